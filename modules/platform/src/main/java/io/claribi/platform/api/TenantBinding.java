@@ -1,0 +1,74 @@
+package io.claribi.platform.api;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.eclipse.persistence.config.PersistenceUnitProperties;
+
+/**
+ * The one mechanism that binds an organization to a tenant-scoped EntityManager.
+ *
+ * <p>Every repository of a tenant-scoped context passes its injected EntityManager through {@link
+ * #bind} before each use (an architecture test checks that). The binding is per transaction, as
+ * EclipseLink keeps it, so a call outside a transaction is refused instead of silently unbound.
+ */
+@RequestScoped
+public class TenantBinding {
+
+  /** The EclipseLink context property that {@code @TenantDiscriminatorColumn} reads. */
+  public static final String PROPERTY = PersistenceUnitProperties.MULTITENANT_PROPERTY_DEFAULT;
+
+  /** The discriminator column that every tenant-scoped table carries, NOT NULL. */
+  public static final String COLUMN = "organization_id";
+
+  private VerifiedCaller caller;
+
+  /** Set only while a platform operator acts on another organization. */
+  private OrganizationId operatorTarget;
+
+  protected TenantBinding() {
+    // for the CDI proxy
+  }
+
+  @Inject
+  public TenantBinding(VerifiedCaller caller) {
+    this.caller = caller;
+  }
+
+  /**
+   * Binds the organization of the verified caller, or the one a platform operator explicitly acts
+   * for inside {@link #actAsOperatorFor}.
+   */
+  public EntityManager bind(EntityManager em) {
+    return bindTo(em, operatorTarget != null ? operatorTarget : caller.organization());
+  }
+
+  /**
+   * Lets a platform operator act on another organization (provisioning, plan changes) until the
+   * returned scope is closed. The role is checked here as well as at the resource, so no other
+   * caller can reach another organization's rows through this.
+   */
+  public OperatorScope actAsOperatorFor(OrganizationId target) {
+    if (!caller.isInRole(Roles.PLATFORM_OPERATOR)) {
+      throw new ProblemException(
+          403, "FORBIDDEN", "Forbidden", "Only a platform operator may act on another organization.");
+    }
+    operatorTarget = target;
+    return () -> operatorTarget = null;
+  }
+
+  /** Ends an operator's action on another organization; closing never fails. */
+  public interface OperatorScope extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  static EntityManager bindTo(EntityManager em, OrganizationId organization) {
+    if (!em.isJoinedToTransaction()) {
+      throw new IllegalStateException(
+          "Tenant-scoped persistence needs an active transaction: start it at the boundary facade.");
+    }
+    em.setProperty(PROPERTY, organization.value());
+    return em;
+  }
+}

@@ -1,0 +1,19 @@
+package io.claribi.tiering.api;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/** An organization as its members and other contexts see it: who, which plan, what it includes. */
+public record OrganizationView(
+    String id, String name, Plan plan, SortedSet<Entitlement> entitlements, Instant createdAt) {
+
+  public OrganizationView(String id, String name, Plan plan, Instant createdAt) {
+    this(id, name, plan, new TreeSet<>(plan.entitlements()), createdAt);
+  }
+
+  public OrganizationView {
+    entitlements = new TreeSet<>(Set.copyOf(entitlements));
+  }
+}

@@ -1,0 +1,47 @@
+package io.claribi.tiering.api;
+
+import static io.claribi.tiering.api.Entitlement.AUDIT_TRAIL;
+import static io.claribi.tiering.api.Entitlement.FILE_UPLOADS;
+import static io.claribi.tiering.api.Entitlement.MCP_CATALOG;
+import static io.claribi.tiering.api.Entitlement.NATIVE_CONNECTORS;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The plans, in ascending order, and the one table of what each includes (mirrored in {@code
+ * docs/plans.md}). The MCP catalog is for paid plans and Trial because the vendor-side cost of an
+ * MCP connection grows with use.
+ */
+public enum Plan {
+  FREE(NATIVE_CONNECTORS, FILE_UPLOADS),
+  LITE(NATIVE_CONNECTORS, FILE_UPLOADS),
+  TRIAL(MCP_CATALOG, NATIVE_CONNECTORS, FILE_UPLOADS),
+  STARTER(MCP_CATALOG, NATIVE_CONNECTORS, FILE_UPLOADS),
+  PROFESSIONAL(MCP_CATALOG, NATIVE_CONNECTORS, FILE_UPLOADS, AUDIT_TRAIL),
+  ENTERPRISE(MCP_CATALOG, NATIVE_CONNECTORS, FILE_UPLOADS, AUDIT_TRAIL);
+
+  /** The plan of an organization enrolled on its first authenticated request. */
+  public static final Plan ON_FIRST_USE = FREE;
+
+  private final Set<Entitlement> entitlements;
+
+  Plan(Entitlement... entitlements) {
+    this.entitlements = Set.copyOf(EnumSet.copyOf(Arrays.asList(entitlements)));
+  }
+
+  public Set<Entitlement> entitlements() {
+    return entitlements;
+  }
+
+  public boolean includes(Entitlement entitlement) {
+    return entitlements.contains(entitlement);
+  }
+
+  /** The cheapest plan that includes the entitlement, to name in an upgrade prompt. */
+  public static Optional<Plan> lowestWith(Entitlement entitlement) {
+    return Arrays.stream(values()).filter(p -> p.includes(entitlement)).findFirst();
+  }
+}

@@ -1,0 +1,22 @@
+package io.claribi.tiering.api;
+
+import io.claribi.platform.api.ProblemException;
+
+/** A feature outside the caller's plan: 403 with the plan that would unlock it. */
+public class PlanUpgradeRequiredException extends ProblemException {
+
+  private static final long serialVersionUID = 1L;
+
+  public PlanUpgradeRequiredException(Entitlement entitlement, Plan current) {
+    super(
+        403,
+        "PLAN_UPGRADE_REQUIRED",
+        "Plan upgrade required",
+        entitlement
+            + " is not included in the "
+            + current
+            + " plan; the lowest plan that includes it is "
+            + Plan.lowestWith(entitlement).map(Plan::name).orElse("none")
+            + ".");
+  }
+}

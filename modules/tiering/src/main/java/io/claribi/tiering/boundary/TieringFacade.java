@@ -1,0 +1,113 @@
+package io.claribi.tiering.boundary;
+
+import io.claribi.platform.api.OrganizationId;
+import io.claribi.platform.api.ProblemException;
+import io.claribi.platform.api.TenantBinding;
+import io.claribi.platform.api.VerifiedCaller;
+import io.claribi.tiering.api.Entitlement;
+import io.claribi.tiering.api.Entitlements;
+import io.claribi.tiering.api.OrganizationView;
+import io.claribi.tiering.api.Plan;
+import io.claribi.tiering.api.PlanChangeView;
+import io.claribi.tiering.api.PlanUpgradeRequiredException;
+import io.claribi.tiering.control.Organizations;
+import io.claribi.tiering.control.PlanChanges;
+import io.claribi.tiering.entity.Organization;
+import io.claribi.tiering.entity.PlanChange;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The transaction boundary of tiering: the caller's organization, its plan and plan history. */
+@ApplicationScoped
+public class TieringFacade implements Entitlements {
+
+  static final int HISTORY_LIMIT = 200;
+
+  @Inject Organizations organizations;
+  @Inject PlanChanges planChanges;
+  @Inject Enrolment enrolment;
+  @Inject TenantBinding tenancy;
+  @Inject VerifiedCaller caller;
+  @Inject Clock clock;
+
+  /** The caller's organization, enrolled on {@link Plan#ON_FIRST_USE} if it is not known yet. */
+  @Transactional
+  public OrganizationView currentOrganization() {
+    return toView(currentOrEnrolled());
+  }
+
+  @Override
+  @Transactional
+  public Plan currentPlan() {
+    return currentOrEnrolled().plan();
+  }
+
+  @Override
+  public void require(Entitlement entitlement) {
+    Plan plan = currentPlan();
+    if (!plan.includes(entitlement)) {
+      throw new PlanUpgradeRequiredException(entitlement, plan);
+    }
+  }
+
+  @Transactional
+  public List<PlanChangeView> planHistory() {
+    return planChanges.newestFirst(HISTORY_LIMIT).stream().map(PlanChange::toView).toList();
+  }
+
+  @Transactional
+  public PlanChangeView planChange(String id) {
+    return planChanges
+        .find(id)
+        .map(PlanChange::toView)
+        .orElseThrow(() -> ProblemException.notFound("Plan change " + id));
+  }
+
+  /**
+   * A platform operator creates or updates another organization and sets its plan. A changed plan
+   * is recorded in that organization's history with the operator as actor.
+   */
+  @Transactional
+  public Provisioned provision(OrganizationId target, String name, Plan plan, String reason) {
+    try (TenantBinding.OperatorScope scope = tenancy.actAsOperatorFor(target)) {
+      Instant now = clock.instant();
+      Optional<Organization> existing = organizations.current();
+      Organization organization =
+          existing.orElseGet(() -> organizations.add(new Organization(target, name, plan, now)));
+      Plan before = existing.map(Organization::plan).orElse(null);
+      organization.rename(name, now);
+      if (before != plan) {
+        organization.changePlan(plan, now);
+        planChanges.add(new PlanChange(before, plan, caller.actor(), now, reason));
+      }
+      return new Provisioned(toView(organization), existing.isEmpty());
+    }
+  }
+
+  /** The outcome of {@link #provision}: the organization and whether it was new. */
+  public record Provisioned(OrganizationView organization, boolean created) {}
+
+  private Organization currentOrEnrolled() {
+    Optional<Organization> known = organizations.current();
+    if (known.isPresent()) {
+      return known.get();
+    }
+    try {
+      return enrolment.enrol(caller.organization(), caller.actor());
+    } catch (PersistenceException | jakarta.transaction.TransactionalException raced) {
+      // A concurrent first request enrolled it a moment ago: use that row.
+      return organizations.current().orElseThrow(() -> raced);
+    }
+  }
+
+  private static OrganizationView toView(Organization organization) {
+    return new OrganizationView(
+        organization.id().value(), organization.name(), organization.plan(), organization.createdAt());
+  }
+}
