@@ -74,7 +74,9 @@ public final class DevTokens {
     Map<String, String> options = new HashMap<>();
     for (String arg : args) {
       String[] pair = arg.replaceFirst("^--", "").split("=", 2);
-      options.put(pair[0], pair.length > 1 ? pair[1] : "true");
+      if (pair.length == 1 || !pair[1].isBlank()) { // an empty Maven property means "default"
+        options.put(pair[0], pair.length > 1 ? pair[1] : "true");
+      }
     }
     Path dir = Path.of(options.getOrDefault("keys", "liberty/target/dev-keys"));
     DevKeys keys = DevKeys.inFolder(dir);

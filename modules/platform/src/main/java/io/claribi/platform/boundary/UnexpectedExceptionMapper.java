@@ -20,6 +20,12 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
   @Context UriInfo uriInfo;
 
+  public UnexpectedExceptionMapper() {}
+
+  UnexpectedExceptionMapper(UriInfo uriInfo) {
+    this.uriInfo = uriInfo;
+  }
+
   @Override
   public Response toResponse(Throwable exception) {
     String incident = UUID.randomUUID().toString();
