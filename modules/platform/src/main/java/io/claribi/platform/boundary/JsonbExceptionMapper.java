@@ -19,16 +19,19 @@ public class JsonbExceptionMapper implements ExceptionMapper<JsonbException> {
 
   @Override
   public Response toResponse(JsonbException exception) {
+    return Problems.response(problem(exception));
+  }
+
+  ProblemDetails problem(JsonbException exception) {
     if (!whileReading(exception)) {
-      return new UnexpectedExceptionMapper(uriInfo).toResponse(exception);
+      return new UnexpectedExceptionMapper(uriInfo).problem(exception);
     }
-    return Problems.response(
-        ProblemDetails.of(
-            400,
-            "MALFORMED_JSON",
-            "Malformed JSON",
-            "The request body is empty or is not JSON of the expected shape.",
-            Problems.instance(uriInfo)));
+    return ProblemDetails.of(
+        400,
+        "MALFORMED_JSON",
+        "Malformed JSON",
+        "The request body is empty or is not JSON of the expected shape.",
+        Problems.instance(uriInfo));
   }
 
   static boolean whileReading(Throwable exception) {

@@ -15,12 +15,15 @@ public class ProblemExceptionMapper implements ExceptionMapper<ProblemException>
 
   @Override
   public Response toResponse(ProblemException exception) {
-    return Problems.response(
-        ProblemDetails.of(
-            exception.status(),
-            exception.code(),
-            exception.title(),
-            exception.detail(),
-            Problems.instance(uriInfo)));
+    return Problems.response(problem(exception));
+  }
+
+  ProblemDetails problem(ProblemException exception) {
+    return ProblemDetails.of(
+        exception.status(),
+        exception.code(),
+        exception.title(),
+        exception.detail(),
+        Problems.instance(uriInfo));
   }
 }

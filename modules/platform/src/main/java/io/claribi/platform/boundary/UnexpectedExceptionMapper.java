@@ -28,15 +28,18 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
   @Override
   public Response toResponse(Throwable exception) {
+    return Problems.response(problem(exception));
+  }
+
+  ProblemDetails problem(Throwable exception) {
     String incident = UUID.randomUUID().toString();
     LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, exception);
-    return Problems.response(
-        ProblemDetails.of(
-                500,
-                "INTERNAL_ERROR",
-                "Internal error",
-                "The server failed to complete the request. Quote the incident id when reporting it.",
-                Problems.instance(uriInfo))
-            .withIncident(incident));
+    return ProblemDetails.of(
+            500,
+            "INTERNAL_ERROR",
+            "Internal error",
+            "The server failed to complete the request. Quote the incident id when reporting it.",
+            Problems.instance(uriInfo))
+        .withIncident(incident);
   }
 }

@@ -32,19 +32,21 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
 
   @Context UriInfo uriInfo;
 
+  ProblemDetails problem(int status) {
+    String[] known = BY_STATUS.get(status);
+    return known != null
+        ? ProblemDetails.of(status, known[0], known[1], known[2], Problems.instance(uriInfo))
+        : ProblemDetails.of(
+            status, "HTTP_" + status, "Request failed", "The request failed.", Problems.instance(uriInfo));
+  }
+
   @Override
   public Response toResponse(WebApplicationException exception) {
     int status = exception.getResponse().getStatus();
-    String[] known = BY_STATUS.get(status);
-    if (status >= 500 || known == null) {
+    if (status >= 500 || !BY_STATUS.containsKey(status)) {
       LOG.log(Level.WARNING, "JAX-RS failure with status " + status, exception);
     }
-    ProblemDetails problem =
-        known != null
-            ? ProblemDetails.of(status, known[0], known[1], known[2], Problems.instance(uriInfo))
-            : ProblemDetails.of(
-                status, "HTTP_" + status, "Request failed", "The request failed.", Problems.instance(uriInfo));
-    Response response = Problems.response(problem);
+    Response response = Problems.response(problem(status));
     String allow = exception.getResponse().getHeaderString(HttpHeaders.ALLOW);
     return allow == null ? response : Response.fromResponse(response).header(HttpHeaders.ALLOW, allow).build();
   }

@@ -1,0 +1,53 @@
+package io.claribi.platform.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class VerifiedCallerTest {
+
+  @Test
+  void takes_the_organization_from_the_org_claim() {
+    VerifiedCaller cut = new VerifiedCaller(ClaimsToken.of("alice", "acme", Roles.ORG_ADMIN));
+
+    assertThat(cut.organization()).isEqualTo(new OrganizationId("acme"));
+    assertThat(cut.actor()).isEqualTo("alice");
+    assertThat(cut.isInRole(Roles.ORG_ADMIN)).isTrue();
+    assertThat(cut.isInRole(Roles.PLATFORM_OPERATOR)).isFalse();
+  }
+
+  @Test
+  void a_token_without_org_is_a_401_problem() {
+    VerifiedCaller cut = new VerifiedCaller(ClaimsToken.of("alice", null, Roles.ORG_ADMIN));
+
+    assertThatThrownBy(cut::organization)
+        .isInstanceOf(ProblemException.class)
+        .extracting(e -> ((ProblemException) e).code(), e -> ((ProblemException) e).status())
+        .containsExactly("ORGANIZATION_REQUIRED", 401);
+  }
+
+  @Test
+  void a_malformed_or_non_string_org_claim_is_a_401_problem() {
+    VerifiedCaller injected = new VerifiedCaller(ClaimsToken.of("alice", "acme' OR '1'='1"));
+    VerifiedCaller numeric =
+        new VerifiedCaller(ClaimsToken.of("alice", null).with("org", 42));
+
+    assertThatThrownBy(injected::organization)
+        .extracting(e -> ((ProblemException) e).code())
+        .isEqualTo("ORGANIZATION_CLAIM_INVALID");
+    assertThatThrownBy(numeric::organization)
+        .extracting(e -> ((ProblemException) e).code())
+        .isEqualTo("ORGANIZATION_REQUIRED");
+  }
+
+  @Test
+  void an_anonymous_caller_has_no_organization_and_no_roles() {
+    VerifiedCaller cut = new VerifiedCaller(ClaimsToken.anonymous());
+
+    assertThat(cut.isAuthenticated()).isFalse();
+    assertThat(cut.isInRole(Roles.PLATFORM_OPERATOR)).isFalse();
+    assertThat(cut.organizationClaim()).isEmpty();
+    assertThatThrownBy(cut::actor).extracting(e -> ((ProblemException) e).status()).isEqualTo(401);
+  }
+}
