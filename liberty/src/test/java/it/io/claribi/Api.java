@@ -1,0 +1,107 @@
+package it.io.claribi;
+
+import io.claribi.devtokens.DevKeys;
+import io.claribi.devtokens.DevTokens;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+/** The running server, reached over HTTP the way an integrator reaches it. */
+final class Api {
+
+  static final String BASE = System.getProperty("claribi.url", "http://localhost:9080");
+  static final Path DEV_KEYS = Path.of(System.getProperty("claribi.dev-keys", "target/dev-keys"));
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private Api() {}
+
+  static DevTokens tokens() {
+    try {
+      return new DevTokens(DevKeys.read(DEV_KEYS));
+    } catch (Exception e) {
+      throw new IllegalStateException("development keys missing in " + DEV_KEYS, e);
+    }
+  }
+
+  static String token(String org, String... groups) {
+    return tokens().mint("user@" + org, org, List.of(groups), Duration.ofMinutes(5));
+  }
+
+  /** A fresh organization id, so runs against a database that outlives them never collide. */
+  static String newOrganization(String prefix) {
+    return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  static Reply get(String path, String token) {
+    return send(request(path, token).GET());
+  }
+
+  static Reply put(String path, String token, String json) {
+    return send(
+        request(path, token)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  static HttpRequest.Builder request(String path, String token) {
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(20));
+    return token == null ? builder : builder.header("Authorization", "Bearer " + token);
+  }
+
+  static Reply send(HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new Reply(response);
+    } catch (Exception e) {
+      throw new IllegalStateException("request failed: " + e, e);
+    }
+  }
+
+  /** A response with its body parsed on demand. */
+  record Reply(HttpResponse<String> response) {
+
+    int status() {
+      return response.statusCode();
+    }
+
+    String body() {
+      return response.body();
+    }
+
+    String contentType() {
+      return response.headers().firstValue("Content-Type").orElse("");
+    }
+
+    JsonObject json() {
+      return (JsonObject) parse();
+    }
+
+    JsonArray jsonArray() {
+      return (JsonArray) parse();
+    }
+
+    private JsonStructure parse() {
+      try (var reader = Json.createReader(new StringReader(response.body()))) {
+        return reader.read();
+      }
+    }
+
+    @Override
+    public String toString() {
+      return status() + " " + body();
+    }
+  }
+}
