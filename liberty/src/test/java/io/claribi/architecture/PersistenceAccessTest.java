@@ -1,0 +1,110 @@
+package io.claribi.architecture;
+
+import static com.tngtech.archunit.base.DescribedPredicate.describe;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import io.claribi.platform.api.TenantBinding;
+import io.claribi.platform.control.SchemaMigration;
+import io.claribi.platform.control.violations.JdbcStatementRunner;
+import io.claribi.tiering.boundary.violations.ResourceWithEntityManager;
+import io.claribi.tiering.control.violations.NativeQueryRepository;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Who may talk to the database, and in which language. */
+@AnalyzeClasses(packages = Contexts.ROOT, importOptions = ImportOption.DoNotIncludeTests.class)
+class PersistenceAccessTest {
+
+  private static final Set<String> STATEMENT_FACTORIES =
+      Set.of("prepareStatement", "createStatement", "prepareCall");
+
+  private static final DescribedPredicate<JavaMethodCall> NATIVE_QUERY =
+      describe(
+          "EntityManager.createNativeQuery",
+          call ->
+              call.getName().equals("createNativeQuery")
+                  && call.getTargetOwner().isAssignableTo(EntityManager.class));
+
+  private static final DescribedPredicate<JavaMethodCall> JDBC_STATEMENT =
+      describe(
+          "a JDBC Statement or Connection.prepareStatement|createStatement|prepareCall",
+          call ->
+              call.getTargetOwner().isAssignableTo(Statement.class)
+                  || call.getTargetOwner().isAssignableTo(Connection.class)
+                      && STATEMENT_FACTORIES.contains(call.getName()));
+
+  @ArchTest
+  static final ArchRule only_control_and_tenant_binding_use_the_entity_manager =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("..control..")
+          .and()
+          .doNotHaveFullyQualifiedName(TenantBinding.class.getName())
+          .should()
+          .dependOnClassesThat(
+              assignableTo(EntityManager.class).or(assignableTo(EntityManagerFactory.class)))
+          .because(
+              "repositories in control are the only places that query, and each binds the"
+                  + " organization through TenantBinding first; an EntityManager anywhere else is"
+                  + " a way around the tenant filter");
+
+  @ArchTest
+  static final ArchRule no_class_creates_native_queries =
+      noClasses()
+          .should()
+          .callMethodWhere(NATIVE_QUERY)
+          .because(
+              "EclipseLink adds the organization_id filter to JPQL and named queries only; native"
+                  + " SQL would read and write every organization's rows");
+
+  @ArchTest
+  static final ArchRule only_schema_migration_runs_jdbc_statements =
+      noClasses()
+          .that()
+          .doNotHaveFullyQualifiedName(SchemaMigration.class.getName())
+          .should()
+          .callMethodWhere(JDBC_STATEMENT)
+          .because(
+              "SQL outside JPA escapes the tenant filter; only the Liquibase migrations run SQL,"
+                  + " and readiness only asks the connection whether it is valid");
+
+  @Test
+  void an_entity_manager_in_a_resource_breaks_the_rule() {
+    var classes = new ClassFileImporter().importClasses(ResourceWithEntityManager.class);
+
+    assertThatThrownBy(() -> only_control_and_tenant_binding_use_the_entity_manager.check(classes))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining(ResourceWithEntityManager.class.getName());
+  }
+
+  @Test
+  void a_native_query_breaks_the_rule() {
+    var classes = new ClassFileImporter().importClasses(NativeQueryRepository.class);
+
+    assertThatThrownBy(() -> no_class_creates_native_queries.check(classes))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining(NativeQueryRepository.class.getName());
+  }
+
+  @Test
+  void a_jdbc_statement_outside_schema_migration_breaks_the_rule() {
+    var classes = new ClassFileImporter().importClasses(JdbcStatementRunner.class);
+
+    assertThatThrownBy(() -> only_schema_migration_runs_jdbc_statements.check(classes))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining(JdbcStatementRunner.class.getName());
+  }
+}
