@@ -63,7 +63,8 @@ final class Api {
 
   static Reply send(HttpRequest.Builder request) {
     try {
-      HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new Reply(response);
     } catch (Exception e) {
       throw new IllegalStateException("request failed: " + e, e);

@@ -24,7 +24,8 @@ class AuthenticationIT {
     Api.Reply reply = Api.get(ORGANIZATION, null);
 
     assertProblem(reply, 401, "AUTHENTICATION_REQUIRED");
-    assertThat(reply.response().headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+    assertThat(reply.response().headers().firstValue("WWW-Authenticate"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
   }
 
   @Test
@@ -37,16 +38,23 @@ class AuthenticationIT {
     Instant past = Instant.now().minus(Duration.ofHours(2));
     String token =
         tokens.sign(
-            claims("acme").issueTime(Date.from(past)).expirationTime(Date.from(past.plusSeconds(60))).build());
+            claims("acme")
+                .issueTime(Date.from(past))
+                .expirationTime(Date.from(past.plusSeconds(60)))
+                .build());
 
     assertProblem(Api.get(ORGANIZATION, token), 401, "AUTHENTICATION_REQUIRED");
   }
 
   @Test
   void token_signed_by_another_key_is_401() throws Exception {
-    DevTokens stranger = new DevTokens(DevKeys.inFolder(Files.createTempDirectory("stranger-keys")));
+    DevTokens stranger =
+        new DevTokens(DevKeys.inFolder(Files.createTempDirectory("stranger-keys")));
 
-    assertProblem(Api.get(ORGANIZATION, stranger.sign(claims("acme").build())), 401, "AUTHENTICATION_REQUIRED");
+    assertProblem(
+        Api.get(ORGANIZATION, stranger.sign(claims("acme").build())),
+        401,
+        "AUTHENTICATION_REQUIRED");
   }
 
   @Test
@@ -86,7 +94,8 @@ class AuthenticationIT {
 
   @Test
   void token_without_groups_is_403() {
-    String token = tokens.mint("nobody", Api.newOrganization("auth"), List.of(), Duration.ofMinutes(5));
+    String token =
+        tokens.mint("nobody", Api.newOrganization("auth"), List.of(), Duration.ofMinutes(5));
 
     assertProblem(Api.get(ORGANIZATION, token), 403, "FORBIDDEN");
   }

@@ -17,7 +17,8 @@ class OperationsIT {
     assertThat(health.status()).as(health.toString()).isEqualTo(200);
     assertThat(health.json().getString("status")).isEqualTo("UP");
     assertThat(health.body()).contains("\"database\"");
-    String expected = "postgresql".equals(System.getProperty("claribi.db.kind")) ? "PostgreSQL" : "Apache Derby";
+    String expected =
+        "postgresql".equals(System.getProperty("claribi.db.kind")) ? "PostgreSQL" : "Apache Derby";
     assertThat(health.body()).contains("\"product\":\"" + expected + "\"");
     assertThat(Api.get("/health/ready", null).status()).isEqualTo(200);
   }

@@ -24,7 +24,10 @@ class TenantIsolationIT {
 
     assertThat(organization.getString("id")).isEqualTo(orgA);
     assertThat(organization.getString("plan")).isEqualTo("FREE");
-    assertThat(organization.getJsonArray("entitlements").getValuesAs(jakarta.json.JsonString::getString))
+    assertThat(
+            organization
+                .getJsonArray("entitlements")
+                .getValuesAs(jakarta.json.JsonString::getString))
         .containsExactly("NATIVE_CONNECTORS", "FILE_UPLOADS");
   }
 
@@ -50,8 +53,10 @@ class TenantIsolationIT {
 
     assertProblem(foreign, 404, "NOT_FOUND");
     assertProblem(missing, 404, "NOT_FOUND");
-    assertThat(withoutIds(foreign.body(), rowOfA)).isEqualTo(withoutIds(missing.body(), missingId(missing)));
-    assertThat(Api.get("/api/v1/organization/plan-changes/" + rowOfA, adminA).status()).isEqualTo(200);
+    assertThat(withoutIds(foreign.body(), rowOfA))
+        .isEqualTo(withoutIds(missing.body(), missingId(missing)));
+    assertThat(Api.get("/api/v1/organization/plan-changes/" + rowOfA, adminA).status())
+        .isEqualTo(200);
   }
 
   @Test
@@ -59,12 +64,16 @@ class TenantIsolationIT {
     Api.get("/api/v1/organization", adminA);
 
     assertThat(Api.get("/api/v1/organization", adminB).json().getString("id")).isEqualTo(orgB);
-    assertThat(Api.get("/api/v1/organization?org=" + orgA, adminB).json().getString("id")).isEqualTo(orgB);
+    assertThat(Api.get("/api/v1/organization?org=" + orgA, adminB).json().getString("id"))
+        .isEqualTo(orgB);
   }
 
   private static String firstPlanChangeOf(String token) {
     Api.get("/api/v1/organization", token);
-    return Api.get("/api/v1/organization/plan-changes", token).jsonArray().getJsonObject(0).getString("id");
+    return Api.get("/api/v1/organization/plan-changes", token)
+        .jsonArray()
+        .getJsonObject(0)
+        .getString("id");
   }
 
   private static String missingId(Api.Reply reply) {

@@ -73,7 +73,8 @@ class TenantBindingContainerIT {
         b,
         () -> {
           assertNull(em.find(Organization.class, a.value()));
-          assertEquals(1, em.createNamedQuery(Organization.ALL, Organization.class).getResultList().size());
+          assertEquals(
+              1, em.createNamedQuery(Organization.ALL, Organization.class).getResultList().size());
         });
     inTransaction(a, () -> assertNotNull(em.find(Organization.class, a.value())));
     assertEquals(a.value(), storedTenantOf(a));
@@ -139,7 +140,8 @@ class TenantBindingContainerIT {
   private String storedTenantOf(OrganizationId id) throws Exception {
     DataSource dataSource = InitialContext.doLookup(SchemaMigration.DATA_SOURCE);
     try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement("SELECT organization_id FROM organizations WHERE id = ?")) {
+        PreparedStatement s =
+            c.prepareStatement("SELECT organization_id FROM organizations WHERE id = ?")) {
       s.setString(1, id.value());
       try (ResultSet rs = s.executeQuery()) {
         return rs.next() ? rs.getString(1) : null;

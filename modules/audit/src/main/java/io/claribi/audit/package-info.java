@@ -1,6 +1,6 @@
 /**
- * Audit: the append-only trail of who created, used and disconnected each connection, and when,
- * and its export as CSV or JSON Lines.
+ * Audit: the append-only trail of who created, used and disconnected each connection, and when, and
+ * its export as CSV or JSON Lines.
  *
  * <p>May use: {@code platform}, {@code tiering}. Nobody depends on it: it observes other contexts'
  * events. Tenant-scoped.

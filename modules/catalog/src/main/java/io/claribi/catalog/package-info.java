@@ -1,7 +1,7 @@
 /**
- * Catalog: the vendors we integrate (MCP servers and native OAuth connectors), the read-only
- * scopes we request from each, OAuth client registrations per authorization server, the tools
- * discovered from each vendor, and the operator's allowlist decision per vendor and tool.
+ * Catalog: the vendors we integrate (MCP servers and native OAuth connectors), the read-only scopes
+ * we request from each, OAuth client registrations per authorization server, the tools discovered
+ * from each vendor, and the operator's allowlist decision per vendor and tool.
  *
  * <p>May use: {@code platform}. Global, not tenant-scoped: rows are curated by platform operators
  * and shared by every organization.

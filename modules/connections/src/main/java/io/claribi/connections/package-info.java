@@ -6,7 +6,7 @@
  * <p>May use: {@code platform}, {@code tiering}, {@code catalog}, {@code credentials}, each through
  * its {@code api}. Tenant-scoped. The only context that talks to vendors.
  *
- * <p>Invariants: every tool call passes the catalog's allowlist for exactly that tool; a
- * disconnect deletes the connection and its credential row in one transaction.
+ * <p>Invariants: every tool call passes the catalog's allowlist for exactly that tool; a disconnect
+ * deletes the connection and its credential row in one transaction.
  */
 package io.claribi.connections;

@@ -32,7 +32,8 @@ public final class DevKeys {
   }
 
   /** Reads the pair from {@code dir}, generating it first if it is not there. */
-  public static synchronized DevKeys inFolder(Path dir) throws IOException, GeneralSecurityException {
+  public static synchronized DevKeys inFolder(Path dir)
+      throws IOException, GeneralSecurityException {
     if (!Files.exists(dir.resolve(PRIVATE)) || !Files.exists(dir.resolve(PUBLIC))) {
       generate(dir);
     }
@@ -43,7 +44,8 @@ public final class DevKeys {
     KeyFactory rsa = KeyFactory.getInstance("RSA");
     var privateKey =
         (RSAPrivateKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(pemBody(dir.resolve(PRIVATE))));
-    var publicKey = (RSAPublicKey) rsa.generatePublic(new X509EncodedKeySpec(pemBody(dir.resolve(PUBLIC))));
+    var publicKey =
+        (RSAPublicKey) rsa.generatePublic(new X509EncodedKeySpec(pemBody(dir.resolve(PUBLIC))));
     return new DevKeys(privateKey, publicKey);
   }
 
@@ -65,8 +67,10 @@ public final class DevKeys {
   }
 
   private static void write(Path file, String type, byte[] der) throws IOException {
-    String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
-    Files.writeString(file, "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n");
+    String body =
+        Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
+    Files.writeString(
+        file, "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n");
   }
 
   private static byte[] pemBody(Path file) throws IOException {

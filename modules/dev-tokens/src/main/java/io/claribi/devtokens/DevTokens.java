@@ -1,9 +1,9 @@
 package io.claribi.devtokens;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -36,7 +36,8 @@ public final class DevTokens {
   }
 
   /** A builder pre-filled with a valid token for {@code org} and {@code groups}. */
-  public JWTClaimsSet.Builder claims(String subject, String org, List<String> groups, Duration lifetime) {
+  public JWTClaimsSet.Builder claims(
+      String subject, String org, List<String> groups, Duration lifetime) {
     Instant now = Instant.now();
     JWTClaimsSet.Builder builder =
         new JWTClaimsSet.Builder()
@@ -56,7 +57,10 @@ public final class DevTokens {
     try {
       SignedJWT jwt =
           new SignedJWT(
-              new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID("dev").build(),
+              new JWSHeader.Builder(JWSAlgorithm.RS256)
+                  .type(JOSEObjectType.JWT)
+                  .keyID("dev")
+                  .build(),
               claims);
       jwt.sign(new RSASSASigner(keys.privateKey()));
       return jwt.serialize();

@@ -5,8 +5,8 @@
  *
  * <p>Depends on no other context; every context may use its {@code api} package.
  *
- * <p>Invariants: an organization id never comes from request input, only from the {@code org}
- * claim of a verified token; a tenant-scoped EntityManager without a bound organization refuses to
- * read or write; no stack trace reaches a client.
+ * <p>Invariants: an organization id never comes from request input, only from the {@code org} claim
+ * of a verified token; a tenant-scoped EntityManager without a bound organization refuses to read
+ * or write; no stack trace reaches a client.
  */
 package io.claribi.platform;

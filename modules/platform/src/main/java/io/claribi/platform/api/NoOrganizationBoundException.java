@@ -1,8 +1,8 @@
 package io.claribi.platform.api;
 
 /**
- * Tenant-scoped data was touched without an organization from a verified token. Without this
- * guard EclipseLink would store {@code organization_id = NULL} on writes.
+ * Tenant-scoped data was touched without an organization from a verified token. Without this guard
+ * EclipseLink would store {@code organization_id = NULL} on writes.
  */
 public class NoOrganizationBoundException extends ProblemException {
 

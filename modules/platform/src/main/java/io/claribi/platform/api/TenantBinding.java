@@ -51,7 +51,10 @@ public class TenantBinding {
   public OperatorScope actAsOperatorFor(OrganizationId target) {
     if (!caller.isInRole(Roles.PLATFORM_OPERATOR)) {
       throw new ProblemException(
-          403, "FORBIDDEN", "Forbidden", "Only a platform operator may act on another organization.");
+          403,
+          "FORBIDDEN",
+          "Forbidden",
+          "Only a platform operator may act on another organization.");
     }
     operatorTarget = target;
     return () -> operatorTarget = null;

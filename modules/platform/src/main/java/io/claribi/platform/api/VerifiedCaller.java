@@ -41,7 +41,9 @@ public class VerifiedCaller {
           401,
           "ORGANIZATION_CLAIM_INVALID",
           "Invalid organization claim",
-          "The '" + ORGANIZATION_CLAIM + "' claim of the bearer token is not a valid organization id.");
+          "The '"
+              + ORGANIZATION_CLAIM
+              + "' claim of the bearer token is not a valid organization id.");
     }
     return new OrganizationId(claim);
   }

@@ -34,10 +34,14 @@ public class ConstraintViolationExceptionMapper
             .withErrors(errors));
   }
 
-  /** "update.arg1.plan" becomes "plan": the method and argument position mean nothing to a client. */
+  /**
+   * "update.arg1.plan" becomes "plan": the method and argument position mean nothing to a client.
+   */
   static String field(ConstraintViolation<?> violation) {
     String path = violation.getPropertyPath().toString();
     String[] parts = path.split("\\.");
-    return parts.length <= 2 ? parts[parts.length - 1] : String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length));
+    return parts.length <= 2
+        ? parts[parts.length - 1]
+        : String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length));
   }
 }

@@ -9,8 +9,8 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.Arrays;
 
 /**
- * An unreadable request body is the client's error (400); a JSON-B failure while writing a
- * response is ours and goes to the unexpected-failure mapper (500 with an incident id).
+ * An unreadable request body is the client's error (400); a JSON-B failure while writing a response
+ * is ours and goes to the unexpected-failure mapper (500 with an incident id).
  */
 @Provider
 public class JsonbExceptionMapper implements ExceptionMapper<JsonbException> {
@@ -36,6 +36,9 @@ public class JsonbExceptionMapper implements ExceptionMapper<JsonbException> {
 
   static boolean whileReading(Throwable exception) {
     return Arrays.stream(exception.getStackTrace())
-        .anyMatch(frame -> frame.getMethodName().equals("fromJson") || frame.getMethodName().equals("readFrom"));
+        .anyMatch(
+            frame ->
+                frame.getMethodName().equals("fromJson")
+                    || frame.getMethodName().equals("readFrom"));
   }
 }

@@ -3,9 +3,9 @@ package io.claribi.platform.boundary;
 import java.util.List;
 
 /**
- * An RFC 9457 problem detail with the extension members of our contract: a stable {@code code},
- * the {@code incident} id of an unexpected failure, and the field {@code errors} of a rejected
- * request body. Absent members are left out of the JSON.
+ * An RFC 9457 problem detail with the extension members of our contract: a stable {@code code}, the
+ * {@code incident} id of an unexpected failure, and the field {@code errors} of a rejected request
+ * body. Absent members are left out of the JSON.
  */
 public record ProblemDetails(
     String type,
@@ -19,7 +19,8 @@ public record ProblemDetails(
 
   public static final String MEDIA_TYPE = "application/problem+json";
 
-  public static ProblemDetails of(int status, String code, String title, String detail, String instance) {
+  public static ProblemDetails of(
+      int status, String code, String title, String detail, String instance) {
     return new ProblemDetails(typeOf(code), title, status, detail, instance, code, null, null);
   }
 

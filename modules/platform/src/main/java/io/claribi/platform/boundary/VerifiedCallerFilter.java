@@ -32,7 +32,10 @@ public class VerifiedCallerFilter implements ContainerRequestFilter {
     }
     if (request.getSecurityContext().getUserPrincipal() == null || !caller.isAuthenticated()) {
       throw new ProblemException(
-          401, "AUTHENTICATION_REQUIRED", "Authentication required", "A valid bearer token is required.");
+          401,
+          "AUTHENTICATION_REQUIRED",
+          "Authentication required",
+          "A valid bearer token is required.");
     }
     caller.organization(); // throws the 401 problem when the claim is missing or malformed
   }

@@ -23,12 +23,35 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
   private static final Map<Integer, String[]> BY_STATUS =
       Map.of(
           400, new String[] {"BAD_REQUEST", "Bad request", "The request could not be read."},
-          401, new String[] {"AUTHENTICATION_REQUIRED", "Authentication required", "A valid bearer token is required."},
-          403, new String[] {"FORBIDDEN", "Forbidden", "The caller's role does not allow this operation."},
+          401,
+              new String[] {
+                "AUTHENTICATION_REQUIRED",
+                "Authentication required",
+                "A valid bearer token is required."
+              },
+          403,
+              new String[] {
+                "FORBIDDEN", "Forbidden", "The caller's role does not allow this operation."
+              },
           404, new String[] {"NOT_FOUND", "Not found", "No resource exists at this address."},
-          405, new String[] {"METHOD_NOT_ALLOWED", "Method not allowed", "This resource does not support the method."},
-          406, new String[] {"NOT_ACCEPTABLE", "Not acceptable", "The resource cannot produce the requested media type."},
-          415, new String[] {"UNSUPPORTED_MEDIA_TYPE", "Unsupported media type", "The resource does not accept this content type."});
+          405,
+              new String[] {
+                "METHOD_NOT_ALLOWED",
+                "Method not allowed",
+                "This resource does not support the method."
+              },
+          406,
+              new String[] {
+                "NOT_ACCEPTABLE",
+                "Not acceptable",
+                "The resource cannot produce the requested media type."
+              },
+          415,
+              new String[] {
+                "UNSUPPORTED_MEDIA_TYPE",
+                "Unsupported media type",
+                "The resource does not accept this content type."
+              });
 
   @Context UriInfo uriInfo;
 
@@ -37,7 +60,11 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     return known != null
         ? ProblemDetails.of(status, known[0], known[1], known[2], Problems.instance(uriInfo))
         : ProblemDetails.of(
-            status, "HTTP_" + status, "Request failed", "The request failed.", Problems.instance(uriInfo));
+            status,
+            "HTTP_" + status,
+            "Request failed",
+            "The request failed.",
+            Problems.instance(uriInfo));
   }
 
   @Override
@@ -48,6 +75,8 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     }
     Response response = Problems.response(problem(status));
     String allow = exception.getResponse().getHeaderString(HttpHeaders.ALLOW);
-    return allow == null ? response : Response.fromResponse(response).header(HttpHeaders.ALLOW, allow).build();
+    return allow == null
+        ? response
+        : Response.fromResponse(response).header(HttpHeaders.ALLOW, allow).build();
   }
 }

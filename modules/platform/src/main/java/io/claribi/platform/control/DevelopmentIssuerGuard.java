@@ -8,9 +8,9 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Refuses to start when the server trusts the development issuer without saying so on purpose.
- * The Liberty Maven plugin sets both for the development server; a production configuration that
- * copied only the issuer fails loudly instead of accepting development tokens.
+ * Refuses to start when the server trusts the development issuer without saying so on purpose. The
+ * Liberty Maven plugin sets both for the development server; a production configuration that copied
+ * only the issuer fails loudly instead of accepting development tokens.
  */
 @ApplicationScoped
 public class DevelopmentIssuerGuard {
@@ -33,9 +33,13 @@ public class DevelopmentIssuerGuard {
     }
     if (!allowed) {
       throw new IllegalStateException(
-          "mp.jwt.verify.issuer is the development issuer " + DEV_ISSUER
-              + " but " + ALLOW_KEY + " is not true: refusing to accept development tokens.");
+          "mp.jwt.verify.issuer is the development issuer "
+              + DEV_ISSUER
+              + " but "
+              + ALLOW_KEY
+              + " is not true: refusing to accept development tokens.");
     }
-    LOG.warning("Development tokens are accepted (issuer " + DEV_ISSUER + "). Never in production.");
+    LOG.warning(
+        "Development tokens are accepted (issuer " + DEV_ISSUER + "). Never in production.");
   }
 }

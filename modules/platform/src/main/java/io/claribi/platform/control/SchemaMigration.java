@@ -21,9 +21,9 @@ import liquibase.resource.ClassLoaderResourceAccessor;
 /**
  * Brings the schema to the current version before the application serves a request.
  *
- * <p>The same Liquibase changelog runs on Derby and PostgreSQL; JPA never generates DDL. Liquibase's
- * lock table makes it safe for several nodes starting at once. A failed migration fails the
- * application start, so a half-migrated schema is never served.
+ * <p>The same Liquibase changelog runs on Derby and PostgreSQL; JPA never generates DDL.
+ * Liquibase's lock table makes it safe for several nodes starting at once. A failed migration fails
+ * the application start, so a half-migrated schema is never served.
  */
 @ApplicationScoped
 public class SchemaMigration {
@@ -48,7 +48,8 @@ public class SchemaMigration {
   public static void migrate(DataSource dataSource) {
     try (Connection connection = dataSource.getConnection()) {
       Database database =
-          DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
+          DatabaseFactory.getInstance()
+              .findCorrectDatabaseImplementation(new JdbcConnection(connection));
       Map<String, Object> scope = new java.util.HashMap<>(SETTINGS);
       scope.put(
           Scope.Attr.resourceAccessor.name(),
@@ -61,11 +62,13 @@ public class SchemaMigration {
                   .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
                   .execute());
       if (!connection.getAutoCommit()) {
-        connection.commit(); // Liquibase leaves a read open; end it cleanly instead of a rollback warning
+        connection
+            .commit(); // Liquibase leaves a read open; end it cleanly instead of a rollback warning
       }
       LOG.info(() -> "Schema is up to date on " + database.getDatabaseProductName());
     } catch (SQLException e) {
-      throw new IllegalStateException("Cannot reach the database to migrate the schema: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Cannot reach the database to migrate the schema: " + e.getMessage(), e);
     } catch (Exception e) {
       throw new IllegalStateException("Schema migration failed: " + e.getMessage(), e);
     }

@@ -16,10 +16,20 @@ class OrganizationIdTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"", " ", "-acme", ".acme", "acme corp", "acme/beta", "acme'--", "ａｃｍｅ",
-        "a1234567890123456789012345678901234567890123456789012345678901234"})
+      strings = {
+        "",
+        " ",
+        "-acme",
+        ".acme",
+        "acme corp",
+        "acme/beta",
+        "acme'--",
+        "ａｃｍｅ",
+        "a1234567890123456789012345678901234567890123456789012345678901234"
+      })
   void rejects_anything_else(String value) {
-    assertThatThrownBy(() -> new OrganizationId(value)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new OrganizationId(value))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThat(OrganizationId.isValid(value)).isFalse();
   }
 }

@@ -30,7 +30,8 @@ class TenantBindingTest {
 
   @BeforeAll
   static void createSchema() throws SQLException {
-    try (Connection c = DriverManager.getConnection(URL); Statement s = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection(URL);
+        Statement s = c.createStatement()) {
       s.execute(
           "CREATE TABLE notes (id VARCHAR(36) PRIMARY KEY,"
               + " organization_id VARCHAR(64) NOT NULL, text VARCHAR(200))");
@@ -54,7 +55,8 @@ class TenantBindingTest {
       em.getTransaction().rollback();
     }
     em.close();
-    try (Connection c = DriverManager.getConnection(URL); Statement s = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection(URL);
+        Statement s = c.createStatement()) {
       s.execute("DELETE FROM notes");
     }
   }
@@ -74,10 +76,12 @@ class TenantBindingTest {
         callerOf("beta"),
         bound -> {
           assertThat(bound.find(Note.class, "n1")).isNull();
-          assertThat(bound.createQuery("SELECT n FROM Note n", Note.class).getResultList()).isEmpty();
+          assertThat(bound.createQuery("SELECT n FROM Note n", Note.class).getResultList())
+              .isEmpty();
         });
     inTransaction(
-        callerOf("acme"), bound -> assertThat(bound.find(Note.class, "n1").text()).isEqualTo("acme's"));
+        callerOf("acme"),
+        bound -> assertThat(bound.find(Note.class, "n1").text()).isEqualTo("acme's"));
   }
 
   @Test
@@ -104,7 +108,8 @@ class TenantBindingTest {
   @Test
   void a_caller_without_an_organization_claim_cannot_bind() {
     em.getTransaction().begin();
-    TenantBinding cut = new TenantBinding(new VerifiedCaller(ClaimsToken.of("bob", null, "org-admin")));
+    TenantBinding cut =
+        new TenantBinding(new VerifiedCaller(ClaimsToken.of("bob", null, "org-admin")));
 
     assertThatThrownBy(() -> cut.bind(em))
         .isInstanceOf(NoOrganizationBoundException.class)
@@ -121,7 +126,8 @@ class TenantBindingTest {
 
   @Test
   void only_a_platform_operator_acts_for_another_organization() {
-    TenantBinding admin = new TenantBinding(new VerifiedCaller(ClaimsToken.of("a", "acme", "org-admin")));
+    TenantBinding admin =
+        new TenantBinding(new VerifiedCaller(ClaimsToken.of("a", "acme", "org-admin")));
 
     assertThatThrownBy(() -> admin.actAsOperatorFor(new OrganizationId("beta")))
         .isInstanceOf(ProblemException.class)
@@ -142,7 +148,8 @@ class TenantBindingTest {
     assertThat(storedOrganizations()).containsExactlyInAnyOrder("beta", "ops");
   }
 
-  private void inTransaction(TenantBinding binding, java.util.function.Consumer<EntityManager> work) {
+  private void inTransaction(
+      TenantBinding binding, java.util.function.Consumer<EntityManager> work) {
     EntityManager local = emf.createEntityManager();
     try {
       local.getTransaction().begin();
@@ -154,7 +161,8 @@ class TenantBindingTest {
   }
 
   private static TenantBinding callerOf(String org) {
-    return new TenantBinding(new VerifiedCaller(ClaimsToken.of("user@" + org, org, Roles.ORG_ADMIN)));
+    return new TenantBinding(
+        new VerifiedCaller(ClaimsToken.of("user@" + org, org, Roles.ORG_ADMIN)));
   }
 
   private static List<String> storedOrganizations() throws SQLException {

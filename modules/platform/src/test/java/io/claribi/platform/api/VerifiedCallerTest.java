@@ -30,8 +30,7 @@ class VerifiedCallerTest {
   @Test
   void a_malformed_or_non_string_org_claim_is_a_401_problem() {
     VerifiedCaller injected = new VerifiedCaller(ClaimsToken.of("alice", "acme' OR '1'='1"));
-    VerifiedCaller numeric =
-        new VerifiedCaller(ClaimsToken.of("alice", null).with("org", 42));
+    VerifiedCaller numeric = new VerifiedCaller(ClaimsToken.of("alice", null).with("org", 42));
 
     assertThatThrownBy(injected::organization)
         .extracting(e -> ((ProblemException) e).code())

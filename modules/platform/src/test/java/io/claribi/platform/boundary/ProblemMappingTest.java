@@ -23,7 +23,8 @@ class ProblemMappingTest {
 
   @Test
   void a_missing_organization_is_401_organization_required() {
-    ProblemDetails problem = new ProblemExceptionMapper().problem(new NoOrganizationBoundException("none"));
+    ProblemDetails problem =
+        new ProblemExceptionMapper().problem(new NoOrganizationBoundException("none"));
 
     assertThat(problem.status()).isEqualTo(401);
     assertThat(problem.code()).isEqualTo("ORGANIZATION_REQUIRED");
@@ -64,7 +65,9 @@ class ProblemMappingTest {
   private static JsonbException fromMethod(String method) {
     JsonbException exception = new JsonbException("Invalid token=EOF");
     exception.setStackTrace(
-        new StackTraceElement[] {new StackTraceElement("org.eclipse.yasson.Binding", method, null, 1)});
+        new StackTraceElement[] {
+          new StackTraceElement("org.eclipse.yasson.Binding", method, null, 1)
+        });
     return exception;
   }
 }

@@ -22,7 +22,8 @@ class DevelopmentIssuerGuardTest {
 
   @Test
   void a_real_issuer_or_none_starts_without_the_allowance() {
-    assertThatCode(() -> DevelopmentIssuerGuard.check("https://login.example", false)).doesNotThrowAnyException();
+    assertThatCode(() -> DevelopmentIssuerGuard.check("https://login.example", false))
+        .doesNotThrowAnyException();
     assertThatCode(() -> DevelopmentIssuerGuard.check(null, false)).doesNotThrowAnyException();
   }
 }

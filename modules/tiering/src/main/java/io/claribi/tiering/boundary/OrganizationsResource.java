@@ -38,12 +38,16 @@ public class OrganizationsResource {
       @PathParam("id")
           @Pattern(
               regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}",
-              message = "must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit")
+              message =
+                  "must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit")
           String id,
       @NotNull(message = "a JSON body is required") @Valid ProvisionRequest request) {
     TieringFacade.Provisioned result =
         tiering.provision(
-            new OrganizationId(id), request.name(), Plan.valueOf(request.plan()), request.reasonOrDefault());
+            new OrganizationId(id),
+            request.name(),
+            Plan.valueOf(request.plan()),
+            request.reasonOrDefault());
     return Response.status(result.created() ? Response.Status.CREATED : Response.Status.OK)
         .entity(result.organization())
         .build();

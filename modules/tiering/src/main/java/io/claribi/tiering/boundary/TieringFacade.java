@@ -108,6 +108,9 @@ public class TieringFacade implements Entitlements {
 
   private static OrganizationView toView(Organization organization) {
     return new OrganizationView(
-        organization.id().value(), organization.name(), organization.plan(), organization.createdAt());
+        organization.id().value(),
+        organization.name(),
+        organization.plan(),
+        organization.createdAt());
   }
 }

@@ -22,7 +22,11 @@ public class Organizations {
 
   /** The bound organization's row, if it has been enrolled or provisioned. */
   public Optional<Organization> current() {
-    return tenancy.bind(em).createNamedQuery(Organization.ALL, Organization.class).getResultStream().findFirst();
+    return tenancy
+        .bind(em)
+        .createNamedQuery(Organization.ALL, Organization.class)
+        .getResultStream()
+        .findFirst();
   }
 
   /** Stores a new organization now, so a concurrent enrolment fails here, not at commit. */

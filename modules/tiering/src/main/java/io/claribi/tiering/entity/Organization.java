@@ -20,9 +20,9 @@ import org.eclipse.persistence.annotations.MultitenantType;
 import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 
 /**
- * A customer organization and its plan. Its row is its own tenant: {@code id} always equals
- * {@code organization_id} (a CHECK constraint in the schema), so even the organization row is
- * filtered by the bound organization.
+ * A customer organization and its plan. Its row is its own tenant: {@code id} always equals {@code
+ * organization_id} (a CHECK constraint in the schema), so even the organization row is filtered by
+ * the bound organization.
  */
 @Entity
 @Table(name = "organizations")

@@ -19,7 +19,9 @@ import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.MultitenantType;
 import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 
-/** One change of an organization's plan: from what, to what, by whom, when and why. Never edited. */
+/**
+ * One change of an organization's plan: from what, to what, by whom, when and why. Never edited.
+ */
 @Entity
 @Table(name = "plan_changes")
 @Multitenant(MultitenantType.SINGLE_TABLE)

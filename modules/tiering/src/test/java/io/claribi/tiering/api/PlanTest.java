@@ -26,7 +26,8 @@ class PlanTest {
   @Test
   void every_plan_has_native_connectors_and_uploads() {
     assertThat(Plan.values())
-        .allMatch(p -> p.includes(Entitlement.NATIVE_CONNECTORS) && p.includes(Entitlement.FILE_UPLOADS));
+        .allMatch(
+            p -> p.includes(Entitlement.NATIVE_CONNECTORS) && p.includes(Entitlement.FILE_UPLOADS));
   }
 
   @Test
@@ -50,7 +51,9 @@ class PlanTest {
     String doc = Files.readString(Path.of("../../docs/plans.md"));
     for (Plan plan : Plan.values()) {
       String row =
-          "| `" + plan + "` | "
+          "| `"
+              + plan
+              + "` | "
               + Arrays.stream(Entitlement.values())
                   .map(e -> plan.includes(e) ? "yes" : "–")
                   .collect(Collectors.joining(" | "))
