@@ -1,6 +1,7 @@
 package io.claribi.tiering.api;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -14,6 +15,6 @@ public record OrganizationView(
   }
 
   public OrganizationView {
-    entitlements = new TreeSet<>(Set.copyOf(entitlements));
+    entitlements = Collections.unmodifiableSortedSet(new TreeSet<>(Set.copyOf(entitlements)));
   }
 }

@@ -49,8 +49,9 @@ public class TieringFacade implements Entitlements {
   }
 
   @Override
+  @Transactional
   public void require(Entitlement entitlement) {
-    Plan plan = currentPlan();
+    Plan plan = currentOrEnrolled().plan();
     if (!plan.includes(entitlement)) {
       throw new PlanUpgradeRequiredException(entitlement, plan);
     }
