@@ -3,7 +3,6 @@ package io.claribi.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static com.tngtech.archunit.library.modules.syntax.ModuleRuleDefinition.modules;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -56,9 +55,8 @@ class ContextBoundariesTest {
     var classes =
         new ClassFileImporter().importClasses(CatalogCallingAudit.class, AuditCallingCatalog.class);
 
-    assertThatThrownBy(() -> contexts_are_free_of_cycles.check(classes))
-        .isInstanceOf(AssertionError.class)
-        .hasMessageContaining(CatalogCallingAudit.class.getName());
+    Violations.assertRuleCatches(
+        contexts_are_free_of_cycles, classes, CatalogCallingAudit.class.getName());
   }
 
   @Test
@@ -67,17 +65,17 @@ class ContextBoundariesTest {
         new ClassFileImporter()
             .importClasses(AuditReadingTieringInternals.class, Organizations.class);
 
-    assertThatThrownBy(() -> contexts_use_each_other_only_through_their_api.check(classes))
-        .isInstanceOf(AssertionError.class)
-        .hasMessageContaining(AuditReadingTieringInternals.class.getName());
+    Violations.assertRuleCatches(
+        contexts_use_each_other_only_through_their_api,
+        classes,
+        AuditReadingTieringInternals.class.getName());
   }
 
   @Test
   void product_code_minting_dev_tokens_breaks_the_rule() {
     var classes = new ClassFileImporter().importClasses(ResourceMintingDevTokens.class);
 
-    assertThatThrownBy(() -> no_product_class_uses_dev_tokens.check(classes))
-        .isInstanceOf(AssertionError.class)
-        .hasMessageContaining(ResourceMintingDevTokens.class.getName());
+    Violations.assertRuleCatches(
+        no_product_class_uses_dev_tokens, classes, ResourceMintingDevTokens.class.getName());
   }
 }

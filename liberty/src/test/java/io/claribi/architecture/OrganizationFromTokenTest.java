@@ -1,7 +1,6 @@
 package io.claribi.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -47,9 +46,7 @@ class OrganizationFromTokenTest {
   void request_input_naming_an_organization_breaks_the_rule(Class<?> fixture) {
     var classes = new ClassFileImporter().importClasses(fixture);
 
-    assertThatThrownBy(
-            () -> request_handlers_take_the_organization_only_from_the_token.check(classes))
-        .isInstanceOf(AssertionError.class)
-        .hasMessageContaining(fixture.getName());
+    Violations.assertRuleCatches(
+        request_handlers_take_the_organization_only_from_the_token, classes, fixture.getName());
   }
 }

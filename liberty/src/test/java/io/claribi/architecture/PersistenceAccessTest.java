@@ -3,7 +3,6 @@ package io.claribi.architecture;
 import static com.tngtech.archunit.base.DescribedPredicate.describe;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
@@ -85,26 +84,25 @@ class PersistenceAccessTest {
   void an_entity_manager_in_a_resource_breaks_the_rule() {
     var classes = new ClassFileImporter().importClasses(ResourceWithEntityManager.class);
 
-    assertThatThrownBy(() -> only_control_and_tenant_binding_use_the_entity_manager.check(classes))
-        .isInstanceOf(AssertionError.class)
-        .hasMessageContaining(ResourceWithEntityManager.class.getName());
+    Violations.assertRuleCatches(
+        only_control_and_tenant_binding_use_the_entity_manager,
+        classes,
+        ResourceWithEntityManager.class.getName());
   }
 
   @Test
   void a_native_query_breaks_the_rule() {
     var classes = new ClassFileImporter().importClasses(NativeQueryRepository.class);
 
-    assertThatThrownBy(() -> no_class_creates_native_queries.check(classes))
-        .isInstanceOf(AssertionError.class)
-        .hasMessageContaining(NativeQueryRepository.class.getName());
+    Violations.assertRuleCatches(
+        no_class_creates_native_queries, classes, NativeQueryRepository.class.getName());
   }
 
   @Test
   void a_jdbc_statement_outside_schema_migration_breaks_the_rule() {
     var classes = new ClassFileImporter().importClasses(JdbcStatementRunner.class);
 
-    assertThatThrownBy(() -> only_schema_migration_runs_jdbc_statements.check(classes))
-        .isInstanceOf(AssertionError.class)
-        .hasMessageContaining(JdbcStatementRunner.class.getName());
+    Violations.assertRuleCatches(
+        only_schema_migration_runs_jdbc_statements, classes, JdbcStatementRunner.class.getName());
   }
 }

@@ -2,7 +2,6 @@ package io.claribi.architecture;
 
 import static com.tngtech.archunit.base.DescribedPredicate.describe;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaAnnotation;
@@ -71,35 +70,39 @@ class TenantScopingTest {
   void an_entity_without_multitenancy_breaks_the_rule() {
     var classes = new ClassFileImporter().importClasses(UnscopedSecret.class);
 
-    assertThatThrownBy(() -> tenant_scoped_entities_are_multitenant_by_organization.check(classes))
-        .isInstanceOf(AssertionError.class)
-        .hasMessageContaining(UnscopedSecret.class.getName());
+    Violations.assertRuleCatches(
+        tenant_scoped_entities_are_multitenant_by_organization,
+        classes,
+        UnscopedSecret.class.getName());
   }
 
   @Test
   void a_discriminator_other_than_organization_id_breaks_the_rule() {
     var classes = new ClassFileImporter().importClasses(SecretWithTenantIdColumn.class);
 
-    assertThatThrownBy(() -> tenant_scoped_entities_are_multitenant_by_organization.check(classes))
-        .isInstanceOf(AssertionError.class)
-        .hasMessageContaining(SecretWithTenantIdColumn.class.getName());
+    Violations.assertRuleCatches(
+        tenant_scoped_entities_are_multitenant_by_organization,
+        classes,
+        SecretWithTenantIdColumn.class.getName());
   }
 
   @Test
   void a_repository_that_never_binds_breaks_the_rule() {
     var classes = new ClassFileImporter().importClasses(UnboundRepository.class);
 
-    assertThatThrownBy(() -> tenant_scoped_repositories_bind_the_organization.check(classes))
-        .isInstanceOf(AssertionError.class)
-        .hasMessageContaining(UnboundRepository.class.getName());
+    Violations.assertRuleCatches(
+        tenant_scoped_repositories_bind_the_organization,
+        classes,
+        UnboundRepository.class.getName());
   }
 
   @Test
   void a_method_that_skips_the_binding_breaks_the_rule() {
     var classes = new ClassFileImporter().importClasses(PartlyBoundRepository.class);
 
-    assertThatThrownBy(() -> tenant_scoped_repositories_bind_the_organization.check(classes))
-        .isInstanceOf(AssertionError.class)
-        .hasMessageContaining(PartlyBoundRepository.class.getName() + ".count()");
+    Violations.assertRuleCatches(
+        tenant_scoped_repositories_bind_the_organization,
+        classes,
+        PartlyBoundRepository.class.getName() + ".count()");
   }
 }
