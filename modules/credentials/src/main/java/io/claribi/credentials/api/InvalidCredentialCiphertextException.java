@@ -7,15 +7,11 @@ package io.claribi.credentials.api;
  * <p>Every way a ciphertext can be wrong ends here and nowhere else, so callers handle one error.
  * The message names the reason, never any part of the ciphertext or key.
  */
-public class InvalidCredentialCiphertextException extends RuntimeException {
+public class InvalidCredentialCiphertextException extends CredentialUnavailableException {
 
   private static final long serialVersionUID = 1L;
 
   public InvalidCredentialCiphertextException(String reason) {
-    super("Invalid credential ciphertext: " + reason);
-  }
-
-  public InvalidCredentialCiphertextException(String reason, Throwable cause) {
-    super("Invalid credential ciphertext: " + reason, cause);
+    super("CREDENTIAL_CIPHERTEXT_INVALID", "Invalid credential ciphertext: " + reason + ".");
   }
 }

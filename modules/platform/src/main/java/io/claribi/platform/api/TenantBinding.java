@@ -40,7 +40,12 @@ public class TenantBinding {
    * for inside {@link #actAsOperatorFor}.
    */
   public EntityManager bind(EntityManager em) {
-    return bindTo(em, operatorTarget != null ? operatorTarget : caller.organization());
+    return bindTo(em, organization());
+  }
+
+  /** The organization that {@link #bind} binds now. */
+  public OrganizationId organization() {
+    return operatorTarget != null ? operatorTarget : caller.organization();
   }
 
   /**

@@ -1,0 +1,38 @@
+package io.claribi.credentials.api;
+
+import io.claribi.platform.api.ConnectionId;
+import java.util.Optional;
+
+/**
+ * The encrypted token store of the caller's organization. Tokens go in as a {@link TokenSet} and
+ * come out only inside {@link #use}, for the length of one callback.
+ */
+public interface CredentialVault {
+
+  /**
+   * Seals the token set with the newest key and stores it for the connection, replacing any earlier
+   * one (a refresh). Joins the caller's transaction.
+   */
+  void store(ConnectionId connection, TokenSet tokens);
+
+  /**
+   * Opens the connection's credential, lends it to {@code use} and withdraws it when {@code use}
+   * returns. No transaction is held while {@code use} runs.
+   *
+   * @throws NoCredentialException if none is stored in the caller's organization
+   * @throws CredentialKeyRemovedException if its key has left the key ring
+   * @throws InvalidCredentialCiphertextException if it does not open
+   */
+  <T, X extends Exception> T use(ConnectionId connection, CredentialUse<T, X> use) throws X;
+
+  /**
+   * Deletes the connection's credential as a plain delete in the caller's transaction, which must
+   * exist: a disconnect deletes the credential and the connection together or not at all.
+   *
+   * @return whether there was one
+   */
+  boolean delete(ConnectionId connection);
+
+  /** Which key sealed the connection's credential and when. */
+  Optional<CredentialInfo> describe(ConnectionId connection);
+}

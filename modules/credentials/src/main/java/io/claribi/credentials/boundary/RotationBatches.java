@@ -1,0 +1,60 @@
+package io.claribi.credentials.boundary;
+
+import io.claribi.credentials.api.CredentialUnavailableException;
+import io.claribi.credentials.control.CredentialSeal;
+import io.claribi.credentials.control.CredentialSeal.Sealed;
+import io.claribi.credentials.control.RotationLedger;
+import io.claribi.credentials.control.RotationLedger.Row;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.time.Clock;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * Re-encrypts one small batch in its own transaction, together with the run's progress, so a crash
+ * loses at most one uncommitted batch and the count always matches the rows.
+ */
+@ApplicationScoped
+public class RotationBatches {
+
+  private static final Logger LOG = Logger.getLogger(RotationBatches.class.getName());
+
+  /** What one batch did. */
+  public record Outcome(int resealed, int unreadable) {}
+
+  @Inject RotationLedger ledger;
+  @Inject CredentialSeal seal;
+  @Inject Clock clock;
+
+  @Transactional(TxType.REQUIRES_NEW)
+  public Outcome rotate(String runId, List<Row> batch) {
+    int resealed = 0;
+    int unreadable = 0;
+    String target = seal.fingerprints().get(0);
+    for (Row row : batch) {
+      Sealed next;
+      try {
+        next = seal.reseal(row.sealed());
+      } catch (CredentialUnavailableException e) {
+        unreadable++;
+        LOG.warning(
+            () ->
+                "Key rotation skipped the credential of connection "
+                    + row.connectionId()
+                    + ": "
+                    + e.code()
+                    + " (its connection must be authorised again)");
+        continue;
+      }
+      if (!next.keyFingerprint().equals(row.sealed().keyFingerprint())
+          && ledger.replace(row, next, clock.instant())) {
+        resealed++;
+      }
+    }
+    ledger.progress(runId, target, resealed, 0);
+    return new Outcome(resealed, unreadable);
+  }
+}

@@ -1,0 +1,91 @@
+package io.claribi.credentials.control;
+
+import io.claribi.credentials.api.CredentialKeyRemovedException;
+import io.claribi.credentials.api.TokenSet;
+import io.claribi.platform.api.ConnectionId;
+import io.claribi.platform.api.OrganizationId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Arrays;
+
+/**
+ * The one class that turns token sets into ciphertext and back, with the live key ring: the newest
+ * key seals, the key named by the stored fingerprint opens.
+ */
+@ApplicationScoped
+public class CredentialSeal {
+
+  /** A sealed token set and the fingerprint of the key that sealed it. */
+  public record Sealed(String ciphertext, String keyFingerprint) {
+    @Override
+    public String toString() {
+      return "Sealed[key " + keyFingerprint + "]";
+    }
+  }
+
+  private KeyRingSource keys;
+  private Clock clock;
+  private Fernet fernet;
+
+  protected CredentialSeal() {
+    // for the CDI proxy
+  }
+
+  @Inject
+  public CredentialSeal(KeyRingSource keys, Clock clock) {
+    this.keys = keys;
+    this.clock = clock;
+    this.fernet = new Fernet(new SecureRandom());
+  }
+
+  public Sealed seal(OrganizationId organization, ConnectionId connection, TokenSet tokens) {
+    FernetKey key = keys.current().primary();
+    byte[] plaintext = TokenSetCodec.encode(organization, connection, tokens);
+    try {
+      return new Sealed(fernet.encrypt(key, plaintext, clock.instant()), key.fingerprint());
+    } finally {
+      Arrays.fill(plaintext, (byte) 0);
+    }
+  }
+
+  /**
+   * @throws CredentialKeyRemovedException if the sealing key has left the ring
+   * @throws io.claribi.credentials.api.InvalidCredentialCiphertextException if it does not open
+   */
+  public TokenSet open(OrganizationId organization, ConnectionId connection, Sealed sealed) {
+    FernetKey key =
+        keys.current()
+            .byFingerprint(sealed.keyFingerprint())
+            .orElseThrow(() -> new CredentialKeyRemovedException(sealed.keyFingerprint()));
+    return TokenSetCodec.decode(fernet.decrypt(key, sealed.ciphertext()), organization, connection);
+  }
+
+  /**
+   * Moves one sealed token set to the newest key; the plaintext lives only inside this call.
+   *
+   * @return the same ciphertext if it is already under the newest key
+   */
+  public Sealed reseal(Sealed sealed) {
+    KeyRing ring = keys.current();
+    FernetKey primary = ring.primary();
+    if (primary.fingerprint().equals(sealed.keyFingerprint())) {
+      return sealed;
+    }
+    FernetKey old =
+        ring.byFingerprint(sealed.keyFingerprint())
+            .orElseThrow(() -> new CredentialKeyRemovedException(sealed.keyFingerprint()));
+    byte[] plaintext = fernet.decrypt(old, sealed.ciphertext());
+    try {
+      return new Sealed(fernet.encrypt(primary, plaintext, clock.instant()), primary.fingerprint());
+    } finally {
+      Arrays.fill(plaintext, (byte) 0);
+    }
+  }
+
+  /** The fingerprints of the live ring, newest first. */
+  public java.util.List<String> fingerprints() {
+    return keys.current().fingerprints();
+  }
+}

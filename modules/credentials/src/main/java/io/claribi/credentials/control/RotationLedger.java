@@ -1,0 +1,204 @@
+package io.claribi.credentials.control;
+
+import io.claribi.credentials.control.CredentialSeal.Sealed;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * Key rotation's view of the database: every organization's sealed rows, by key, and the record of
+ * each rotation run.
+ *
+ * <p>This is the one place that reads credentials across organizations, in plain SQL, because
+ * re-encryption is the one job that must (an architecture test names it). It handles ciphertext and
+ * fingerprints only, never hands a row to a caller, and updates a row only if it is still the
+ * version that was read, so two servers rotating at once never encrypt twice or lose a refresh.
+ */
+@ApplicationScoped
+public class RotationLedger {
+
+  /** A sealed row as rotation sees it. */
+  public record Row(String connectionId, long version, Sealed sealed) {}
+
+  /** One operator-requested rotation. */
+  public record Run(
+      String id,
+      String requestedBy,
+      Instant requestedAt,
+      String targetKey,
+      long rowsDone,
+      long rowsFailed,
+      Optional<Instant> finishedAt) {}
+
+  @Resource(lookup = "jdbc/claribi")
+  DataSource dataSource;
+
+  /** How many rows each key seals, over all organizations. */
+  public Map<String, Long> rowsPerKey() {
+    String sql =
+        "SELECT key_fingerprint, COUNT(*) FROM credentials GROUP BY key_fingerprint"
+            + " ORDER BY key_fingerprint";
+    Map<String, Long> counts = new LinkedHashMap<>();
+    try (Connection db = dataSource.getConnection();
+        PreparedStatement query = db.prepareStatement(sql);
+        ResultSet rows = query.executeQuery()) {
+      while (rows.next()) {
+        counts.put(rows.getString(1).strip(), rows.getLong(2));
+      }
+      return counts;
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot count credentials per key", e);
+    }
+  }
+
+  /** The next rows after {@code after} (in id order) sealed by one of {@code keys}. */
+  public List<Row> nextUnder(Collection<String> keys, String after, int limit) {
+    if (keys.isEmpty()) {
+      return List.of();
+    }
+    String sql =
+        "SELECT connection_id, version, ciphertext, key_fingerprint FROM credentials"
+            + " WHERE connection_id > ? AND key_fingerprint IN ("
+            + String.join(", ", keys.stream().map(k -> "?").toList())
+            + ") ORDER BY connection_id";
+    try (Connection db = dataSource.getConnection();
+        PreparedStatement query = db.prepareStatement(sql)) {
+      query.setMaxRows(limit);
+      query.setString(1, after);
+      int i = 2;
+      for (String key : keys) {
+        query.setString(i++, key);
+      }
+      List<Row> batch = new ArrayList<>(limit);
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          batch.add(
+              new Row(
+                  rows.getString(1).strip(),
+                  rows.getLong(2),
+                  new Sealed(rows.getString(3), rows.getString(4).strip())));
+        }
+      }
+      return batch;
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot read credentials to rotate", e);
+    }
+  }
+
+  /**
+   * Replaces a row's ciphertext if nobody changed the row since it was read.
+   *
+   * @return false if the row was refreshed, rotated by another server, or deleted meanwhile
+   */
+  public boolean replace(Row row, Sealed resealed, Instant now) {
+    String sql =
+        "UPDATE credentials SET ciphertext = ?, key_fingerprint = ?, sealed_at = ?,"
+            + " version = version + 1 WHERE connection_id = ? AND version = ?";
+    try (Connection db = dataSource.getConnection();
+        PreparedStatement update = db.prepareStatement(sql)) {
+      update.setString(1, resealed.ciphertext());
+      update.setString(2, resealed.keyFingerprint());
+      update.setTimestamp(3, utc(now));
+      update.setString(4, row.connectionId());
+      update.setLong(5, row.version());
+      return update.executeUpdate() == 1;
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot store a re-encrypted credential", e);
+    }
+  }
+
+  public Optional<Run> unfinished() {
+    return runs("WHERE finished_at IS NULL").stream().findFirst();
+  }
+
+  public Optional<Run> latest() {
+    return runs("").stream().findFirst();
+  }
+
+  public Run begin(String requestedBy, Instant now, String targetKey) {
+    Run run =
+        new Run(UUID.randomUUID().toString(), requestedBy, now, targetKey, 0, 0, Optional.empty());
+    String sql =
+        "INSERT INTO key_rotations (id, requested_by, requested_at, target_key, rows_done,"
+            + " rows_failed) VALUES (?, ?, ?, ?, 0, 0)";
+    execute(sql, run.id(), run.requestedBy(), utc(now), targetKey);
+    return run;
+  }
+
+  public void progress(String runId, String targetKey, long done, long failed) {
+    execute(
+        "UPDATE key_rotations SET target_key = ?, rows_done = rows_done + ?,"
+            + " rows_failed = rows_failed + ? WHERE id = ?",
+        targetKey,
+        done,
+        failed,
+        runId);
+  }
+
+  public void finish(String runId, Instant now) {
+    execute(
+        "UPDATE key_rotations SET finished_at = ? WHERE id = ? AND finished_at IS NULL",
+        utc(now),
+        runId);
+  }
+
+  private List<Run> runs(String where) {
+    String sql =
+        "SELECT id, requested_by, requested_at, target_key, rows_done, rows_failed, finished_at"
+            + " FROM key_rotations "
+            + where
+            + " ORDER BY requested_at DESC";
+    try (Connection db = dataSource.getConnection();
+        PreparedStatement query = db.prepareStatement(sql)) {
+      query.setMaxRows(1);
+      List<Run> runs = new ArrayList<>();
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          Timestamp finished = rows.getTimestamp(7);
+          runs.add(
+              new Run(
+                  rows.getString(1).strip(),
+                  rows.getString(2),
+                  rows.getTimestamp(3).toInstant(),
+                  rows.getString(4).strip(),
+                  rows.getLong(5),
+                  rows.getLong(6),
+                  Optional.ofNullable(finished).map(Timestamp::toInstant)));
+        }
+      }
+      return runs;
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot read key rotation runs", e);
+    }
+  }
+
+  private void execute(String sql, Object... parameters) {
+    try (Connection db = dataSource.getConnection();
+        PreparedStatement statement = db.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setObject(i + 1, parameters[i]);
+      }
+      statement.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot record key rotation progress", e);
+    }
+  }
+
+  /** Like {@code UtcInstantConverter}: the server runs in UTC, so the column holds UTC. */
+  private static Timestamp utc(Instant instant) {
+    return Timestamp.from(instant);
+  }
+}

@@ -1,0 +1,42 @@
+package io.claribi.credentials.control;
+
+import io.claribi.credentials.entity.StoredCredential;
+import io.claribi.platform.api.ConnectionId;
+import io.claribi.platform.api.TenantBinding;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Optional;
+
+/** The sealed credentials of the bound organization, one per connection. */
+@ApplicationScoped
+public class StoredCredentials {
+
+  @PersistenceContext(unitName = "credentials")
+  EntityManager em;
+
+  @Inject TenantBinding tenancy;
+
+  /** Another organization's credential is as absent as one that never existed. */
+  public Optional<StoredCredential> find(ConnectionId connection) {
+    return Optional.ofNullable(
+        tenancy.bind(em).find(StoredCredential.class, connection.toString()));
+  }
+
+  public void add(StoredCredential credential) {
+    tenancy.bind(em).persist(credential);
+  }
+
+  /** A plain delete, flushed now so a failure surfaces inside the caller's transaction. */
+  public boolean delete(ConnectionId connection) {
+    EntityManager bound = tenancy.bind(em);
+    StoredCredential credential = bound.find(StoredCredential.class, connection.toString());
+    if (credential == null) {
+      return false;
+    }
+    bound.remove(credential);
+    bound.flush();
+    return true;
+  }
+}
