@@ -11,6 +11,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.claribi.credentials.control.RotationLedger;
 import io.claribi.platform.api.TenantBinding;
 import io.claribi.platform.control.SchemaMigration;
 import io.claribi.platform.control.violations.JdbcStatementRunner;
@@ -74,10 +75,13 @@ class PersistenceAccessTest {
       noClasses()
           .that()
           .doNotHaveFullyQualifiedName(SchemaMigration.class.getName())
+          .and()
+          .doNotHaveFullyQualifiedName(RotationLedger.class.getName())
           .should()
           .callMethodWhere(JDBC_STATEMENT)
           .because(
               "SQL outside JPA escapes the tenant filter; only the Liquibase migrations run SQL,"
+                  + " key rotation re-encrypts every organization's ciphertext (and nothing else),"
                   + " and readiness only asks the connection whether it is valid");
 
   @Test

@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.UUID;
 
 /** The running server, reached over HTTP the way an integrator reaches it. */
-final class Api {
+public final class Api {
 
-  static final String BASE = System.getProperty("claribi.url", "http://localhost:9080");
+  public static final String BASE = System.getProperty("claribi.url", "http://localhost:9080");
   static final Path DEV_KEYS = Path.of(System.getProperty("claribi.dev-keys", "target/dev-keys"));
 
   private static final HttpClient HTTP =
@@ -27,7 +27,7 @@ final class Api {
 
   private Api() {}
 
-  static DevTokens tokens() {
+  public static DevTokens tokens() {
     try {
       return new DevTokens(DevKeys.read(DEV_KEYS));
     } catch (Exception e) {
@@ -35,33 +35,37 @@ final class Api {
     }
   }
 
-  static String token(String org, String... groups) {
+  public static String token(String org, String... groups) {
     return tokens().mint("user@" + org, org, List.of(groups), Duration.ofMinutes(5));
   }
 
   /** A fresh organization id, so runs against a database that outlives them never collide. */
-  static String newOrganization(String prefix) {
+  public static String newOrganization(String prefix) {
     return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
-  static Reply get(String path, String token) {
+  public static Reply get(String path, String token) {
     return send(request(path, token).GET());
   }
 
-  static Reply put(String path, String token, String json) {
+  public static Reply post(String path, String token) {
+    return send(request(path, token).POST(HttpRequest.BodyPublishers.noBody()));
+  }
+
+  public static Reply put(String path, String token, String json) {
     return send(
         request(path, token)
             .header("Content-Type", "application/json")
             .PUT(HttpRequest.BodyPublishers.ofString(json)));
   }
 
-  static HttpRequest.Builder request(String path, String token) {
+  public static HttpRequest.Builder request(String path, String token) {
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(20));
     return token == null ? builder : builder.header("Authorization", "Bearer " + token);
   }
 
-  static Reply send(HttpRequest.Builder request) {
+  public static Reply send(HttpRequest.Builder request) {
     try {
       HttpResponse<String> response =
           HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -72,25 +76,25 @@ final class Api {
   }
 
   /** A response with its body parsed on demand. */
-  record Reply(HttpResponse<String> response) {
+  public record Reply(HttpResponse<String> response) {
 
-    int status() {
+    public int status() {
       return response.statusCode();
     }
 
-    String body() {
+    public String body() {
       return response.body();
     }
 
-    String contentType() {
+    public String contentType() {
       return response.headers().firstValue("Content-Type").orElse("");
     }
 
-    JsonObject json() {
+    public JsonObject json() {
       return (JsonObject) parse();
     }
 
-    JsonArray jsonArray() {
+    public JsonArray jsonArray() {
       return (JsonArray) parse();
     }
 

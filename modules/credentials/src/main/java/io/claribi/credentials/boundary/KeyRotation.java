@@ -2,11 +2,12 @@ package io.claribi.credentials.boundary;
 
 import io.claribi.credentials.control.CredentialSeal;
 import io.claribi.credentials.control.CredentialsConfig;
-import io.claribi.credentials.control.KeyRingSource;
 import io.claribi.credentials.control.RotationLedger;
 import io.claribi.credentials.control.RotationLedger.Row;
 import io.claribi.credentials.control.RotationLedger.Run;
 import io.claribi.platform.api.ProblemException;
+import io.claribi.platform.api.StartupOrder;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -15,8 +16,11 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -33,14 +37,27 @@ public class KeyRotation {
   @Inject RotationLedger ledger;
   @Inject RotationBatches batches;
   @Inject CredentialSeal seal;
-  @Inject KeyRingSource keys;
   @Inject CredentialsConfig config;
   @Inject Clock clock;
 
   @Resource ManagedExecutorService executor;
 
+  /** Whether this server is running the job now (each server runs at most one). */
+  private final AtomicBoolean running = new AtomicBoolean();
+
+  /** Set when the application stops: the job ends between batches and resumes at next start. */
+  private volatile boolean stopping;
+
+  @PreDestroy
+  void stopJob() {
+    stopping = true;
+  }
+
+  /** Consecutive failed passes (a deadlock with another server's job, a database restart). */
+  static final int MAX_ATTEMPTS = 5;
+
   /** Resumes a run that a stopped server left unfinished. */
-  void resumeAtStartup(@Observes @Priority(KeyRingSource.STARTUP_PRIORITY + 10) Startup startup) {
+  void resumeAtStartup(@Observes @Priority(StartupOrder.JOBS) Startup startup) {
     ledger
         .unfinished()
         .ifPresent(
@@ -51,27 +68,35 @@ public class KeyRotation {
   }
 
   /**
-   * Starts re-encrypting to the newest key.
+   * Starts re-encrypting to the newest key, or resumes here an unfinished run that no job on this
+   * server is working on (one that stopped after repeated failures).
    *
-   * @throws ProblemException 409 ROTATION_RUNNING while another run is unfinished
+   * @throws ProblemException 409 ROTATION_RUNNING while this server is working on a run
    */
   public RotationStatus start(String requestedBy) {
     synchronized (this) {
-      ledger
-          .unfinished()
-          .ifPresent(
-              running -> {
-                throw new ProblemException(
-                    409,
-                    "ROTATION_RUNNING",
-                    "Rotation running",
-                    "Key rotation "
-                        + running.id()
-                        + " is still running; follow it with GET /api/v1/credentials/rotation.");
-              });
-      Run run = ledger.begin(requestedBy, clock.instant(), keys.current().primary().fingerprint());
+      Optional<Run> unfinished = ledger.unfinished();
+      if (unfinished.isPresent() && running.get()) {
+        throw new ProblemException(
+            409,
+            "ROTATION_RUNNING",
+            "Rotation running",
+            "Key rotation "
+                + unfinished.get().id()
+                + " is still running; follow it with GET /api/v1/credentials/rotation.");
+      }
+      Run run =
+          unfinished.orElseGet(
+              () -> ledger.begin(requestedBy, clock.instant(), seal.fingerprints().get(0)));
       LOG.info(
-          () -> "Key rotation " + run.id() + " to key " + run.targetKey() + " by " + requestedBy);
+          () ->
+              (unfinished.isPresent() ? "Resuming" : "Starting")
+                  + " key rotation "
+                  + run.id()
+                  + " to key "
+                  + seal.fingerprints().get(0)
+                  + " at the request of "
+                  + requestedBy);
       executor.execute(() -> runToEnd(run));
     }
     return status();
@@ -79,14 +104,44 @@ public class KeyRotation {
 
   public RotationStatus status() {
     return RotationStatus.of(
-        keys.kind().name(), keys.current().fingerprints(), ledger.rowsPerKey(), ledger.latest());
+        seal.keySource(), seal.fingerprints(), ledger.rowsPerKey(), ledger.latest());
   }
 
   /** Passes over the old keys' rows until a pass finds nothing left to move. */
   private void runToEnd(Run run) {
+    if (!running.compareAndSet(false, true)) {
+      return;
+    }
     try {
+      int failures = 0;
       while (true) {
-        Pass pass = onePass(run);
+        Pass pass;
+        try {
+          pass = onePass(run);
+          failures = 0;
+        } catch (RuntimeException e) {
+          if (stopping) {
+            LOG.info(() -> "Key rotation " + run.id() + " paused by shutdown; resumes at start");
+            return;
+          }
+          if (++failures >= MAX_ATTEMPTS) {
+            LOG.log(
+                Level.SEVERE,
+                "Key rotation "
+                    + run.id()
+                    + " stopped after "
+                    + failures
+                    + " failed attempts; POST /api/v1/credentials/rotation or a restart resumes it",
+                e);
+            return;
+          }
+          LOG.warning(
+              "Key rotation " + run.id() + " pass failed (" + e + "); retrying in a second");
+          if (pause(Duration.ofSeconds(1))) {
+            continue;
+          }
+          return;
+        }
         if (pass.interrupted) {
           LOG.info(() -> "Key rotation " + run.id() + " paused by shutdown; resumes at start");
           return;
@@ -105,11 +160,8 @@ public class KeyRotation {
           return;
         }
       }
-    } catch (RuntimeException e) {
-      LOG.log(
-          Level.SEVERE,
-          "Key rotation " + run.id() + " stopped; it resumes at the next start or request",
-          e);
+    } finally {
+      running.set(false);
     }
   }
 
@@ -117,7 +169,7 @@ public class KeyRotation {
     Pass pass = new Pass();
     String after = "";
     while (true) {
-      if (Thread.currentThread().isInterrupted()) {
+      if (stopping || Thread.currentThread().isInterrupted()) {
         pass.interrupted = true;
         return pass;
       }
@@ -131,15 +183,16 @@ public class KeyRotation {
       pass.resealed += outcome.resealed();
       pass.unreadable += outcome.unreadable();
       after = batch.get(batch.size() - 1).connectionId();
-      if (!pause()) {
+      if (!pause(config.rotationPause())) {
         pass.interrupted = true;
         return pass;
       }
     }
   }
 
-  private boolean pause() {
-    long millis = config.rotationPause().toMillis();
+  /** Sleeps unless the job is being stopped; false means stop. */
+  private static boolean pause(Duration duration) {
+    long millis = duration.toMillis();
     if (millis == 0) {
       return true;
     }

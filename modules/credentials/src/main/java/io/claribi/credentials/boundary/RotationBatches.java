@@ -31,6 +31,7 @@ public class RotationBatches {
 
   @Transactional(TxType.REQUIRES_NEW)
   public Outcome rotate(String runId, List<Row> batch) {
+    ledger.lockRun(runId);
     int resealed = 0;
     int unreadable = 0;
     String target = seal.fingerprints().get(0);

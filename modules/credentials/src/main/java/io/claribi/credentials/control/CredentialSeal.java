@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The one class that turns token sets into ciphertext and back, with the live key ring: the newest
@@ -85,7 +86,12 @@ public class CredentialSeal {
   }
 
   /** The fingerprints of the live ring, newest first. */
-  public java.util.List<String> fingerprints() {
+  public List<String> fingerprints() {
     return keys.current().fingerprints();
+  }
+
+  /** Where the live ring was read from: KEY_FILE, ENVIRONMENT or DEVELOPMENT_KEY_FILE. */
+  public String keySource() {
+    return keys.kind().name();
   }
 }

@@ -1,5 +1,6 @@
 package io.claribi.credentials.control;
 
+import io.claribi.platform.api.StartupOrder;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -26,9 +27,6 @@ public class KeyRingSource {
   /** The environment variable that may hold the keys, comma or newline separated. */
   public static final String KEYS_VARIABLE = "CLARIBI_CREDENTIALS_KEYS";
 
-  /** Runs before anything that needs keys (rotation resume observes Startup later). */
-  public static final int STARTUP_PRIORITY = 100;
-
   private static final Logger LOG = Logger.getLogger(KeyRingSource.class.getName());
 
   private CredentialsConfig config;
@@ -47,7 +45,7 @@ public class KeyRingSource {
   }
 
   /** Refuses to start the application when no valid key ring is available. */
-  void loadAtStartup(@Observes @Priority(STARTUP_PRIORITY) Startup startup) {
+  void loadAtStartup(@Observes @Priority(StartupOrder.SECRETS) Startup startup) {
     loaded =
         new KeyRingLoader(
                 config.keyFile(),

@@ -3,6 +3,7 @@ package io.claribi.credentials.control;
 import io.claribi.credentials.control.CredentialSeal.Sealed;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,6 +29,7 @@ import javax.sql.DataSource;
  * version that was read, so two servers rotating at once never encrypt twice or lose a refresh.
  */
 @ApplicationScoped
+@Transactional // joins a batch's transaction; alone (job thread, status) it gets its own
 public class RotationLedger {
 
   /** A sealed row as rotation sees it. */
@@ -118,6 +120,14 @@ public class RotationLedger {
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot store a re-encrypted credential", e);
     }
+  }
+
+  /**
+   * Locks the run's row for the rest of the caller's transaction. Every batch takes this lock
+   * first, so batches of several servers run one after another instead of deadlocking on rows.
+   */
+  public void lockRun(String runId) {
+    execute("UPDATE key_rotations SET rows_done = rows_done WHERE id = ?", runId);
   }
 
   public Optional<Run> unfinished() {

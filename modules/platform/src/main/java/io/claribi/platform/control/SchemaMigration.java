@@ -1,5 +1,7 @@
 package io.claribi.platform.control;
 
+import io.claribi.platform.api.StartupOrder;
+import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -40,7 +42,7 @@ public class SchemaMigration {
   @Resource(lookup = DATA_SOURCE)
   DataSource dataSource;
 
-  void onStart(@Observes Startup startup) {
+  void onStart(@Observes @Priority(StartupOrder.SCHEMA) Startup startup) {
     migrate(dataSource);
   }
 
