@@ -3,7 +3,6 @@ package io.claribi.credentials.boundary;
 import io.claribi.credentials.control.CredentialSeal;
 import io.claribi.credentials.control.CredentialsConfig;
 import io.claribi.credentials.control.RotationLedger;
-import io.claribi.credentials.control.RotationLedger.Row;
 import io.claribi.credentials.control.RotationLedger.Run;
 import io.claribi.platform.api.ProblemException;
 import io.claribi.platform.api.StartupOrder;
@@ -17,8 +16,6 @@ import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -173,16 +170,13 @@ public class KeyRotation {
         pass.interrupted = true;
         return pass;
       }
-      List<String> ring = seal.fingerprints();
-      List<String> oldKeys = new ArrayList<>(ring.subList(1, ring.size()));
-      List<Row> batch = ledger.nextUnder(oldKeys, after, config.rotationBatchSize());
-      if (batch.isEmpty()) {
+      RotationBatches.Outcome outcome = batches.rotate(run.id(), after, config.rotationBatchSize());
+      if (outcome.last().isEmpty()) {
         return pass;
       }
-      RotationBatches.Outcome outcome = batches.rotate(run.id(), batch);
       pass.resealed += outcome.resealed();
       pass.unreadable += outcome.unreadable();
-      after = batch.get(batch.size() - 1).connectionId();
+      after = outcome.last().get();
       if (!pause(config.rotationPause())) {
         pass.interrupted = true;
         return pass;

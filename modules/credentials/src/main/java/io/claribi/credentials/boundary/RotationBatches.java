@@ -22,19 +22,26 @@ public class RotationBatches {
 
   private static final Logger LOG = Logger.getLogger(RotationBatches.class.getName());
 
-  /** What one batch did. */
-  public record Outcome(int resealed, int unreadable) {}
+  /** What one batch did; {@code last} is the id to continue after, empty when none was left. */
+  public record Outcome(int resealed, int unreadable, java.util.Optional<String> last) {}
 
   @Inject RotationLedger ledger;
   @Inject CredentialSeal seal;
   @Inject Clock clock;
 
+  /**
+   * Takes the run's lock, then reads and re-encrypts the next rows after {@code after} that an
+   * older key of the ring sealed. Reading under the lock means the jobs of several servers never
+   * hold row locks while waiting for each other.
+   */
   @Transactional(TxType.REQUIRES_NEW)
-  public Outcome rotate(String runId, List<Row> batch) {
+  public Outcome rotate(String runId, String after, int size) {
     ledger.lockRun(runId);
+    List<String> ring = seal.fingerprints();
+    String target = ring.get(0);
+    List<Row> batch = ledger.nextUnder(ring.subList(1, ring.size()), after, size);
     int resealed = 0;
     int unreadable = 0;
-    String target = seal.fingerprints().get(0);
     for (Row row : batch) {
       Sealed next;
       try {
@@ -56,6 +63,11 @@ public class RotationBatches {
       }
     }
     ledger.progress(runId, target, resealed, 0);
-    return new Outcome(resealed, unreadable);
+    return new Outcome(
+        resealed,
+        unreadable,
+        batch.isEmpty()
+            ? java.util.Optional.empty()
+            : java.util.Optional.of(batch.get(batch.size() - 1).connectionId()));
   }
 }

@@ -4,6 +4,7 @@ import io.claribi.credentials.control.CredentialSeal.Sealed;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -48,13 +49,17 @@ public class RotationLedger {
   @Resource(lookup = "jdbc/claribi")
   DataSource dataSource;
 
-  /** How many rows each key seals, over all organizations. */
+  /**
+   * How many rows each key seals, over all organizations. A progress figure, read without locks, so
+   * a status request never waits for (or deadlocks with) a batch in flight.
+   */
+  @Transactional(TxType.NOT_SUPPORTED)
   public Map<String, Long> rowsPerKey() {
     String sql =
         "SELECT key_fingerprint, COUNT(*) FROM credentials GROUP BY key_fingerprint"
             + " ORDER BY key_fingerprint";
     Map<String, Long> counts = new LinkedHashMap<>();
-    try (Connection db = dataSource.getConnection();
+    try (Connection db = unlockedReads();
         PreparedStatement query = db.prepareStatement(sql);
         ResultSet rows = query.executeQuery()) {
       while (rows.next()) {
@@ -130,10 +135,13 @@ public class RotationLedger {
     execute("UPDATE key_rotations SET rows_done = rows_done WHERE id = ?", runId);
   }
 
+  @Transactional(TxType.NOT_SUPPORTED)
   public Optional<Run> unfinished() {
     return runs("WHERE finished_at IS NULL").stream().findFirst();
   }
 
+  /** The latest run, read without locks like {@link #rowsPerKey}. */
+  @Transactional(TxType.NOT_SUPPORTED)
   public Optional<Run> latest() {
     return runs("").stream().findFirst();
   }
@@ -165,13 +173,21 @@ public class RotationLedger {
         runId);
   }
 
+  /** A connection outside any transaction that reads without taking or waiting for locks. */
+  private Connection unlockedReads() throws SQLException {
+    Connection db = dataSource.getConnection();
+    db.setAutoCommit(true);
+    db.setTransactionIsolation(Connection.TRANSACTION_READ_UNCOMMITTED);
+    return db;
+  }
+
   private List<Run> runs(String where) {
     String sql =
         "SELECT id, requested_by, requested_at, target_key, rows_done, rows_failed, finished_at"
             + " FROM key_rotations "
             + where
             + " ORDER BY requested_at DESC";
-    try (Connection db = dataSource.getConnection();
+    try (Connection db = unlockedReads();
         PreparedStatement query = db.prepareStatement(sql)) {
       query.setMaxRows(1);
       List<Run> runs = new ArrayList<>();

@@ -28,9 +28,14 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.jboss.arquillian.container.test.api.ContainerController;
+import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -45,7 +50,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class KeyRotationIT {
+class KeyRotationRestartIT {
 
   /** Enough rows that a run with the ITs' paced batches (10 rows, 100 ms) takes seconds. */
   private static final int ROWS = 300;
@@ -57,21 +62,43 @@ class KeyRotationIT {
           System.getProperty("claribi.server.dir", "target/liberty/wlp/usr/servers/claribi"),
           "resources/security/dev-credentials.keys");
 
-  @Deployment
-  static WebArchive deployment() {
-    return ProductWar.with(
-        "rotation-it.war",
-        KeyRotationIT.class,
-        ActingCaller.class,
-        SpecFernet.class,
-        DatabaseDump.class);
+  /** Seeds the rows, and is undeployed before the restart, while the JMX connection works. */
+  @Deployment(name = "seed", managed = false)
+  @TargetsContainer("before-restart")
+  static WebArchive seeding() {
+    return ProductWar.with("rotation-seed-it.war", testClasses());
   }
+
+  /** Reads back after the restart, through a container connected to the new server JVM. */
+  @Deployment(name = "readback", managed = false)
+  @TargetsContainer("after-restart")
+  static WebArchive readingBack() {
+    return ProductWar.with("rotation-readback-it.war", testClasses());
+  }
+
+  private static Class<?>[] testClasses() {
+    return new Class<?>[] {
+      KeyRotationRestartIT.class, ActingCaller.class, SpecFernet.class, DatabaseDump.class
+    };
+  }
+
+  @ArquillianResource Deployer deployer;
+  @ArquillianResource ContainerController containers;
 
   @Inject CredentialVault vault;
   @Inject ActingCaller caller;
 
   @Test
+  @Order(0)
+  @RunAsClient
+  void deploy_the_seeding_archive() {
+    containers.start("before-restart");
+    deployer.deploy("seed");
+  }
+
+  @Test
   @Order(1)
+  @OperateOnDeployment("seed")
   void rows_are_sealed_under_the_current_key() {
     for (int i = 0; i < ROWS; i++) {
       caller.actFor(organization(i));
@@ -83,6 +110,8 @@ class KeyRotationIT {
   @Order(2)
   @RunAsClient
   void a_new_key_is_rotated_in_across_a_restart_and_the_old_one_removed() throws Exception {
+    deployer.undeploy("seed");
+    containers.stop("before-restart");
     String operator = Api.token("platform", "platform-operator");
     List<String> oldKeys = keys();
     String newKey = newKey();
@@ -120,6 +149,8 @@ class KeyRotationIT {
 
     Files.writeString(KEY_FILE, newKey + "\n");
     await(operator, s -> s.getJsonArray("keys").size() == 1, "old keys removed");
+    containers.start("after-restart");
+    deployer.deploy("readback");
     assertThat(server.allLogs())
         .as("the server must never log a key")
         .doesNotContain(newKey)
@@ -128,6 +159,7 @@ class KeyRotationIT {
 
   @Test
   @Order(3)
+  @OperateOnDeployment("readback")
   void every_token_reads_back_under_the_new_key_alone() throws Exception {
     List<String> ring = keyLines();
     assertThat(ring).hasSize(1);
@@ -155,6 +187,8 @@ class KeyRotationIT {
   @Order(4)
   @RunAsClient
   void no_token_of_this_test_appears_in_any_log() throws Exception {
+    deployer.undeploy("readback");
+    containers.stop("after-restart");
     String logs = LibertyServer.underTest().allLogs();
 
     for (int i = 0; i < ROWS; i++) {
