@@ -40,7 +40,16 @@ public class TenantBinding {
    * for inside {@link #actAsOperatorFor}.
    */
   public EntityManager bind(EntityManager em) {
-    return bindTo(em, operatorTarget != null ? operatorTarget : caller.organization());
+    return bindTo(em, organization());
+  }
+
+  /**
+   * The organization that {@link #bind} binds right now: the caller's, or the one a platform
+   * operator acts for. Lets a context record which organization a row belongs to (the audit hash
+   * chain covers it) without reading the token itself.
+   */
+  public OrganizationId organization() {
+    return operatorTarget != null ? operatorTarget : caller.organization();
   }
 
   /**
