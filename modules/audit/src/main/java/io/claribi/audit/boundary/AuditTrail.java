@@ -50,6 +50,15 @@ public class AuditTrail {
         .toList();
   }
 
+  /** The same selection as {@link #select}, as export rows. */
+  @Transactional
+  public List<ExportRow> exportChunk(EventFilter filter, long after, long upTo, int limit) {
+    String organization = log.organization().value();
+    return log.select(filter, after, upTo, limit).stream()
+        .map(e -> ExportRow.of(organization, e))
+        .toList();
+  }
+
   /** Where the stored chain starts: after the last event the retention job removed, if any. */
   @Transactional
   public Anchor anchor() {

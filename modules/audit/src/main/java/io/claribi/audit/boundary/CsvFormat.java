@@ -45,7 +45,7 @@ final class CsvFormat implements ExportFormat {
   }
 
   @Override
-  public void event(Writer out, EventView e) throws IOException {
+  public void event(Writer out, ExportRow e) throws IOException {
     row(
         out,
         Long.toString(e.sequence()),
@@ -57,7 +57,7 @@ final class CsvFormat implements ExportFormat {
         e.vendor(),
         e.requestId(),
         e.clientAddress(),
-        JsonLinesFormat.details(e).toString(),
+        e.detailsJson(),
         e.id(),
         e.previousHash(),
         e.hash());

@@ -12,7 +12,7 @@ interface ExportFormat {
 
   void header(Writer out) throws IOException;
 
-  void event(Writer out, EventView event) throws IOException;
+  void event(Writer out, ExportRow event) throws IOException;
 
   void trailer(Writer out, ExportTrailer trailer) throws IOException;
 }

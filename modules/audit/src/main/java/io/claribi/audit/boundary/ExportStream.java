@@ -54,11 +54,11 @@ final class ExportStream implements StreamingOutput {
     long after = 0;
     long count = 0;
     boolean contiguous = true;
-    EventView first = null;
-    EventView last = null;
+    ExportRow first = null;
+    ExportRow last = null;
     while (true) {
-      List<EventView> chunk = trail.select(filter, after, head.sequence(), chunkSize);
-      for (EventView event : chunk) {
+      List<ExportRow> chunk = trail.exportChunk(filter, after, head.sequence(), chunkSize);
+      for (ExportRow event : chunk) {
         format.event(out, event);
         if (first == null) {
           first = event;

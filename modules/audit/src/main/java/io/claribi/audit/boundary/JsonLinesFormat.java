@@ -1,14 +1,13 @@
 package io.claribi.audit.boundary;
 
 import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
 import java.io.Writer;
 
 /**
  * JSON Lines: one event object per line, absent values as explicit {@code null}, and a last line
- * {@code {"trailer": {...}}}.
+ * {@code {"trailer": {...}}}. Lines are written directly (the details are already stored as a JSON
+ * object), which keeps a long export fast.
  */
 final class JsonLinesFormat implements ExportFormat {
 
@@ -28,22 +27,23 @@ final class JsonLinesFormat implements ExportFormat {
   }
 
   @Override
-  public void event(Writer out, EventView e) throws IOException {
-    JsonObjectBuilder json =
-        Json.createObjectBuilder()
-            .add("id", e.id())
-            .add("sequence", e.sequence())
-            .add("occurredAt", e.occurredAt())
-            .add("type", e.type())
-            .add("actor", e.actor())
-            .add("organization", e.organization());
-    addOrNull(json, "connection", e.connection());
-    addOrNull(json, "vendor", e.vendor());
-    json.add("requestId", e.requestId());
-    addOrNull(json, "clientAddress", e.clientAddress());
-    json.add("details", details(e)).add("previousHash", e.previousHash()).add("hash", e.hash());
-    out.write(json.build().toString());
-    out.write('\n');
+  public void event(Writer out, ExportRow e) throws IOException {
+    StringBuilder line = new StringBuilder(512);
+    line.append('{');
+    member(line, "id", e.id()).append(',');
+    line.append("\"sequence\":").append(e.sequence()).append(',');
+    member(line, "occurredAt", e.occurredAt()).append(',');
+    member(line, "type", e.type()).append(',');
+    member(line, "actor", e.actor()).append(',');
+    member(line, "organization", e.organization()).append(',');
+    member(line, "connection", e.connection()).append(',');
+    member(line, "vendor", e.vendor()).append(',');
+    member(line, "requestId", e.requestId()).append(',');
+    member(line, "clientAddress", e.clientAddress()).append(',');
+    line.append("\"details\":").append(e.detailsJson()).append(',');
+    member(line, "previousHash", e.previousHash()).append(',');
+    member(line, "hash", e.hash()).append("}\n");
+    out.append(line);
   }
 
   @Override
@@ -52,17 +52,31 @@ final class JsonLinesFormat implements ExportFormat {
     out.write('\n');
   }
 
-  static JsonObject details(EventView e) {
-    JsonObjectBuilder json = Json.createObjectBuilder();
-    e.details().forEach(json::add);
-    return json.build();
+  private static StringBuilder member(StringBuilder line, String name, String value) {
+    line.append('"').append(name).append("\":");
+    return value == null ? line.append("null") : string(line, value);
   }
 
-  private static void addOrNull(JsonObjectBuilder json, String name, String value) {
-    if (value == null) {
-      json.addNull(name);
-    } else {
-      json.add(name, value);
+  /** A JSON string (RFC 8259): quotes, backslashes and control characters escaped. */
+  static StringBuilder string(StringBuilder line, String value) {
+    line.append('"');
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      switch (c) {
+        case '"' -> line.append("\\\"");
+        case '\\' -> line.append("\\\\");
+        case '\n' -> line.append("\\n");
+        case '\r' -> line.append("\\r");
+        case '\t' -> line.append("\\t");
+        default -> {
+          if (c < 0x20 || c == 0x2028 || c == 0x2029) {
+            line.append(String.format("\\u%04x", (int) c));
+          } else {
+            line.append(c);
+          }
+        }
+      }
     }
+    return line.append('"');
   }
 }

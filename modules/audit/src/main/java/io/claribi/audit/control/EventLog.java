@@ -22,6 +22,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class EventLog {
 
+  private static final String READ_ONLY = "eclipselink.read-only";
+
   @PersistenceContext(unitName = "audit")
   EntityManager em;
 
@@ -76,6 +78,8 @@ public class EventLog {
     TypedQuery<RecordedEvent> query =
         tenancy.bind(em).createQuery(jpql.toString(), RecordedEvent.class);
     query.setParameter("after", after).setParameter("upTo", upTo).setMaxResults(limit);
+    // Read-only: nothing is registered for change tracking, which an append-only row never needs.
+    query.setHint(READ_ONLY, Boolean.TRUE);
     if (filter.from() != null) {
       query.setParameter("from", filter.from());
     }
@@ -105,6 +109,7 @@ public class EventLog {
         .setParameter("after", after)
         .setParameter("upTo", upTo)
         .setMaxResults(limit)
+        .setHint(READ_ONLY, Boolean.TRUE)
         .getResultList();
   }
 

@@ -142,6 +142,43 @@ public class RecordedEvent {
         EventContent.parseDetails(details));
   }
 
+  public String id() {
+    return id;
+  }
+
+  public Instant occurredAt() {
+    return occurredAt;
+  }
+
+  public AuditEventType type() {
+    return type;
+  }
+
+  public String actor() {
+    return actor;
+  }
+
+  public String connection() {
+    return connection;
+  }
+
+  public String vendor() {
+    return vendor;
+  }
+
+  public String requestId() {
+    return requestId;
+  }
+
+  public String clientAddress() {
+    return clientAddress;
+  }
+
+  /** The details as stored: a JSON object with sorted keys and string values. */
+  public String detailsJson() {
+    return details;
+  }
+
   public long sequence() {
     return sequence;
   }

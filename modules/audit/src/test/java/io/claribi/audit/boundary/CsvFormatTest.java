@@ -3,7 +3,6 @@ package io.claribi.audit.boundary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringWriter;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -36,11 +35,8 @@ class CsvFormatTest {
 
   @Test
   void an_event_row_neutralises_every_cell() throws Exception {
-    TreeMap<String, String> details = new TreeMap<>();
-    details.put("tool", "=cmd|' /C calc'!A0");
-    EventView event =
-        new EventView(
-            "id-1",
+    ExportRow event =
+        new ExportRow(
             7,
             "2026-11-24T10:00:00.000Z",
             "CONNECTION_USED",
@@ -50,7 +46,8 @@ class CsvFormatTest {
             "stripe",
             "req-12345678",
             "127.0.0.1",
-            details,
+            "{\"tool\":\"=cmd|' /C calc'!A0\"}",
+            "id-1",
             "0".repeat(64),
             "a".repeat(64));
     StringWriter out = new StringWriter();
