@@ -15,11 +15,8 @@ import io.claribi.tiering.api.Plan;
 import io.claribi.tiering.boundary.TieringFacade;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.UserTransaction;
 import java.io.File;
 import java.sql.Connection;
@@ -65,18 +62,6 @@ class AuditTrailContainerIT {
         .addClasses(AuditTrailContainerIT.class, ActingCaller.class, ChainSeeder.class)
         .addClasses(Appender.class)
         .addAsLibrary(retentionConfig);
-  }
-
-  /** Fires an event in a transaction of its own, in any thread. */
-  @ApplicationScoped
-  public static class Appender {
-    @Inject Event<AuditEvent> audit;
-
-    @ActivateRequestContext
-    @Transactional
-    public void append(AuditEvent event) {
-      audit.fire(event);
-    }
   }
 
   @Inject UserTransaction tx;

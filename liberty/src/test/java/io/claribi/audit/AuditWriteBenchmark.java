@@ -37,10 +37,10 @@ class AuditWriteBenchmark {
         .importFrom(new File("target/claribi.war"))
         .as(WebArchive.class)
         .addClasses(AuditWriteBenchmark.class, ActingCaller.class)
-        .addClasses(AuditTrailContainerIT.Appender.class);
+        .addClasses(Appender.class);
   }
 
-  @Inject AuditTrailContainerIT.Appender appender;
+  @Inject Appender appender;
 
   @Resource(lookup = "java:comp/DefaultManagedExecutorService")
   ManagedExecutorService executor;
