@@ -43,7 +43,11 @@ public class TenantBinding {
     return bindTo(em, organization());
   }
 
-  /** The organization that {@link #bind} binds now. */
+  /**
+   * The organization that {@link #bind} binds right now: the caller's, or the one a platform
+   * operator acts for. Lets a context record which organization a row belongs to (the audit hash
+   * chain covers it) without reading the token itself.
+   */
   public OrganizationId organization() {
     return operatorTarget != null ? operatorTarget : caller.organization();
   }

@@ -1,5 +1,6 @@
 package io.claribi.tiering.boundary;
 
+import io.claribi.platform.api.AuditEvent;
 import io.claribi.platform.api.OrganizationId;
 import io.claribi.tiering.api.Plan;
 import io.claribi.tiering.control.Organizations;
@@ -7,6 +8,7 @@ import io.claribi.tiering.control.PlanChanges;
 import io.claribi.tiering.entity.Organization;
 import io.claribi.tiering.entity.PlanChange;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -24,6 +26,7 @@ public class Enrolment {
   @Inject Organizations organizations;
   @Inject PlanChanges planChanges;
   @Inject Clock clock;
+  @Inject Event<AuditEvent> audit;
 
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public Organization enrol(OrganizationId id, String actor) {
@@ -31,6 +34,7 @@ public class Enrolment {
     Organization organization =
         organizations.add(new Organization(id, id.value(), Plan.ON_FIRST_USE, now));
     planChanges.add(new PlanChange(null, Plan.ON_FIRST_USE, actor, now, REASON));
+    audit.fire(PlanChange.auditEvent(null, Plan.ON_FIRST_USE, REASON));
     return organization;
   }
 }

@@ -1,5 +1,6 @@
 package io.claribi.tiering.boundary;
 
+import io.claribi.platform.api.AuditEvent;
 import io.claribi.platform.api.OrganizationId;
 import io.claribi.platform.api.ProblemException;
 import io.claribi.platform.api.TenantBinding;
@@ -15,6 +16,7 @@ import io.claribi.tiering.control.PlanChanges;
 import io.claribi.tiering.entity.Organization;
 import io.claribi.tiering.entity.PlanChange;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
@@ -35,6 +37,7 @@ public class TieringFacade implements Entitlements {
   @Inject TenantBinding tenancy;
   @Inject VerifiedCaller caller;
   @Inject Clock clock;
+  @Inject Event<AuditEvent> audit;
 
   /** The caller's organization, enrolled on {@link Plan#ON_FIRST_USE} if it is not known yet. */
   @Transactional
@@ -72,7 +75,8 @@ public class TieringFacade implements Entitlements {
 
   /**
    * A platform operator creates or updates another organization and sets its plan. A changed plan
-   * is recorded in that organization's history with the operator as actor.
+   * is recorded in that organization's history with the operator as actor, and in its audit trail
+   * (same transaction, bound to that organization by the operator scope).
    */
   @Transactional
   public Provisioned provision(OrganizationId target, String name, Plan plan, String reason) {
@@ -86,6 +90,7 @@ public class TieringFacade implements Entitlements {
       if (before != plan) {
         organization.changePlan(plan, now);
         planChanges.add(new PlanChange(before, plan, caller.actor(), now, reason));
+        audit.fire(PlanChange.auditEvent(before, plan, reason));
       }
       return new Provisioned(toView(organization), existing.isEmpty());
     }

@@ -1,5 +1,7 @@
 package io.claribi.tiering.entity;
 
+import io.claribi.platform.api.AuditEvent;
+import io.claribi.platform.api.AuditEventType;
 import io.claribi.platform.api.TenantBinding;
 import io.claribi.platform.api.UtcInstantConverter;
 import io.claribi.tiering.api.Plan;
@@ -13,7 +15,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.MultitenantType;
@@ -66,6 +70,15 @@ public class PlanChange {
     this.changedBy = Objects.requireNonNull(changedBy, "changedBy");
     this.changedAt = Objects.requireNonNull(changedAt, "changedAt");
     this.reason = Objects.requireNonNull(reason, "reason");
+  }
+
+  /** The audit trail's record of a plan change; {@code from} is absent for the first plan. */
+  public static AuditEvent auditEvent(Plan from, Plan to, String reason) {
+    Map<String, String> details = new TreeMap<>(Map.of("to", to.name(), "reason", reason));
+    if (from != null) {
+      details.put("from", from.name());
+    }
+    return AuditEvent.of(AuditEventType.PLAN_CHANGED, details);
   }
 
   public PlanChangeView toView() {

@@ -1,0 +1,59 @@
+package io.claribi.platform.api;
+
+import java.util.Set;
+
+/**
+ * Every kind of event the audit trail records, with the only detail keys each may carry. A key that
+ * is not declared here is refused when the event is created, so a producer cannot put tool
+ * arguments, results or secrets into the trail by accident.
+ */
+public enum AuditEventType {
+  /** An organization connected a vendor (OAuth callback completed). */
+  CONNECTION_CREATED(Subject.CONNECTION, "scopes"),
+  /** One tool call through the gateway: which tool, how it ended, how long it took. */
+  CONNECTION_USED(Subject.CONNECTION, "tool", "outcome", "durationMs"),
+  /** The connection and its credential were deleted. */
+  CONNECTION_DISCONNECTED(Subject.CONNECTION, "reason"),
+  /** The vendor rejected a refresh: the connection needs a new consent. */
+  CONNECTION_REAUTH_REQUIRED(Subject.CONNECTION, "reason"),
+  /** A tool call was refused before anything left for the vendor. */
+  TOOL_CALL_BLOCKED(Subject.VENDOR, "tool", "reason"),
+  /** An access token was refreshed (and, if the vendor rotates them, the refresh token). */
+  CREDENTIAL_REFRESHED(Subject.CONNECTION, "rotated"),
+  /** A platform operator (or first use) set the organization's plan. */
+  PLAN_CHANGED(Subject.NONE, "from", "to", "reason"),
+  /** An operator changed the allowlist decision of a tool of a vendor the organization uses. */
+  TOOL_DECISION_CHANGED(Subject.VENDOR, "tool", "decision", "reason"),
+  /** The organization's credentials were re-encrypted under the newest key. */
+  KEY_ROTATION_FINISHED(Subject.NONE, "keyId", "reencrypted"),
+  /** The retention job removed events older than the retention period. */
+  AUDIT_RETENTION_APPLIED(
+      Subject.NONE, "retention", "cutoff", "removed", "prunedThroughSequence", "prunedThroughHash");
+
+  /** What an event of a type is about besides the organization. */
+  public enum Subject {
+    /** Only the organization. */
+    NONE,
+    /** A vendor; the connection is optional (a blocked call may name none). */
+    VENDOR,
+    /** A connection to a vendor: both required. */
+    CONNECTION
+  }
+
+  private final Subject subject;
+  private final Set<String> detailKeys;
+
+  AuditEventType(Subject subject, String... detailKeys) {
+    this.subject = subject;
+    this.detailKeys = Set.of(detailKeys);
+  }
+
+  public Subject subject() {
+    return subject;
+  }
+
+  /** The detail keys an event of this type may carry; all are optional. */
+  public Set<String> detailKeys() {
+    return detailKeys;
+  }
+}
