@@ -181,6 +181,20 @@ class KeyRotationRestartIT {
       }
       assertThat(opened).isGreaterThanOrEqualTo(ROWS);
     }
+    try (Connection db = DatabaseDump.dataSource().getConnection();
+        PreparedStatement query =
+            db.prepareStatement(
+                "SELECT actor, details FROM audit_events WHERE organization_id = ?"
+                    + " AND event_type = 'KEY_ROTATION_FINISHED' ORDER BY sequence_no DESC")) {
+      query.setString(1, A.value());
+      try (ResultSet events = query.executeQuery()) {
+        assertThat(events.next()).as("rotation-a's trail records the finished rotation").isTrue();
+        assertThat(events.getString(1)).isEqualTo("system");
+        assertThat(events.getString(2))
+            .contains(SpecFernet.fingerprint(ring.get(0)))
+            .contains("reencrypted");
+      }
+    }
   }
 
   @Test

@@ -4,6 +4,7 @@ import io.claribi.credentials.control.CredentialSeal;
 import io.claribi.credentials.control.CredentialsConfig;
 import io.claribi.credentials.control.RotationLedger;
 import io.claribi.credentials.control.RotationLedger.Run;
+import io.claribi.platform.api.OrganizationId;
 import io.claribi.platform.api.ProblemException;
 import io.claribi.platform.api.StartupOrder;
 import jakarta.annotation.PreDestroy;
@@ -33,6 +34,7 @@ public class KeyRotation {
 
   @Inject RotationLedger ledger;
   @Inject RotationBatches batches;
+  @Inject RotationAuditing auditing;
   @Inject CredentialSeal seal;
   @Inject CredentialsConfig config;
   @Inject Clock clock;
@@ -144,7 +146,13 @@ public class KeyRotation {
           return;
         }
         if (pass.resealed == 0) {
-          ledger.progress(run.id(), seal.fingerprints().get(0), 0, pass.unreadable);
+          String key = seal.fingerprints().get(0);
+          ledger.progress(run.id(), key, 0, pass.unreadable);
+          ledger
+              .organizationsOf(run.id())
+              .forEach(
+                  (organization, rows) ->
+                      auditing.finished(new OrganizationId(organization), key, rows));
           ledger.finish(run.id(), clock.instant());
           LOG.info(
               () ->

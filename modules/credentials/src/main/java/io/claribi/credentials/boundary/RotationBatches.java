@@ -42,6 +42,7 @@ public class RotationBatches {
     List<Row> batch = ledger.nextUnder(ring.subList(1, ring.size()), after, size);
     int resealed = 0;
     int unreadable = 0;
+    java.util.Map<String, Long> perOrganization = new java.util.TreeMap<>();
     for (Row row : batch) {
       Sealed next;
       try {
@@ -60,9 +61,11 @@ public class RotationBatches {
       if (!next.keyFingerprint().equals(row.sealed().keyFingerprint())
           && ledger.replace(row, next, clock.instant())) {
         resealed++;
+        perOrganization.merge(row.organizationId(), 1L, Long::sum);
       }
     }
     ledger.progress(runId, target, resealed, 0);
+    perOrganization.forEach((organization, rows) -> ledger.countFor(runId, organization, rows));
     return new Outcome(
         resealed,
         unreadable,

@@ -34,7 +34,7 @@ import javax.sql.DataSource;
 public class RotationLedger {
 
   /** A sealed row as rotation sees it. */
-  public record Row(String connectionId, long version, Sealed sealed) {}
+  public record Row(String connectionId, String organizationId, long version, Sealed sealed) {}
 
   /** One operator-requested rotation. */
   public record Run(
@@ -77,7 +77,7 @@ public class RotationLedger {
       return List.of();
     }
     String sql =
-        "SELECT connection_id, version, ciphertext, key_fingerprint FROM credentials"
+        "SELECT connection_id, organization_id, version, ciphertext, key_fingerprint FROM credentials"
             + " WHERE connection_id > ? AND key_fingerprint IN ("
             + String.join(", ", keys.stream().map(k -> "?").toList())
             + ") ORDER BY connection_id";
@@ -95,8 +95,9 @@ public class RotationLedger {
           batch.add(
               new Row(
                   rows.getString(1).strip(),
-                  rows.getLong(2),
-                  new Sealed(rows.getString(3), rows.getString(4).strip())));
+                  rows.getString(2),
+                  rows.getLong(3),
+                  new Sealed(rows.getString(4), rows.getString(5).strip())));
         }
       }
       return batch;
@@ -124,6 +125,50 @@ public class RotationLedger {
       return update.executeUpdate() == 1;
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot store a re-encrypted credential", e);
+    }
+  }
+
+  /** Adds to the number of an organization's rows that a run re-encrypted. */
+  public void countFor(String runId, String organizationId, long rows) {
+    String update =
+        "UPDATE key_rotation_organizations SET rows_done = rows_done + ?"
+            + " WHERE run_id = ? AND organization_id = ?";
+    try (Connection db = dataSource.getConnection();
+        PreparedStatement statement = db.prepareStatement(update)) {
+      statement.setLong(1, rows);
+      statement.setString(2, runId);
+      statement.setString(3, organizationId);
+      if (statement.executeUpdate() == 0) {
+        // Batches run one at a time under the run's lock, so no other insert can race this one.
+        execute(
+            "INSERT INTO key_rotation_organizations (run_id, organization_id, rows_done)"
+                + " VALUES (?, ?, ?)",
+            runId,
+            organizationId,
+            rows);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot count re-encrypted credentials", e);
+    }
+  }
+
+  /** Each organization whose rows the run re-encrypted, and how many. */
+  public Map<String, Long> organizationsOf(String runId) {
+    String sql =
+        "SELECT organization_id, rows_done FROM key_rotation_organizations WHERE run_id = ?"
+            + " ORDER BY organization_id";
+    Map<String, Long> counts = new LinkedHashMap<>();
+    try (Connection db = dataSource.getConnection();
+        PreparedStatement query = db.prepareStatement(sql)) {
+      query.setString(1, runId);
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          counts.put(rows.getString(1), rows.getLong(2));
+        }
+      }
+      return counts;
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot read re-encrypted credentials per organization", e);
     }
   }
 

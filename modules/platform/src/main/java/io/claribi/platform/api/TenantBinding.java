@@ -69,6 +69,22 @@ public class TenantBinding {
     return () -> operatorTarget = null;
   }
 
+  /**
+   * Lets a background job that no caller started or resumes (key rotation) act on one organization
+   * until the returned scope is closed, so what it records lands in that organization's rows with
+   * the actor {@code system}. Refused whenever a caller is authenticated: a request acts as its
+   * caller, or as an operator through {@link #actAsOperatorFor}. An architecture test names the
+   * classes that may call it.
+   */
+  public OperatorScope actAsSystemFor(OrganizationId target) {
+    if (caller.isAuthenticated()) {
+      throw new IllegalStateException(
+          "A request with a caller cannot act as the system; background jobs only.");
+    }
+    operatorTarget = target;
+    return () -> operatorTarget = null;
+  }
+
   /** Ends an operator's action on another organization; closing never fails. */
   public interface OperatorScope extends AutoCloseable {
     @Override

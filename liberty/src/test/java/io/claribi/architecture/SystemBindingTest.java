@@ -1,0 +1,38 @@
+package io.claribi.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import io.claribi.connections.violations.RequestActingAsSystem;
+import io.claribi.credentials.boundary.RotationAuditing;
+import io.claribi.platform.api.OrganizationId;
+import io.claribi.platform.api.TenantBinding;
+import org.junit.jupiter.api.Test;
+
+/** Acting for an organization without a caller is for named background jobs only. */
+@AnalyzeClasses(packages = Contexts.ROOT, importOptions = ImportOption.DoNotIncludeTests.class)
+class SystemBindingTest {
+
+  @ArchTest
+  static final ArchRule only_background_jobs_act_as_the_system =
+      noClasses()
+          .that()
+          .doNotHaveFullyQualifiedName(RotationAuditing.class.getName())
+          .should()
+          .callMethod(TenantBinding.class, "actAsSystemFor", OrganizationId.class)
+          .because(
+              "the system binding chooses an organization without a token; only jobs that no"
+                  + " request starts may use it, each named here");
+
+  @Test
+  void request_code_acting_as_the_system_breaks_the_rule() {
+    var classes = new ClassFileImporter().importClasses(RequestActingAsSystem.class);
+
+    Violations.assertRuleCatches(
+        only_background_jobs_act_as_the_system, classes, RequestActingAsSystem.class.getName());
+  }
+}
