@@ -41,6 +41,15 @@ public final class Fernet {
   private static final int HEADER_BYTES = 1 + TIMESTAMP_BYTES + IV_BYTES;
   private static final int MIN_TOKEN_BYTES = HEADER_BYTES + BLOCK_BYTES + HMAC_BYTES;
 
+  /**
+   * One HMAC and one AES-CBC engine per thread: looking them up costs more than the work on a token
+   * set. Each use initialises them with its key, so nothing carries over between calls.
+   */
+  private static final ThreadLocal<Mac> HMAC = ThreadLocal.withInitial(() -> engine(Mac.class));
+
+  private static final ThreadLocal<Cipher> AES =
+      ThreadLocal.withInitial(() -> engine(Cipher.class));
+
   private final SecureRandom random;
 
   public Fernet(SecureRandom random) {
@@ -61,13 +70,13 @@ public final class Fernet {
           "plaintext of " + plaintext.length + " bytes exceeds " + MAX_PLAINTEXT_BYTES);
     }
     try {
-      Cipher aes = Cipher.getInstance("AES/CBC/PKCS5Padding");
+      Cipher aes = AES.get();
       aes.init(Cipher.ENCRYPT_MODE, key.encryptionKey(), new IvParameterSpec(iv));
       int cipherLength = aes.getOutputSize(plaintext.length);
       ByteBuffer token = ByteBuffer.allocate(HEADER_BYTES + cipherLength + HMAC_BYTES);
       token.put(VERSION).putLong(now.getEpochSecond()).put(iv);
       aes.doFinal(ByteBuffer.wrap(plaintext), token);
-      Mac hmac = Mac.getInstance("HmacSHA256");
+      Mac hmac = HMAC.get();
       hmac.init(key.signingKey());
       hmac.update(token.array(), 0, token.position());
       token.put(hmac.doFinal());
@@ -106,6 +115,17 @@ public final class Fernet {
     return Instant.ofEpochSecond(ByteBuffer.wrap(decode(token), 1, TIMESTAMP_BYTES).getLong());
   }
 
+  private static <T> T engine(Class<T> type) {
+    try {
+      return type.cast(
+          type == Mac.class
+              ? Mac.getInstance("HmacSHA256")
+              : Cipher.getInstance("AES/CBC/PKCS5Padding"));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES-CBC and HMAC-SHA256 are part of every Java runtime", e);
+    }
+  }
+
   private static byte[] decode(String token) {
     if (token == null || token.isEmpty()) {
       throw new InvalidCredentialCiphertextException("empty");
@@ -134,7 +154,7 @@ public final class Fernet {
   private static byte[] open(FernetKey key, byte[] bytes) {
     int signedLength = bytes.length - HMAC_BYTES;
     try {
-      Mac hmac = Mac.getInstance("HmacSHA256");
+      Mac hmac = HMAC.get();
       hmac.init(key.signingKey());
       hmac.update(bytes, 0, signedLength);
       byte[] expected = hmac.doFinal();
@@ -142,7 +162,7 @@ public final class Fernet {
       if (!MessageDigest.isEqual(expected, actual)) {
         throw new InvalidCredentialCiphertextException("signature does not match");
       }
-      Cipher aes = Cipher.getInstance("AES/CBC/PKCS5Padding");
+      Cipher aes = AES.get();
       aes.init(
           Cipher.DECRYPT_MODE,
           key.encryptionKey(),

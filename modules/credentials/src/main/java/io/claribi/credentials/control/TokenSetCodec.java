@@ -4,10 +4,10 @@ import io.claribi.credentials.api.InvalidCredentialCiphertextException;
 import io.claribi.credentials.api.TokenSet;
 import io.claribi.platform.api.ConnectionId;
 import io.claribi.platform.api.OrganizationId;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonGenerator;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -26,11 +26,14 @@ final class TokenSetCodec {
 
   private static final int FORMAT = 1;
 
+  /** Looked up once: {@code Json.createReader} searches the class path on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   private TokenSetCodec() {}
 
   static byte[] encode(OrganizationId organization, ConnectionId connection, TokenSet tokens) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(512);
-    try (JsonGenerator json = Json.createGenerator(out)) {
+    try (JsonGenerator json = JSON.createGenerator(out)) {
       json.writeStartObject()
           .write("v", FORMAT)
           .write("org", organization.value())
@@ -49,7 +52,7 @@ final class TokenSetCodec {
   static TokenSet decode(byte[] plaintext, OrganizationId organization, ConnectionId connection) {
     JsonObject json;
     try {
-      json = Json.createReader(new ByteArrayInputStream(plaintext)).readObject();
+      json = JSON.createReader(new ByteArrayInputStream(plaintext)).readObject();
     } catch (JsonException | IllegalStateException e) {
       throw new InvalidCredentialCiphertextException("the plaintext is not a token set");
     } finally {
