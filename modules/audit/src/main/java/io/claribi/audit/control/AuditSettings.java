@@ -26,7 +26,7 @@ public class AuditSettings {
   String retention;
 
   @Inject
-  @ConfigProperty(name = CHUNK_SIZE, defaultValue = "1000")
+  @ConfigProperty(name = CHUNK_SIZE, defaultValue = "5000")
   int chunkSize;
 
   /** A bad value stops the application at start, not at the first retention run. */
