@@ -2,9 +2,13 @@
  * Credentials: the Fernet key ring read from a secret source outside application config, the
  * encrypted token sets of every connection, and key rotation.
  *
- * <p>May use: {@code platform}. Tenant-scoped.
+ * <p>May use: {@code platform} (including the audit event contract). Tenant-scoped. Others use
+ * it only through {@code api.CredentialVault}.
  *
- * <p>Invariants: no key in application config; the application refuses to start without a key;
- * plaintext tokens exist only for the length of one vendor call and are never logged.
+ * <p>Invariants: no key in application config, and the application refuses to start without a
+ * usable key; plaintext tokens exist only inside one {@code CredentialVault.use} callback and are
+ * never logged; only {@code control} touches the cipher and the key ring; a sealed token set opens
+ * only for the organization and connection it was sealed for; {@code control.RotationLedger} is the
+ * one class that reads every organization's ciphertext, and only to re-encrypt it.
  */
 package io.claribi.credentials;

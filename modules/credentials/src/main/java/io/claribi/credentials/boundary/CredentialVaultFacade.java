@@ -41,17 +41,12 @@ public class CredentialVaultFacade implements CredentialVault {
   @Transactional
   public void store(ConnectionId connection, TokenSet tokens) {
     Sealed sealed = seal.seal(tenancy.organization(), connection, tokens);
-    StoredCredential row =
-        credentials
-            .find(connection)
-            .orElseGet(
-                () -> {
-                  StoredCredential created = new StoredCredential(connection.toString());
-                  created.seal(sealed.ciphertext(), sealed.keyFingerprint(), clock.instant());
-                  credentials.add(created);
-                  return created;
-                });
+    Optional<StoredCredential> existing = credentials.find(connection);
+    StoredCredential row = existing.orElseGet(() -> new StoredCredential(connection.toString()));
     row.seal(sealed.ciphertext(), sealed.keyFingerprint(), clock.instant());
+    if (existing.isEmpty()) {
+      credentials.add(row);
+    }
   }
 
   @Override
