@@ -2,8 +2,8 @@
  * Credentials: the Fernet key ring read from a secret source outside application config, the
  * encrypted token sets of every connection, and key rotation.
  *
- * <p>May use: {@code platform} (including the audit event contract). Tenant-scoped. Others use
- * it only through {@code api.CredentialVault}.
+ * <p>May use: {@code platform} (including the audit event contract). Tenant-scoped. Others use it
+ * only through {@code api.CredentialVault}.
  *
  * <p>Invariants: no key in application config, and the application refuses to start without a
  * usable key; plaintext tokens exist only inside one {@code CredentialVault.use} callback and are
