@@ -1,0 +1,30 @@
+package io.claribi.catalog.api;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What other contexts (the tool gateway) ask the catalog. Every answer is read from the database at
+ * the time of the question: nothing that decides access is cached past a commit.
+ */
+public interface Catalog {
+
+  /** An active (not retired) vendor. */
+  Optional<Vendor> vendor(VendorId id);
+
+  /**
+   * The allowlist decision for exactly this vendor and tool name: the name is compared as it is,
+   * code unit by code unit. Annotations never enter into it.
+   */
+  ToolDecision decide(VendorId vendor, String toolName);
+
+  /** The tools of this vendor that are allowed now, by name. */
+  List<AllowedTool> allowedTools(VendorId vendor);
+
+  /**
+   * Records what the vendor's {@code tools/list} returned (all pages): new tools start denied, a
+   * changed fingerprint blocks an allowed tool until it is re-approved, missing tools are marked
+   * unlisted.
+   */
+  DiscoveryOutcome recordDiscovery(VendorId vendor, List<DiscoveredTool> tools);
+}
