@@ -45,4 +45,12 @@ public class ProblemException extends RuntimeException {
   public String detail() {
     return getMessage();
   }
+
+  /**
+   * Seconds after which a retry may succeed, sent as {@code Retry-After}; empty for failures that a
+   * retry does not cure.
+   */
+  public java.util.OptionalLong retryAfterSeconds() {
+    return java.util.OptionalLong.empty();
+  }
 }

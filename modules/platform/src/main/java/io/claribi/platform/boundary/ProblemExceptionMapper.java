@@ -15,7 +15,11 @@ public class ProblemExceptionMapper implements ExceptionMapper<ProblemException>
 
   @Override
   public Response toResponse(ProblemException exception) {
-    return Problems.response(problem(exception));
+    Response response = Problems.response(problem(exception));
+    exception
+        .retryAfterSeconds()
+        .ifPresent(seconds -> response.getHeaders().putSingle("Retry-After", seconds));
+    return response;
   }
 
   ProblemDetails problem(ProblemException exception) {

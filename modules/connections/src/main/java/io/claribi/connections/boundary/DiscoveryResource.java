@@ -1,0 +1,30 @@
+package io.claribi.connections.boundary;
+
+import io.claribi.catalog.api.DiscoveryOutcome;
+import io.claribi.catalog.api.VendorId;
+import io.claribi.platform.api.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * An operator asks for a vendor's tools to be listed again now. It lives in connections because
+ * only connections talks to vendors; the listing uses the operator's own organization's connection,
+ * never another organization's credential.
+ */
+@Path("catalog/vendors/{vendor}/tools/refresh")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.PLATFORM_OPERATOR)
+public class DiscoveryResource {
+
+  @Inject ToolDiscovery discovery;
+
+  @POST
+  public DiscoveryOutcome refresh(@PathParam("vendor") String vendor) {
+    return discovery.discover(VendorId.parse(vendor));
+  }
+}

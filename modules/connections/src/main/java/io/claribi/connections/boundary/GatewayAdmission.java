@@ -1,0 +1,150 @@
+package io.claribi.connections.boundary;
+
+import io.claribi.catalog.api.Catalog;
+import io.claribi.catalog.api.Vendor;
+import io.claribi.catalog.api.VendorId;
+import io.claribi.catalog.api.VendorKind;
+import io.claribi.connections.api.ArgumentInvalidException;
+import io.claribi.connections.api.ToolNotAllowedException;
+import io.claribi.connections.control.Connections;
+import io.claribi.connections.control.allowlist.Allowlist;
+import io.claribi.connections.control.allowlist.ResourcePermit;
+import io.claribi.connections.control.allowlist.ToolPermit;
+import io.claribi.connections.entity.Connection;
+import io.claribi.platform.api.AuditEvent;
+import io.claribi.platform.api.AuditEventType;
+import io.claribi.platform.api.ProblemException;
+import io.claribi.tiering.api.Entitlement;
+import io.claribi.tiering.api.Entitlements;
+import io.claribi.tiering.api.Plan;
+import io.claribi.tiering.api.PlanUpgradeRequiredException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every check before anything may leave for a vendor, in one short transaction and in this order:
+ * the plan, the connection (the caller's and active), the allowlist for exactly this vendor and
+ * tool name, the arguments. A refusal is recorded in the audit trail and returned, not thrown, so
+ * that the record commits; the gateway throws it afterwards.
+ */
+@ApplicationScoped
+public class GatewayAdmission {
+
+  @Inject Entitlements entitlements;
+  @Inject Connections connections;
+  @Inject Catalog catalog;
+  @Inject Allowlist allowlist;
+  @Inject Event<AuditEvent> audit;
+
+  @Transactional
+  public Admission<ToolPermit> admitTool(CallTarget target, String tool, String argumentsJson) {
+    Plan plan = entitlements.currentPlan();
+    requireAnyDataSourceFeature(plan);
+    Connection connection = resolve(target);
+    Vendor vendor = vendorOf(connection);
+    requireFeatureFor(plan, vendor);
+    var permission = allowlist.permitTool(connection.id(), vendor, tool, argumentsJson);
+    if (permission.granted()) {
+      return Admission.admitted(permission.permit(), vendor.id().value());
+    }
+    var refusal = permission.refusal();
+    audit.fire(
+        AuditEvent.forConnection(
+            AuditEventType.TOOL_CALL_BLOCKED,
+            connection.id().toString(),
+            vendor.id().value(),
+            Map.of("tool", AuditText.visible(tool), "reason", refusal.reason())));
+    String detail = "'" + AuditText.visible(tool) + "': " + refusal.detail();
+    return Admission.refused(
+        refusal.isArguments()
+            ? new ArgumentInvalidException(detail)
+            : new ToolNotAllowedException(detail + "; nothing was sent to the vendor."));
+  }
+
+  @Transactional
+  public Admission<ResourcePermit> admitResources(CallTarget target, String uri) {
+    Plan plan = entitlements.currentPlan();
+    requireAnyDataSourceFeature(plan);
+    Connection connection = resolve(target);
+    Vendor vendor = vendorOf(connection);
+    requireFeatureFor(plan, vendor);
+    var permission = allowlist.permitResources(connection.id(), vendor, uri);
+    if (permission.granted()) {
+      return Admission.admitted(permission.permit(), vendor.id().value());
+    }
+    return Admission.refused(
+        new ProblemException(
+            403,
+            permission.refusal().reason(),
+            "Resources disabled",
+            permission.refusal().detail()));
+  }
+
+  private Connection resolve(CallTarget target) {
+    if (target.connection().isPresent()) {
+      Connection connection =
+          connections
+              .find(target.connection().get())
+              .orElseThrow(
+                  () -> ProblemException.notFound("Connection " + target.connection().get()));
+      requireActive(connection);
+      return connection;
+    }
+    VendorId vendor = target.vendor().orElseThrow();
+    List<Connection> active = connections.activeAt(vendor.value());
+    if (active.isEmpty()) {
+      throw ProblemException.notFound("An active connection to " + vendor);
+    }
+    if (active.size() > 1) {
+      throw new ProblemException(
+          409,
+          "CONNECTION_AMBIGUOUS",
+          "Several connections",
+          "The organization has "
+              + active.size()
+              + " active connections to "
+              + vendor
+              + "; name one with connectionId.");
+    }
+    return active.get(0);
+  }
+
+  private static void requireActive(Connection connection) {
+    if (!connection.isActive()) {
+      throw new ProblemException(
+          409,
+          "CONNECTION_NOT_ACTIVE",
+          "Connection not active",
+          "Connection " + connection.id() + " is " + connection.state() + ".");
+    }
+  }
+
+  private Vendor vendorOf(Connection connection) {
+    return catalog
+        .vendor(new VendorId(connection.vendor()))
+        .orElseThrow(
+            () ->
+                new ToolNotAllowedException(
+                    "The vendor of connection "
+                        + connection.id()
+                        + " is no longer in the catalog; nothing was sent."));
+  }
+
+  private static void requireAnyDataSourceFeature(Plan plan) {
+    if (!plan.includes(Entitlement.MCP_CATALOG) && !plan.includes(Entitlement.NATIVE_CONNECTORS)) {
+      throw new PlanUpgradeRequiredException(Entitlement.MCP_CATALOG, plan);
+    }
+  }
+
+  private static void requireFeatureFor(Plan plan, Vendor vendor) {
+    Entitlement needed =
+        vendor.kind() == VendorKind.MCP ? Entitlement.MCP_CATALOG : Entitlement.NATIVE_CONNECTORS;
+    if (!plan.includes(needed)) {
+      throw new PlanUpgradeRequiredException(needed, plan);
+    }
+  }
+}

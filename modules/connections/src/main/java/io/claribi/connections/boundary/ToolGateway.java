@@ -1,0 +1,143 @@
+package io.claribi.connections.boundary;
+
+import io.claribi.catalog.api.AllowedTool;
+import io.claribi.catalog.api.Catalog;
+import io.claribi.catalog.api.Vendor;
+import io.claribi.catalog.api.VendorId;
+import io.claribi.catalog.api.VendorKind;
+import io.claribi.connections.control.Connections;
+import io.claribi.connections.control.allowlist.ResourcePermit;
+import io.claribi.connections.control.allowlist.ToolPermit;
+import io.claribi.connections.control.vendor.VendorReply;
+import io.claribi.connections.control.vendor.VendorSessions;
+import io.claribi.connections.entity.Connection;
+import io.claribi.credentials.api.CredentialVault;
+import io.claribi.platform.api.ConnectionId;
+import io.claribi.platform.api.ProblemException;
+import io.claribi.tiering.api.Entitlement;
+import io.claribi.tiering.api.Entitlements;
+import io.claribi.tiering.api.Plan;
+import io.claribi.tiering.api.PlanUpgradeRequiredException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one road to a vendor's tools. A call is admitted (plan, connection, allowlist, arguments),
+ * then sent with the credential lent for its length only, then recorded. No transaction is held
+ * while the vendor works.
+ */
+@ApplicationScoped
+public class ToolGateway {
+
+  @Inject GatewayAdmission admission;
+  @Inject VendorSessions vendors;
+  @Inject CredentialVault vault;
+  @Inject UsageRecording usage;
+  @Inject Connections connections;
+  @Inject Catalog catalog;
+  @Inject Entitlements entitlements;
+  @Inject Clock clock;
+
+  /** A tool an integrator may call now, through one of its organization's connections. */
+  public record CallableTool(
+      String connectionId,
+      String vendor,
+      String name,
+      String title,
+      String description,
+      String inputSchema) {}
+
+  /** The allowed tools of every active connection whose kind the plan includes. */
+  @Transactional
+  public List<CallableTool> callableTools() {
+    Plan plan = entitlements.currentPlan();
+    if (!plan.includes(Entitlement.MCP_CATALOG) && !plan.includes(Entitlement.NATIVE_CONNECTORS)) {
+      throw new PlanUpgradeRequiredException(Entitlement.MCP_CATALOG, plan);
+    }
+    List<CallableTool> tools = new ArrayList<>();
+    for (Connection connection : connections.active()) {
+      Optional<Vendor> vendor = catalog.vendor(new VendorId(connection.vendor()));
+      if (vendor.isEmpty() || !plan.includes(featureOf(vendor.get()))) {
+        continue;
+      }
+      for (AllowedTool tool : catalog.allowedTools(vendor.get().id())) {
+        tools.add(
+            new CallableTool(
+                connection.id().toString(),
+                tool.vendor().value(),
+                tool.name(),
+                tool.title(),
+                tool.description(),
+                tool.inputSchema()));
+      }
+    }
+    return tools;
+  }
+
+  /** What a vendor answered, and through which connection. */
+  public record Called(String connectionId, String vendor, String what, VendorReply reply) {}
+
+  public Called call(CallTarget target, String tool, String argumentsJson) {
+    ToolPermit permit = admission.admitTool(target, tool, argumentsJson).permitOrThrow();
+    return called(
+        permit.connection(),
+        permit.vendor().value(),
+        permit.tool(),
+        () -> vault.use(permit.connection(), credential -> vendors.callTool(permit, credential)));
+  }
+
+  public Called listResources(CallTarget target, String cursor) {
+    ResourcePermit permit = admission.admitResources(target, null).permitOrThrow();
+    return called(
+        permit.connection(),
+        permit.vendor().value(),
+        "resources/list",
+        () ->
+            vault.use(
+                permit.connection(),
+                credential -> vendors.listResources(permit, cursor, credential)));
+  }
+
+  public Called readResource(CallTarget target, String uri) {
+    ResourcePermit permit = admission.admitResources(target, uri).permitOrThrow();
+    return called(
+        permit.connection(),
+        permit.vendor().value(),
+        "resources/read " + uri,
+        () ->
+            vault.use(permit.connection(), credential -> vendors.readResource(permit, credential)));
+  }
+
+  private Called called(ConnectionId connection, String vendor, String what, Exchange exchange) {
+    Instant start = clock.instant();
+    String outcome = "FAILED";
+    try {
+      VendorReply reply = exchange.run();
+      outcome = reply.toolError() ? "TOOL_ERROR" : "OK";
+      return new Called(connection.toString(), vendor, what, reply);
+    } catch (ProblemException problem) {
+      outcome = problem.code();
+      throw problem;
+    } finally {
+      usage.used(connection, vendor, what, outcome, Duration.between(start, clock.instant()));
+    }
+  }
+
+  private static Entitlement featureOf(Vendor vendor) {
+    return vendor.kind() == VendorKind.MCP
+        ? Entitlement.MCP_CATALOG
+        : Entitlement.NATIVE_CONNECTORS;
+  }
+
+  @FunctionalInterface
+  private interface Exchange {
+    VendorReply run();
+  }
+}

@@ -1,0 +1,66 @@
+package io.claribi.connections.control;
+
+import io.claribi.connections.entity.Connection;
+import io.claribi.connections.entity.ConnectionState;
+import io.claribi.platform.api.ConnectionId;
+import io.claribi.platform.api.TenantBinding;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+
+/** The bound organization's connections; another organization's are as absent as unknown ones. */
+@ApplicationScoped
+public class Connections {
+
+  @PersistenceContext(unitName = "connections")
+  EntityManager em;
+
+  @Inject TenantBinding tenancy;
+
+  public Optional<Connection> find(ConnectionId id) {
+    return Optional.ofNullable(tenancy.bind(em).find(Connection.class, id.toString()));
+  }
+
+  public List<Connection> all() {
+    return tenancy.bind(em).createNamedQuery(Connection.ALL, Connection.class).getResultList();
+  }
+
+  public List<Connection> active() {
+    return tenancy
+        .bind(em)
+        .createNamedQuery(Connection.BY_STATE, Connection.class)
+        .setParameter("state", ConnectionState.ACTIVE)
+        .getResultList();
+  }
+
+  public List<Connection> activeAt(String vendor) {
+    return tenancy
+        .bind(em)
+        .createNamedQuery(Connection.BY_VENDOR_AND_STATE, Connection.class)
+        .setParameter("vendor", vendor)
+        .setParameter("state", ConnectionState.ACTIVE)
+        .getResultList();
+  }
+
+  public List<Connection> at(String vendor) {
+    return tenancy
+        .bind(em)
+        .createNamedQuery(Connection.BY_VENDOR, Connection.class)
+        .setParameter("vendor", vendor)
+        .getResultList();
+  }
+
+  public void add(Connection connection) {
+    tenancy.bind(em).persist(connection);
+  }
+
+  /** A plain delete, flushed now so a failure surfaces inside the caller's transaction. */
+  public void delete(Connection connection) {
+    EntityManager bound = tenancy.bind(em);
+    bound.remove(bound.contains(connection) ? connection : bound.merge(connection));
+    bound.flush();
+  }
+}

@@ -1,0 +1,74 @@
+package io.claribi.connections.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Limits on every exchange with a vendor. Keys work as environment variables too (e.g. {@code
+ * CLARIBI_GATEWAY_CALL_TIMEOUT=PT10S}); see docs/operations.md.
+ */
+@ApplicationScoped
+public class GatewaySettings {
+
+  static final String CONNECT_TIMEOUT = "claribi.gateway.connect-timeout";
+  static final String CALL_TIMEOUT = "claribi.gateway.call-timeout";
+  static final String MAX_RESPONSE_BYTES = "claribi.gateway.max-response-bytes";
+  static final String RETRY_AFTER = "claribi.gateway.retry-after-seconds";
+
+  @Inject
+  @ConfigProperty(name = CONNECT_TIMEOUT, defaultValue = "PT5S")
+  Duration connectTimeout;
+
+  @Inject
+  @ConfigProperty(name = CALL_TIMEOUT, defaultValue = "PT30S")
+  Duration callTimeout;
+
+  @Inject
+  @ConfigProperty(name = MAX_RESPONSE_BYTES, defaultValue = "8388608")
+  int maxResponseBytes;
+
+  @Inject
+  @ConfigProperty(name = RETRY_AFTER, defaultValue = "30")
+  long retryAfterSeconds;
+
+  /** A bad value stops the application at start, not at the first call. */
+  void onStart(@Observes Startup startup) {
+    requirePositive(CONNECT_TIMEOUT, connectTimeout);
+    requirePositive(CALL_TIMEOUT, callTimeout);
+    if (maxResponseBytes < 1024) {
+      throw new IllegalStateException(MAX_RESPONSE_BYTES + " must be at least 1024");
+    }
+    if (retryAfterSeconds < 1) {
+      throw new IllegalStateException(RETRY_AFTER + " must be at least 1");
+    }
+  }
+
+  private static void requirePositive(String key, Duration value) {
+    if (value.isNegative() || value.isZero()) {
+      throw new IllegalStateException(key + " must be a positive duration: " + value);
+    }
+  }
+
+  /** Time to open a TCP connection to the vendor. */
+  public Duration connectTimeout() {
+    return connectTimeout;
+  }
+
+  /** Time for one whole request to the vendor, connection included. */
+  public Duration callTimeout() {
+    return callTimeout;
+  }
+
+  /** The largest vendor reply accepted; a larger one is dropped while it streams in. */
+  public int maxResponseBytes() {
+    return maxResponseBytes;
+  }
+
+  public long retryAfterSeconds() {
+    return retryAfterSeconds;
+  }
+}

@@ -1,0 +1,127 @@
+package io.claribi.connections.control.vendor;
+
+import io.claribi.connections.api.VendorErrorException;
+import io.claribi.connections.api.VendorUnavailableException;
+import io.claribi.platform.api.ProblemException;
+import io.modelcontextprotocol.client.transport.McpHttpClientTransportAuthorizationException;
+import io.modelcontextprotocol.spec.McpError;
+import io.modelcontextprotocol.spec.McpTransportException;
+import java.io.IOException;
+import java.net.http.HttpTimeoutException;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import tools.jackson.core.JacksonException;
+
+/** Turns whatever the SDK threw into the gateway's documented problems. */
+final class VendorFailures {
+
+  private static final Logger LOG = Logger.getLogger(VendorFailures.class.getName());
+
+  static final int MAX_MESSAGE = 300;
+
+  private VendorFailures() {}
+
+  /** Whether the session must be dropped: anything but an error the vendor itself answered. */
+  static boolean breaksSession(Throwable failure) {
+    return !(failure instanceof McpError);
+  }
+
+  static ProblemException classify(Throwable failure, String vendor, long retryAfterSeconds) {
+    Throwable root = McpError.findRootCause(failure);
+    if (failure instanceof McpError error && error.getJsonRpcError() != null) {
+      return new VendorErrorException(
+          "VENDOR_ERROR",
+          vendor + " answered with an error: " + sanitise(error.getJsonRpcError().message()));
+    }
+    if (root instanceof TimeoutException || root instanceof HttpTimeoutException) {
+      return new VendorUnavailableException(
+          vendor + " did not answer in time; try again later.", retryAfterSeconds);
+    }
+    if (isNamed(root, "MaxSizeExceededException")) {
+      return new VendorErrorException(
+          "VENDOR_RESPONSE_TOO_LARGE",
+          vendor + " sent a reply larger than this server accepts; it was dropped.");
+    }
+    if (root instanceof JacksonException || causedBy(failure, JacksonException.class)) {
+      return new VendorErrorException(
+          "VENDOR_RESPONSE_MALFORMED", vendor + " sent a reply that is not valid MCP JSON.");
+    }
+    if (causedBy(failure, McpHttpClientTransportAuthorizationException.class)) {
+      return new VendorErrorException(
+          "VENDOR_AUTHORIZATION_FAILED",
+          vendor
+              + " refused this connection's credential; the connection may need to be"
+              + " authorized again.");
+    }
+    if (root instanceof IOException) {
+      return new VendorUnavailableException(
+          vendor + " could not be reached; try again later.", retryAfterSeconds);
+    }
+    if (root instanceof McpTransportException || failure instanceof McpTransportException) {
+      String message = String.valueOf(root.getMessage());
+      if (message.contains("HTTP 5") || message.contains("status 5")) {
+        return new VendorUnavailableException(
+            vendor + " is failing (" + sanitise(message) + "); try again later.",
+            retryAfterSeconds);
+      }
+      return new VendorErrorException(
+          "VENDOR_ERROR", vendor + " failed the exchange: " + sanitise(message));
+    }
+    LOG.log(Level.WARNING, "Unexpected failure talking to " + vendor, failure);
+    return new VendorErrorException(
+        "VENDOR_ERROR", vendor + " failed the exchange (" + root.getClass().getSimpleName() + ").");
+  }
+
+  /**
+   * Vendor text shown to integrators: printable characters only (no control, format or bidi
+   * characters), one line, bounded.
+   */
+  static String sanitise(String message) {
+    if (message == null || message.isBlank()) {
+      return "(no message)";
+    }
+    StringBuilder out = new StringBuilder();
+    message
+        .codePoints()
+        .forEach(
+            c -> {
+              int type = Character.getType(c);
+              boolean invisible =
+                  Character.isISOControl(c)
+                      || type == Character.FORMAT
+                      || type == Character.LINE_SEPARATOR
+                      || type == Character.PARAGRAPH_SEPARATOR
+                      || type == Character.PRIVATE_USE
+                      || type == Character.SURROGATE
+                      || type == Character.UNASSIGNED;
+              out.appendCodePoint(invisible || Character.isWhitespace(c) ? ' ' : c);
+            });
+    String flat = out.toString().replaceAll(" +", " ").strip();
+    return flat.length() <= MAX_MESSAGE ? flat : flat.substring(0, MAX_MESSAGE) + "…";
+  }
+
+  private static boolean isNamed(Throwable failure, String simpleName) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t.getClass().getSimpleName().equals(simpleName)) {
+        return true;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,208 @@
+package io.claribi.connections.control.vendor;
+
+import io.claribi.catalog.api.DiscoveredTool;
+import io.claribi.connections.api.VendorErrorException;
+import io.claribi.connections.control.GatewaySettings;
+import io.claribi.connections.control.allowlist.ResourcePermit;
+import io.claribi.connections.control.allowlist.ToolPermit;
+import io.claribi.credentials.api.Credential;
+import io.claribi.platform.api.ConnectionId;
+import io.claribi.platform.api.ProblemException;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpTransportSessionNotFoundException;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The only door to vendors' MCP servers, and the only importer of the SDK's client (ArchUnit). A
+ * {@code tools/call} goes out only with a {@link ToolPermit}; resources only with a {@link
+ * ResourcePermit}; tool discovery is a listing and needs neither.
+ *
+ * <p>Sessions are kept per connection and reused; a session that failed at the transport is dropped
+ * and the next call opens a new one.
+ */
+@ApplicationScoped
+public class VendorSessions {
+
+  /** Pages followed during discovery before a vendor is considered to be looping. */
+  static final int MAX_PAGES = 1_000;
+
+  @Inject GatewaySettings settings;
+
+  private final ConcurrentMap<ConnectionId, VendorSession> sessions = new ConcurrentHashMap<>();
+  private final McpJsonMapper json = new JacksonMcpJsonMapper(JsonMapper.shared());
+
+  public VendorReply callTool(ToolPermit permit, Credential credential) {
+    McpSchema.CallToolResult result =
+        exchange(
+            permit.connection(),
+            permit.server(),
+            permit.vendor().value(),
+            credential,
+            client ->
+                client.callTool(new McpSchema.CallToolRequest(permit.tool(), permit.arguments())));
+    return new VendorReply(write(result), Boolean.TRUE.equals(result.isError()));
+  }
+
+  public VendorReply listResources(ResourcePermit permit, String cursor, Credential credential) {
+    McpSchema.ListResourcesResult result =
+        exchange(
+            permit.connection(),
+            permit.server(),
+            permit.vendor().value(),
+            credential,
+            client -> client.listResources(cursor));
+    return new VendorReply(write(result), false);
+  }
+
+  public VendorReply readResource(ResourcePermit permit, Credential credential) {
+    String uri =
+        permit.uri().orElseThrow(() -> new IllegalArgumentException("a listing permit: " + permit));
+    McpSchema.ReadResourceResult result =
+        exchange(
+            permit.connection(),
+            permit.server(),
+            permit.vendor().value(),
+            credential,
+            client -> client.readResource(new McpSchema.ReadResourceRequest(uri)));
+    return new VendorReply(write(result), false);
+  }
+
+  /**
+   * Every page of the vendor's {@code tools/list}, stopping with {@code VENDOR_TOOL_LIST_TOO_LARGE}
+   * past {@code limit} tools or {@code VENDOR_RESPONSE_MALFORMED} on a cursor that repeats.
+   */
+  public List<DiscoveredTool> listTools(
+      ConnectionId connection, URI server, String vendor, Credential credential, int limit) {
+    return exchange(
+        connection,
+        server,
+        vendor,
+        credential,
+        client -> {
+          List<DiscoveredTool> tools = new ArrayList<>();
+          Set<String> cursors = new HashSet<>();
+          String cursor = null;
+          for (int page = 0; page < MAX_PAGES; page++) {
+            McpSchema.ListToolsResult result = client.listTools(cursor);
+            for (McpSchema.Tool tool : result.tools()) {
+              if (tools.size() == limit) {
+                throw new VendorErrorException(
+                    "VENDOR_TOOL_LIST_TOO_LARGE",
+                    vendor + " lists more than " + limit + " tools; nothing was recorded.");
+              }
+              tools.add(discovered(tool));
+            }
+            cursor = result.nextCursor();
+            if (cursor == null || cursor.isEmpty()) {
+              return tools;
+            }
+            if (!cursors.add(cursor)) {
+              break;
+            }
+          }
+          throw new VendorErrorException(
+              "VENDOR_RESPONSE_MALFORMED", vendor + " paginates its tool list without an end.");
+        });
+  }
+
+  /** Ends the connection's session, if it has one (disconnect, retired vendor). */
+  public void close(ConnectionId connection) {
+    VendorSession session = sessions.remove(connection);
+    if (session != null) {
+      closeQuietly(session);
+    }
+  }
+
+  /** Whether a session is open for the connection (for tests and the console). */
+  public boolean hasSession(ConnectionId connection) {
+    return sessions.containsKey(connection);
+  }
+
+  @PreDestroy
+  void closeAll() {
+    sessions.keySet().forEach(this::close);
+  }
+
+  private <T> T exchange(
+      ConnectionId connection,
+      URI server,
+      String vendor,
+      Credential credential,
+      Function<McpSyncClient, T> exchange) {
+    for (int attempt = 1; ; attempt++) {
+      VendorSession session = session(connection, server);
+      try {
+        return session.exchange(credential, exchange);
+      } catch (ProblemException refused) {
+        throw refused;
+      } catch (RuntimeException failure) {
+        if (VendorFailures.breaksSession(failure)) {
+          drop(connection, session);
+        }
+        // An expired session never ran the request: one more try on a fresh one.
+        if (attempt == 1 && failure instanceof McpTransportSessionNotFoundException) {
+          continue;
+        }
+        throw VendorFailures.classify(failure, vendor, settings.retryAfterSeconds());
+      }
+    }
+  }
+
+  private VendorSession session(ConnectionId connection, URI server) {
+    VendorSession session =
+        sessions.computeIfAbsent(connection, id -> new VendorSession(server, settings, json, "1"));
+    if (!session.server().equals(server)) {
+      // The operator moved the vendor: never send this connection's token to the old address.
+      drop(connection, session);
+      return session(connection, server);
+    }
+    return session;
+  }
+
+  private void drop(ConnectionId connection, VendorSession session) {
+    if (sessions.remove(connection, session)) {
+      closeQuietly(session);
+    }
+  }
+
+  private static void closeQuietly(VendorSession session) {
+    try {
+      session.close();
+    } catch (RuntimeException ignored) {
+      // The vendor may already be gone; the session is forgotten either way.
+    }
+  }
+
+  private String write(Object result) {
+    try {
+      return json.writeValueAsString(result);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private DiscoveredTool discovered(McpSchema.Tool tool) {
+    return new DiscoveredTool(
+        tool.name(),
+        tool.title(),
+        tool.description(),
+        write(tool.inputSchema() == null ? java.util.Map.of() : tool.inputSchema()),
+        tool.annotations() == null ? null : write(tool.annotations()));
+  }
+}
