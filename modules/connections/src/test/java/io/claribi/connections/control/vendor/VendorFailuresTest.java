@@ -1,0 +1,52 @@
+package io.claribi.connections.control.vendor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.modelcontextprotocol.spec.McpError;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.net.ConnectException;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.Test;
+
+class VendorFailuresTest {
+
+  @Test
+  void a_time_out_is_503_with_retry_after() {
+    var problem = VendorFailures.classify(new RuntimeException(new TimeoutException()), "acme", 30);
+
+    assertThat(problem.status()).isEqualTo(503);
+    assertThat(problem.code()).isEqualTo("VENDOR_UNAVAILABLE");
+    assertThat(problem.retryAfterSeconds()).hasValue(30);
+  }
+
+  @Test
+  void a_refused_connection_is_503() {
+    var problem =
+        VendorFailures.classify(new RuntimeException(new ConnectException("refused")), "acme", 5);
+
+    assertThat(problem.code()).isEqualTo("VENDOR_UNAVAILABLE");
+  }
+
+  @Test
+  void a_json_rpc_error_is_502_with_the_vendors_message_sanitised() {
+    var error =
+        new McpError(
+            new McpSchema.JSONRPCResponse.JSONRPCError(
+                -32000, "bad\u0000 thing\u202e happened\n<script>", null));
+
+    var problem = VendorFailures.classify(error, "acme", 5);
+
+    assertThat(problem.status()).isEqualTo(502);
+    assertThat(problem.code()).isEqualTo("VENDOR_ERROR");
+    assertThat(problem.detail()).contains("bad thing happened <script>").doesNotContain("\u202e");
+    assertThat(VendorFailures.breaksSession(error)).isFalse();
+  }
+
+  @Test
+  void sanitising_bounds_the_length_and_keeps_one_line() {
+    String sanitised = VendorFailures.sanitise("a\r\nb\t" + "x".repeat(1000));
+
+    assertThat(sanitised).startsWith("a b x").hasSize(VendorFailures.MAX_MESSAGE + 1);
+    assertThat(VendorFailures.sanitise(null)).isEqualTo("(no message)");
+  }
+}
