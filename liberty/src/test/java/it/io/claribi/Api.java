@@ -52,6 +52,17 @@ public final class Api {
     return send(request(path, token).POST(HttpRequest.BodyPublishers.noBody()));
   }
 
+  public static Reply post(String path, String token, String json) {
+    return send(
+        request(path, token)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  public static Reply delete(String path, String token) {
+    return send(request(path, token).DELETE());
+  }
+
   public static Reply put(String path, String token, String json) {
     return send(
         request(path, token)

@@ -1,0 +1,85 @@
+package it.io.claribi;
+
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+
+/** The bundled demo vendor and its authorization server, as the ITs drive them. */
+public final class DemoVendor {
+
+  public static final String BASE =
+      System.getProperty("demo.vendor.url", "http://localhost:9080/demo-vendor");
+  public static final String MCP = BASE + "/mcp";
+  public static final String ISSUER =
+      System.getProperty("demo.auth.url", "http://127.0.0.1:9082/acme");
+
+  private DemoVendor() {}
+
+  /** A real access token from the demo authorization server (client credentials). */
+  public static String accessToken(String scope) {
+    String form =
+        "grant_type=client_credentials&client_id=claribi&client_secret=demo&scope="
+            + URLEncoder.encode(scope, StandardCharsets.UTF_8);
+    Api.Reply reply =
+        Api.send(
+            HttpRequest.newBuilder(URI.create(ISSUER + "/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    if (reply.status() != 200) {
+      throw new IllegalStateException("no token from the demo authorization server: " + reply);
+    }
+    return reply.json().getString("access_token");
+  }
+
+  /** How many {@code tools/call} requests for exactly this name reached the vendor. */
+  public static long toolCallsFor(String tool) {
+    return requests("tools/call").stream()
+        .map(JsonObject.class::cast)
+        .filter(entry -> tool.equals(entry.getString("tool", null)))
+        .count();
+  }
+
+  /** Every {@code tools/call} that reached the vendor, whatever the name. */
+  public static int toolCalls() {
+    return requests("tools/call").size();
+  }
+
+  static jakarta.json.JsonArray requests(String method) {
+    Api.Reply reply =
+        Api.send(
+            HttpRequest.newBuilder(URI.create(BASE + "/control/requests?method=" + method)).GET());
+    if (reply.status() != 200) {
+      throw new IllegalStateException("request log unavailable: " + reply);
+    }
+    return reply.jsonArray();
+  }
+
+  public static void clearLog() {
+    expect204or200(
+        Api.send(HttpRequest.newBuilder(URI.create(BASE + "/control/requests")).DELETE()));
+  }
+
+  /** Changes a tool's description at the vendor, as a vendor's silent update would. */
+  public static void describe(String tool, String description) {
+    expect204or200(
+        Api.send(
+            HttpRequest.newBuilder(URI.create(BASE + "/control/tools/" + tool + "/description"))
+                .header("Content-Type", "text/plain")
+                .PUT(HttpRequest.BodyPublishers.ofString(description))));
+  }
+
+  public static void reset() {
+    expect204or200(
+        Api.send(
+            HttpRequest.newBuilder(URI.create(BASE + "/control/reset"))
+                .POST(HttpRequest.BodyPublishers.noBody())));
+  }
+
+  private static void expect204or200(Api.Reply reply) {
+    if (reply.status() != 204 && reply.status() != 200) {
+      throw new IllegalStateException("demo vendor control failed: " + reply);
+    }
+  }
+}
