@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.claribi.connections.boundary.UsageWriter;
 import io.claribi.connections.violations.RequestActingAsSystem;
 import io.claribi.credentials.boundary.RotationAuditing;
 import io.claribi.platform.api.OrganizationId;
@@ -22,6 +23,8 @@ class SystemBindingTest {
       noClasses()
           .that()
           .doNotHaveFullyQualifiedName(RotationAuditing.class.getName())
+          .and()
+          .doNotHaveFullyQualifiedName(UsageWriter.class.getName())
           .should()
           .callMethod(TenantBinding.class, "actAsSystemFor", OrganizationId.class)
           .because(

@@ -3,6 +3,7 @@ package io.claribi.audit.boundary;
 import io.claribi.audit.control.EventLog;
 import io.claribi.audit.control.Origin;
 import io.claribi.platform.api.AuditEvent;
+import io.claribi.platform.api.DeferredAuditEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -24,7 +25,25 @@ public class AuditRecorder {
 
   @Transactional(Transactional.TxType.MANDATORY)
   public void record(@Observes AuditEvent event) {
-    Origin origin = currentOrigin.get();
+    append(event, currentOrigin.get());
+  }
+
+  /**
+   * A usage record written after its request ended: the writer has bound the organization, and the
+   * origin is the one captured during the request.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void recordDeferred(@Observes DeferredAuditEvent deferred) {
+    if (!log.organization().equals(deferred.organization())) {
+      throw new IllegalStateException(
+          "a deferred event for " + deferred.organization() + " while bound to another");
+    }
+    append(
+        deferred.event(),
+        new Origin(deferred.actor(), deferred.requestId(), deferred.clientAddress()));
+  }
+
+  private void append(AuditEvent event, Origin origin) {
     if (log.append(event, origin).isPresent()) {
       return;
     }

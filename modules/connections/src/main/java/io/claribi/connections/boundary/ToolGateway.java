@@ -12,8 +12,13 @@ import io.claribi.connections.control.vendor.VendorReply;
 import io.claribi.connections.control.vendor.VendorSessions;
 import io.claribi.connections.entity.Connection;
 import io.claribi.credentials.api.CredentialVault;
+import io.claribi.platform.api.AuditEvent;
 import io.claribi.platform.api.ConnectionId;
+import io.claribi.platform.api.DeferredAuditEvent;
 import io.claribi.platform.api.ProblemException;
+import io.claribi.platform.api.RequestCorrelation;
+import io.claribi.platform.api.TenantBinding;
+import io.claribi.platform.api.VerifiedCaller;
 import io.claribi.tiering.api.Entitlement;
 import io.claribi.tiering.api.Entitlements;
 import io.claribi.tiering.api.Plan;
@@ -40,6 +45,10 @@ public class ToolGateway {
   @Inject VendorSessions vendors;
   @Inject CredentialVault vault;
   @Inject UsageRecording usage;
+  @Inject UsageJournal journal;
+  @Inject TenantBinding tenancy;
+  @Inject VerifiedCaller caller;
+  @Inject RequestCorrelation correlation;
   @Inject Connections connections;
   @Inject Catalog catalog;
   @Inject Entitlements entitlements;
@@ -126,8 +135,21 @@ public class ToolGateway {
       outcome = problem.code();
       throw problem;
     } finally {
-      usage.used(connection, vendor, what, outcome, Duration.between(start, clock.instant()));
+      record(connection, vendor, what, outcome, Duration.between(start, clock.instant()));
     }
+  }
+
+  private void record(
+      ConnectionId connection, String vendor, String what, String outcome, Duration took) {
+    AuditEvent used = UsageRecording.event(connection, vendor, what, outcome, took);
+    journal.record(
+        new DeferredAuditEvent(
+            tenancy.organization(),
+            caller.actor(),
+            correlation.requestId(),
+            correlation.clientAddress().orElse(null),
+            used),
+        () -> usage.record(used));
   }
 
   private static Entitlement featureOf(Vendor vendor) {

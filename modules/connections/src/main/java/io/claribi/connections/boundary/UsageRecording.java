@@ -10,26 +10,30 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.util.Map;
 
-/** Records each vendor exchange in the organization's audit trail, after it happened. */
+/** The usage record of one vendor exchange, and writing it now when it cannot be deferred. */
 @ApplicationScoped
 public class UsageRecording {
 
   @Inject Event<AuditEvent> audit;
 
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public void used(
+  static AuditEvent event(
       ConnectionId connection, String vendor, String what, String outcome, Duration took) {
-    audit.fire(
-        AuditEvent.forConnection(
-            AuditEventType.CONNECTION_USED,
-            connection.toString(),
-            vendor,
-            Map.of(
-                "tool",
-                AuditText.visible(what),
-                "outcome",
-                outcome,
-                "durationMs",
-                Long.toString(took.toMillis()))));
+    return AuditEvent.forConnection(
+        AuditEventType.CONNECTION_USED,
+        connection.toString(),
+        vendor,
+        Map.of(
+            "tool",
+            AuditText.visible(what),
+            "outcome",
+            outcome,
+            "durationMs",
+            Long.toString(took.toMillis())));
+  }
+
+  /** In the caller's request, bound to its organization, in a transaction of its own. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void record(AuditEvent used) {
+    audit.fire(used);
   }
 }
