@@ -21,6 +21,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -55,7 +56,8 @@ public class VendorsResource {
   @POST
   @RolesAllowed(Roles.PLATFORM_OPERATOR)
   public Response create(
-      @NotNull(message = "a JSON body is required") @Valid NewVendor request, UriInfo uri) {
+      @NotNull(message = "a JSON body is required") @Valid NewVendor request,
+      @Context UriInfo uri) {
     VendorView created =
         curation.create(new VendorId(request.id()), request.spec(), request.reason());
     return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build())
