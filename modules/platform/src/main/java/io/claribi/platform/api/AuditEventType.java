@@ -24,6 +24,11 @@ public enum AuditEventType {
   PLAN_CHANGED(Subject.NONE, "from", "to", "reason"),
   /** An operator changed the allowlist decision of a tool of a vendor the organization uses. */
   TOOL_DECISION_CHANGED(Subject.VENDOR, "tool", "decision", "reason"),
+  /**
+   * A platform operator created, edited or retired a catalog vendor; recorded in the operator's own
+   * organization's trail. {@code change} is CREATED, EDITED or RETIRED.
+   */
+  CATALOG_VENDOR_CHANGED(Subject.VENDOR, "change", "reason"),
   /** The organization's credentials were re-encrypted under the newest key. */
   KEY_ROTATION_FINISHED(Subject.NONE, "keyId", "reencrypted"),
   /** The retention job removed events older than the retention period. */

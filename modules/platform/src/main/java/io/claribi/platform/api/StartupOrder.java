@@ -12,6 +12,9 @@ public final class StartupOrder {
   /** Liquibase migrations. */
   public static final int SCHEMA = 1000;
 
+  /** Reference data shipped in the jars, applied to the migrated schema (the catalog file). */
+  public static final int REFERENCE_DATA = 1500;
+
   /** Background jobs that resume unfinished work (key rotation). */
   public static final int JOBS = 2000;
 

@@ -1,0 +1,78 @@
+package io.claribi.catalog.boundary;
+
+import io.claribi.catalog.entity.CatalogTool;
+import io.claribi.catalog.entity.Decision;
+import io.claribi.catalog.entity.ToolState;
+import io.claribi.catalog.entity.VendorSource;
+import jakarta.json.Json;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.time.Instant;
+
+/**
+ * A tool as operators review it. Everything but the decision is the vendor's own text. The vendor's
+ * annotations (readOnlyHint, …) appear under {@code annotations.hints} with {@code verified:
+ * false}: they are shown to help a review and never allow anything.
+ *
+ * @param approvedFingerprint the fingerprint the ALLOW was given on, only while the tool is {@code
+ *     CHANGED_SINCE_APPROVAL}
+ */
+public record ToolView(
+    String name,
+    String title,
+    String description,
+    JsonValue inputSchema,
+    Annotations annotations,
+    String fingerprint,
+    boolean listed,
+    Instant firstSeenAt,
+    Instant lastSeenAt,
+    ToolState state,
+    Decision decision,
+    VendorSource decisionSource,
+    String decidedBy,
+    Instant decidedAt,
+    String decisionReason,
+    String approvedFingerprint) {
+
+  /** The vendor's annotations, labelled as what they are. */
+  public record Annotations(boolean verified, String note, JsonValue hints) {
+    static Annotations of(String json) {
+      return new Annotations(
+          false, "Vendor-supplied hints: never used to allow a call.", parsed(json));
+    }
+  }
+
+  static ToolView of(CatalogTool tool) {
+    ToolState state = tool.state();
+    return new ToolView(
+        tool.name(),
+        tool.title(),
+        tool.description(),
+        parsed(tool.inputSchema()),
+        Annotations.of(tool.annotations()),
+        tool.fingerprint(),
+        tool.listed(),
+        tool.firstSeenAt(),
+        tool.lastSeenAt(),
+        state,
+        tool.decision(),
+        tool.decisionSource(),
+        tool.decidedBy(),
+        tool.decidedAt(),
+        tool.decisionReason(),
+        state == ToolState.CHANGED_SINCE_APPROVAL ? tool.approvedFingerprint() : null);
+  }
+
+  /** Stored JSON was checked when discovered; text that is not JSON is shown as a string. */
+  static JsonValue parsed(String json) {
+    if (json == null) {
+      return JsonValue.NULL;
+    }
+    try (var reader = Json.createReader(new StringReader(json))) {
+      return reader.readValue();
+    } catch (RuntimeException e) {
+      return Json.createValue(json);
+    }
+  }
+}

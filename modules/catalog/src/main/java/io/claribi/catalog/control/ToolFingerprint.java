@@ -1,0 +1,67 @@
+package io.claribi.catalog.control;
+
+import io.claribi.catalog.api.DiscoveredTool;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The fingerprint of a tool: SHA-256, in lower-case hex, over the canonical JSON of {@code
+ * {"annotations", "description", "inputSchema", "name", "title"}}, with the schema and the
+ * annotations parsed (so their key order and whitespace do not count) and absent values as {@code
+ * null}. An operator's ALLOW is bound to it: any change of what the operator reviewed changes it.
+ */
+public final class ToolFingerprint {
+
+  private ToolFingerprint() {}
+
+  /**
+   * @throws IllegalArgumentException if the schema or the annotations are not JSON
+   */
+  public static String of(DiscoveredTool tool) {
+    return sha256(canonicalForm(tool));
+  }
+
+  public static String canonicalForm(DiscoveredTool tool) {
+    JsonObjectBuilder form = Json.createObjectBuilder();
+    form.add("name", tool.name());
+    form.add("title", text(tool.title()));
+    form.add("description", text(tool.description()));
+    form.add("inputSchema", parse("inputSchema", tool.inputSchema()));
+    form.add(
+        "annotations",
+        tool.annotations() == null ? JsonValue.NULL : parse("annotations", tool.annotations()));
+    return CanonicalJson.write(form.build());
+  }
+
+  static JsonValue parse(String field, String json) {
+    try (var reader = Json.createReader(new StringReader(json))) {
+      return reader.readValue();
+    } catch (JsonParsingException e) {
+      throw new IllegalArgumentException(field + " is not JSON: " + e.getMessage(), e);
+    } catch (JsonException e) {
+      throw new IllegalArgumentException(field + " is not JSON", e);
+    }
+  }
+
+  private static JsonValue text(String value) {
+    return value == null ? JsonValue.NULL : Json.createValue(value);
+  }
+
+  static String sha256(String text) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+}
