@@ -104,7 +104,7 @@ class GatewayFaultsIT {
     register("acme-many-tools", DemoVendor.BASE + "/faults/many-tools/mcp");
     Gateway.connect(fixture, admin, "acme-many-tools", false);
 
-    Api.Reply refreshed = Api.post("/api/v1/catalog/vendors/acme-many-tools/tools/refresh", admin);
+    Api.Reply refreshed = Api.post("/api/v1/catalog/vendors/acme-many-tools/discovery", admin);
 
     assertProblem(refreshed, 502, "VENDOR_TOOL_LIST_TOO_LARGE");
     Api.Reply tools = Api.get("/api/v1/catalog/vendors/acme-many-tools/tools", admin);

@@ -12,11 +12,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /**
- * An operator asks for a vendor's tools to be listed again now. It lives in connections because
- * only connections talks to vendors; the listing uses the operator's own organization's connection,
- * never another organization's credential.
+ * An operator asks for a vendor's tools to be listed again now (a path of its own, so no tool name
+ * can collide with it). It lives in connections because only connections talks to vendors; the
+ * listing uses the operator's own organization's connection, never another organization's
+ * credential.
  */
-@Path("catalog/vendors/{vendor}/tools/refresh")
+@Path("catalog/vendors/{vendor}/discovery")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.PLATFORM_OPERATOR)
 public class DiscoveryResource {

@@ -1,6 +1,7 @@
 package io.claribi.connections.control.vendor;
 
 import io.claribi.catalog.api.DiscoveredTool;
+import io.claribi.catalog.api.OutboundPolicy;
 import io.claribi.connections.api.VendorErrorException;
 import io.claribi.connections.control.GatewaySettings;
 import io.claribi.connections.control.allowlist.ResourcePermit;
@@ -43,6 +44,7 @@ public class VendorSessions {
   static final int MAX_PAGES = 1_000;
 
   @Inject GatewaySettings settings;
+  @Inject OutboundPolicy outbound;
 
   private final ConcurrentMap<ConnectionId, VendorSession> sessions = new ConcurrentHashMap<>();
   private final McpJsonMapper json = new JacksonMcpJsonMapper(JsonMapper.shared());
@@ -166,7 +168,13 @@ public class VendorSessions {
 
   private VendorSession session(ConnectionId connection, URI server) {
     VendorSession session =
-        sessions.computeIfAbsent(connection, id -> new VendorSession(server, settings, json, "1"));
+        sessions.computeIfAbsent(
+            connection,
+            id -> {
+              // Checked again whenever a session opens: the address may resolve differently now.
+              outbound.requireSafe(server.toString());
+              return new VendorSession(server, settings, json, "1");
+            });
     if (!session.server().equals(server)) {
       // The operator moved the vendor: never send this connection's token to the old address.
       drop(connection, session);
