@@ -44,6 +44,9 @@ public final class BearerTokenFilter extends HttpFilter {
       return;
     }
     request.setAttribute(Scopes.GRANTED, scopes);
+    // The SDK's streamed (SSE) answers never set a status; on Liberty such a response was seen to
+    // go out as 401, so say 200 here and let the SDK override it for its own errors.
+    response.setStatus(HttpServletResponse.SC_OK);
     chain.doFilter(request, response);
   }
 

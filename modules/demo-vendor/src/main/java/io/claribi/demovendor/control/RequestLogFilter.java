@@ -56,18 +56,29 @@ public final class RequestLogFilter extends HttpFilter {
       if (!done) {
         arrival.finished(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
       } else if (request.isAsyncStarted()) {
-        request.getAsyncContext().addListener(new StatusOnCompletion(arrival));
+        whenComplete(request, response, arrival);
       } else {
         arrival.finished(response.getStatus());
       }
     }
   }
 
-  private record StatusOnCompletion(RequestLog.Arrival arrival) implements AsyncListener {
+  /** The response may already be complete (a quick answer on another thread): then say so now. */
+  private static void whenComplete(
+      HttpServletRequest request, HttpServletResponse response, RequestLog.Arrival arrival) {
+    try {
+      request.getAsyncContext().addListener(new StatusOnCompletion(response, arrival));
+    } catch (IllegalStateException alreadyComplete) {
+      arrival.finished(response.getStatus());
+    }
+  }
+
+  private record StatusOnCompletion(HttpServletResponse response, RequestLog.Arrival arrival)
+      implements AsyncListener {
 
     @Override
     public void onComplete(AsyncEvent event) {
-      arrival.finished(((HttpServletResponse) event.getSuppliedResponse()).getStatus());
+      arrival.finished(response.getStatus());
     }
 
     @Override

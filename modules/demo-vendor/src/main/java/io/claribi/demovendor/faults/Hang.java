@@ -26,9 +26,8 @@ final class Hang {
         new AsyncListener() {
           @Override
           public void onTimeout(AsyncEvent event) {
-            ((HttpServletResponse) event.getSuppliedResponse())
-                .setStatus(HttpServletResponse.SC_GATEWAY_TIMEOUT);
-            event.getAsyncContext().complete();
+            response.setStatus(HttpServletResponse.SC_GATEWAY_TIMEOUT);
+            async.complete();
           }
 
           @Override
@@ -36,7 +35,7 @@ final class Hang {
 
           @Override
           public void onError(AsyncEvent event) {
-            event.getAsyncContext().complete();
+            async.complete();
           }
 
           @Override
