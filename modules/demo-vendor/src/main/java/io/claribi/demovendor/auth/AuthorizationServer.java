@@ -1,0 +1,63 @@
+package io.claribi.demovendor.auth;
+
+import java.net.InetAddress;
+import java.util.Set;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.OAuth2Config;
+import no.nav.security.mock.oauth2.http.NettyWrapper;
+import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
+
+/**
+ * Acme's OAuth 2.1 authorization server: mock-oauth2-server embedded in this WAR, on Netty, bound
+ * to 127.0.0.1 only. The issuer is {@code http://127.0.0.1:<port>/acme}; the mock derives the
+ * issuer from the Host header, so clients must call it as 127.0.0.1 (a token fetched through
+ * "localhost" names another issuer and is refused by the resource server).
+ */
+public final class AuthorizationServer {
+
+  public static final String HOST = "127.0.0.1";
+
+  private final int port;
+  private MockOAuth2Server server;
+
+  public AuthorizationServer(int port) {
+    this.port = port;
+  }
+
+  public synchronized void start() {
+    OAuth2Config config =
+        new OAuth2Config(
+            false,
+            null,
+            null,
+            true,
+            new OAuth2TokenProvider(),
+            Set.of(new ScopedTokenCallback()),
+            new NettyWrapper());
+    server = new MockOAuth2Server(config);
+    try {
+      server.start(InetAddress.getByName(HOST), port);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("Cannot bind the authorization server to " + HOST, e);
+    }
+  }
+
+  public synchronized void stop() {
+    if (server != null) {
+      server.shutdown();
+      server = null;
+    }
+  }
+
+  public String issuer() {
+    return issuer(port);
+  }
+
+  public static String issuer(int port) {
+    return "http://" + HOST + ":" + port + "/" + ScopedTokenCallback.ISSUER_ID;
+  }
+
+  public String jwksUri() {
+    return issuer() + "/jwks";
+  }
+}

@@ -1,0 +1,100 @@
+package io.claribi.demovendor.control;
+
+import io.claribi.demovendor.Json;
+import io.claribi.demovendor.tools.AcmeServer;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Test controls, {@code /control/*}: the request log, a tool's description at the vendor, and a
+ * reset to the pristine tools and data. Off (404) unless enabled by configuration; loopback callers
+ * only (403 otherwise).
+ */
+public final class ControlServlet extends HttpServlet {
+
+  private static final long serialVersionUID = 1L;
+  private static final Pattern DESCRIPTION =
+      Pattern.compile("^/tools/([a-z0-9_]{1,64})/description$");
+  private static final int MAX_DESCRIPTION_BYTES = 64 * 1024;
+
+  private final boolean enabled;
+  private final transient RequestLog log;
+  private final transient AcmeServer acme;
+
+  public ControlServlet(boolean enabled, RequestLog log, AcmeServer acme) {
+    this.enabled = enabled;
+    this.log = log;
+    this.acme = acme;
+  }
+
+  @Override
+  protected void service(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    if (!enabled) {
+      response.sendError(HttpServletResponse.SC_NOT_FOUND);
+      return;
+    }
+    if (!InetAddress.getByName(request.getRemoteAddr()).isLoopbackAddress()) {
+      response.sendError(HttpServletResponse.SC_FORBIDDEN, "Loopback callers only");
+      return;
+    }
+    String path = Optional.ofNullable(request.getPathInfo()).orElse("/");
+    String method = request.getMethod();
+    Matcher description = DESCRIPTION.matcher(path);
+    if ("/requests".equals(path) && "GET".equals(method)) {
+      listRequests(request, response);
+    } else if ("/requests".equals(path) && "DELETE".equals(method)) {
+      log.clear();
+      response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+    } else if ("/reset".equals(path) && "POST".equals(method)) {
+      acme.reset();
+      response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+    } else if (description.matches() && "PUT".equals(method)) {
+      describe(description.group(1), request, response);
+    } else {
+      response.sendError(HttpServletResponse.SC_NOT_FOUND);
+    }
+  }
+
+  private void listRequests(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    List<RequestLog.Entry> entries =
+        log.entries(Optional.ofNullable(request.getParameter("method")));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("count", entries.size());
+    body.put("requests", entries);
+    writeJson(response, body);
+  }
+
+  private void describe(String name, HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    byte[] bytes = request.getInputStream().readNBytes(MAX_DESCRIPTION_BYTES + 1);
+    if (bytes.length > MAX_DESCRIPTION_BYTES) {
+      response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+      return;
+    }
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    var changed = acme.describe(name, text);
+    if (changed.isEmpty()) {
+      response.sendError(HttpServletResponse.SC_NOT_FOUND, "No such tool: " + name);
+      return;
+    }
+    writeJson(response, Map.of("name", name, "description", changed.get().description()));
+  }
+
+  private static void writeJson(HttpServletResponse response, Object body) throws IOException {
+    response.setContentType("application/json");
+    response.setCharacterEncoding("UTF-8");
+    response.getWriter().write(Json.MAPPER.writeValueAsString(body));
+  }
+}

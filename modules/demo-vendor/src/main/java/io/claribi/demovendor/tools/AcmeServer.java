@@ -1,0 +1,109 @@
+package io.claribi.demovendor.tools;
+
+import io.claribi.demovendor.data.Ledger;
+import io.modelcontextprotocol.common.McpTransportContext;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
+import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
+import io.modelcontextprotocol.spec.McpSchema.Tool;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Acme's MCP server: the SDK's streamable HTTP transport (a servlet), the tools and reports over
+ * one ledger, and the two changes tests may make: a tool's description, and a reset to pristine.
+ */
+public final class AcmeServer {
+
+  private final AtomicReference<Ledger> ledger = new AtomicReference<>(Ledger.pristine());
+  private final Map<String, AcmeTool> tools = new LinkedHashMap<>();
+  private final HttpServletStreamableServerTransportProvider transport;
+  private final McpSyncServer server;
+
+  public AcmeServer() {
+    transport =
+        HttpServletStreamableServerTransportProvider.builder()
+            .mcpEndpoint("/mcp")
+            .contextExtractor(AcmeServer::grantedScopes)
+            .build();
+    server =
+        McpServer.sync(transport)
+            .serverInfo("acme-payments", "1.0.0")
+            .instructions("Acme Payments demo vendor: customers, invoices, balance and payouts.")
+            .capabilities(ServerCapabilities.builder().tools(true).resources(false, true).build())
+            .validateToolInputs(true)
+            .resources(AcmeReports.all(ledger::get))
+            .build();
+    reset();
+  }
+
+  /** The servlet that serves MCP over streamable HTTP. */
+  public HttpServletStreamableServerTransportProvider transport() {
+    return transport;
+  }
+
+  /** Replaces a tool's description at the vendor, as a vendor's update would; empty if unknown. */
+  public synchronized Optional<Tool> describe(String name, String description) {
+    AcmeTool tool = tools.get(name);
+    if (tool == null) {
+      return Optional.empty();
+    }
+    AcmeTool changed = tool.withDescription(description);
+    server.removeTool(name);
+    add(changed);
+    return Optional.of(definition(changed));
+  }
+
+  /** The pristine tools with their pristine descriptions, and the pristine data. */
+  public synchronized void reset() {
+    ledger.set(Ledger.pristine());
+    for (String name : Set.copyOf(tools.keySet())) {
+      server.removeTool(name);
+    }
+    tools.clear();
+    AcmeTools.pristine().forEach(this::add);
+  }
+
+  public void close() {
+    server.closeGracefully();
+  }
+
+  private void add(AcmeTool tool) {
+    tools.put(tool.name(), tool);
+    ToolCall call = new ToolCall(tool, ledger::get);
+    server.addTool(
+        SyncToolSpecification.builder()
+            .tool(definition(tool))
+            .callHandler(
+                (exchange, request) ->
+                    call.invoke(scopes(exchange.transportContext()), request.arguments()))
+            .build());
+  }
+
+  static Tool definition(AcmeTool tool) {
+    return Tool.builder()
+        .name(tool.name())
+        .title(tool.title())
+        .description(tool.description())
+        .inputSchema(io.modelcontextprotocol.json.McpJsonDefaults.getMapper(), tool.inputSchema())
+        .annotations(tool.annotations())
+        .build();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Set<String> scopes(McpTransportContext context) {
+    Object granted = context.get(Scopes.GRANTED);
+    return granted instanceof Set<?> set ? (Set<String>) set : Set.of();
+  }
+
+  private static McpTransportContext grantedScopes(HttpServletRequest request) {
+    Object granted = request.getAttribute(Scopes.GRANTED);
+    return McpTransportContext.create(granted == null ? Map.of() : Map.of(Scopes.GRANTED, granted));
+  }
+}
