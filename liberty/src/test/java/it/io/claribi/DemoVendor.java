@@ -37,7 +37,7 @@ public final class DemoVendor {
   public static long toolCallsFor(String tool) {
     return requests("tools/call").stream()
         .map(JsonObject.class::cast)
-        .filter(entry -> tool.equals(entry.getString("tool", null)))
+        .filter(entry -> !entry.isNull("tool_name") && tool.equals(entry.getString("tool_name")))
         .count();
   }
 
@@ -53,7 +53,7 @@ public final class DemoVendor {
     if (reply.status() != 200) {
       throw new IllegalStateException("request log unavailable: " + reply);
     }
-    return reply.jsonArray();
+    return reply.json().getJsonArray("requests");
   }
 
   public static void clearLog() {
