@@ -22,28 +22,26 @@ final class VendorFailures {
 
   private VendorFailures() {}
 
-  /** Whether the session must be dropped: anything but an error the vendor itself answered. */
+  /**
+   * Whether the session must be dropped: anything but an error the vendor itself answered (the SDK
+   * also reports its own transport failures as {@link McpError}s, with the cause attached).
+   */
   static boolean breaksSession(Throwable failure) {
-    return !(failure instanceof McpError);
+    return !(failure instanceof McpError error && error.getCause() == null);
   }
 
   static ProblemException classify(Throwable failure, String vendor, long retryAfterSeconds) {
-    Throwable root = McpError.findRootCause(failure);
-    if (failure instanceof McpError error && error.getJsonRpcError() != null) {
-      return new VendorErrorException(
-          "VENDOR_ERROR",
-          vendor + " answered with an error: " + sanitise(error.getJsonRpcError().message()));
-    }
-    if (root instanceof TimeoutException || root instanceof HttpTimeoutException) {
-      return new VendorUnavailableException(
-          vendor + " did not answer in time; try again later.", retryAfterSeconds);
-    }
-    if (isNamed(root, "MaxSizeExceededException")) {
+    if (causedBy(failure, "MaxSizeExceededException")) {
       return new VendorErrorException(
           "VENDOR_RESPONSE_TOO_LARGE",
           vendor + " sent a reply larger than this server accepts; it was dropped.");
     }
-    if (root instanceof JacksonException || causedBy(failure, JacksonException.class)) {
+    if (causedBy(failure, TimeoutException.class)
+        || causedBy(failure, HttpTimeoutException.class)) {
+      return new VendorUnavailableException(
+          vendor + " did not answer in time; try again later.", retryAfterSeconds);
+    }
+    if (causedBy(failure, JacksonException.class)) {
       return new VendorErrorException(
           "VENDOR_RESPONSE_MALFORMED", vendor + " sent a reply that is not valid MCP JSON.");
     }
@@ -54,11 +52,17 @@ final class VendorFailures {
               + " refused this connection's credential; the connection may need to be"
               + " authorized again.");
     }
-    if (root instanceof IOException) {
+    if (causedBy(failure, IOException.class)) {
       return new VendorUnavailableException(
           vendor + " could not be reached; try again later.", retryAfterSeconds);
     }
-    if (root instanceof McpTransportException || failure instanceof McpTransportException) {
+    if (failure instanceof McpError error && error.getJsonRpcError() != null) {
+      return new VendorErrorException(
+          "VENDOR_ERROR",
+          vendor + " answered with an error: " + sanitise(error.getJsonRpcError().message()));
+    }
+    Throwable root = McpError.findRootCause(failure);
+    if (causedBy(failure, McpTransportException.class)) {
       String message = String.valueOf(root.getMessage());
       if (message.contains("HTTP 5") || message.contains("status 5")) {
         return new VendorUnavailableException(
@@ -101,25 +105,19 @@ final class VendorFailures {
     return flat.length() <= MAX_MESSAGE ? flat : flat.substring(0, MAX_MESSAGE) + "…";
   }
 
-  private static boolean isNamed(Throwable failure, String simpleName) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
+  private static boolean causedBy(Throwable failure, String simpleName) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t.getClass().getSimpleName().equals(simpleName)) {
         return true;
-      }
-      if (t.getCause() == t) {
-        break;
       }
     }
     return false;
   }
 
   private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (type.isInstance(t)) {
         return true;
-      }
-      if (t.getCause() == t) {
-        break;
       }
     }
     return false;

@@ -43,6 +43,17 @@ class VendorFailuresTest {
   }
 
   @Test
+  void an_error_the_sdk_made_from_a_local_failure_is_not_the_vendors_message() {
+    var local = new McpError(new McpSchema.JSONRPCResponse.JSONRPCError(-32603, "boom", null));
+    local.initCause(new java.io.IOException("connection reset"));
+
+    var problem = VendorFailures.classify(local, "acme", 5);
+
+    assertThat(problem.code()).isEqualTo("VENDOR_UNAVAILABLE");
+    assertThat(VendorFailures.breaksSession(local)).isTrue();
+  }
+
+  @Test
   void sanitising_bounds_the_length_and_keeps_one_line() {
     String sanitised = VendorFailures.sanitise("a\r\nb\t" + "x".repeat(1000));
 

@@ -1,0 +1,54 @@
+package io.claribi.connections.boundary;
+
+import io.claribi.catalog.api.Catalog;
+import io.claribi.catalog.api.Vendor;
+import io.claribi.catalog.api.VendorId;
+import io.claribi.connections.control.Connections;
+import io.claribi.connections.entity.Connection;
+import io.claribi.platform.api.ConnectionId;
+import io.claribi.platform.api.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.List;
+
+/** The reads before a discovery, each in a short transaction of its own. */
+@ApplicationScoped
+public class DiscoveryTargets {
+
+  @Inject Connections connections;
+  @Inject Catalog catalog;
+
+  /** The caller's organization's active connection to the vendor. */
+  @Transactional
+  public ConnectionId connectionTo(VendorId vendor) {
+    List<Connection> active = connections.activeAt(vendor.value());
+    if (active.isEmpty()) {
+      throw new ProblemException(
+          409,
+          "NO_CONNECTION_FOR_DISCOVERY",
+          "No connection to discover through",
+          "Tools are listed with an organization's own credential: connect "
+              + vendor
+              + " in your organization first.");
+    }
+    return active.get(0).id();
+  }
+
+  /** The vendor behind one of the caller's active connections. */
+  @Transactional
+  public Vendor vendorOf(ConnectionId id) {
+    Connection connection =
+        connections.find(id).orElseThrow(() -> ProblemException.notFound("Connection " + id));
+    if (!connection.isActive()) {
+      throw new ProblemException(
+          409,
+          "CONNECTION_NOT_ACTIVE",
+          "Connection not active",
+          "Connection " + id + " is " + connection.state() + ".");
+    }
+    return catalog
+        .vendor(new VendorId(connection.vendor()))
+        .orElseThrow(() -> ProblemException.notFound("Vendor " + connection.vendor()));
+  }
+}
