@@ -31,7 +31,7 @@ final class VendorFailures {
   }
 
   static ProblemException classify(Throwable failure, String vendor, long retryAfterSeconds) {
-    if (causedBy(failure, "MaxSizeExceededException")) {
+    if (causedBy(failure, "MaxSizeExceededException") || saysTooLarge(failure)) {
       return new VendorErrorException(
           "VENDOR_RESPONSE_TOO_LARGE",
           vendor + " sent a reply larger than this server accepts; it was dropped.");
@@ -103,6 +103,16 @@ final class VendorFailures {
             });
     String flat = out.toString().replaceAll(" +", " ").strip();
     return flat.length() <= MAX_MESSAGE ? flat : flat.substring(0, MAX_MESSAGE) + "…";
+  }
+
+  /** The SDK's transport reports its size limit as a plain message (SDK 2.1.0). */
+  private static boolean saysTooLarge(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (String.valueOf(t.getMessage()).contains("exceeds the maximum allowed size")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean causedBy(Throwable failure, String simpleName) {

@@ -54,6 +54,17 @@ class VendorFailuresTest {
   }
 
   @Test
+  void the_transports_size_limit_is_too_large_not_a_vendor_error() {
+    var cutOff =
+        new io.modelcontextprotocol.spec.McpTransportException(
+            "Inbound response body exceeds the maximum allowed size of 8388608 bytes");
+
+    var problem = VendorFailures.classify(cutOff, "acme", 5);
+
+    assertThat(problem.code()).isEqualTo("VENDOR_RESPONSE_TOO_LARGE");
+  }
+
+  @Test
   void sanitising_bounds_the_length_and_keeps_one_line() {
     String sanitised = VendorFailures.sanitise("a\r\nb\t" + "x".repeat(1000));
 
