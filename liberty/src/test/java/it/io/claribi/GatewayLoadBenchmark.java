@@ -92,12 +92,29 @@ class GatewayLoadBenchmark {
             return null;
           };
 
+      // The floor: one HTTP round trip to a servlet in the same server that does no work.
+      URI trivial = URI.create(DemoVendor.BASE + "/.well-known/oauth-protected-resource");
+      Callable<Void> hop =
+          () -> {
+            HttpResponse<String> response =
+                http.send(
+                    HttpRequest.newBuilder(trivial).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+              throw new IllegalStateException(response.statusCode() + " " + response.body());
+            }
+            return null;
+          };
+
       run(directCall, 8, WARMUP);
       run(gatewayCall, 8, WARMUP);
+      run(hop, 8, WARMUP);
       List<String> rows = new ArrayList<>();
       for (int callers : new int[] {1, 32}) {
+        Result oneHop = run(hop, callers, CALLS);
         Result viaSdk = run(directCall, callers, CALLS);
         Result viaGateway = run(gatewayCall, callers, CALLS);
+        rows.add(row("one HTTP round trip, no work (floor)", callers, oneHop, null));
         rows.add(row("direct (SDK client)", callers, viaSdk, null));
         rows.add(row("through the gateway", callers, viaGateway, viaSdk));
       }
