@@ -221,11 +221,18 @@ class GatewayIT {
     Gateway.call(adminA, "connectionId", connectionA, "list_customers\u200b", "{}");
     Gateway.call(adminA, "connectionId", connectionA, "list_customers", "{}");
 
+    // A refusal is recorded in its own transaction before the answer; a use just after it.
     Api.Reply blocked = Api.get("/api/v1/audit/events?type=TOOL_CALL_BLOCKED", adminA);
-    Api.Reply used = Api.get("/api/v1/audit/events?type=CONNECTION_USED", adminA);
-
     assertThat(blocked.body()).contains("list_customers\\\\u200b").contains("UNKNOWN_TOOL");
-    assertThat(used.body()).contains(connectionA).contains("list_customers");
+    Api.Reply used = null;
+    for (int attempt = 0; attempt < 100; attempt++) {
+      used = Api.get("/api/v1/audit/events?type=CONNECTION_USED", adminA);
+      if (used.body().contains(connectionA)) {
+        break;
+      }
+      sleep(100);
+    }
+    assertThat(used.body()).contains(connectionA).contains("list_customers").contains("OK");
   }
 
   @Test
@@ -250,6 +257,14 @@ class GatewayIT {
 
     assertProblem(
         Api.get("/api/v1/resources?connectionId=" + connectionA, adminB), 404, "NOT_FOUND");
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   static List<String> strings(jakarta.json.JsonArray array) {
