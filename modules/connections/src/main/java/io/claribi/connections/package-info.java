@@ -6,7 +6,10 @@
  * <p>May use: {@code platform}, {@code tiering}, {@code catalog}, {@code credentials}, each through
  * its {@code api}. Tenant-scoped. The only context that talks to vendors.
  *
- * <p>Invariants: every tool call passes the catalog's allowlist for exactly that tool; a disconnect
- * deletes the connection and its credential row in one transaction.
+ * <p>Invariants: every tool call passes the catalog's allowlist for exactly that tool, and only
+ * {@code control.vendor} speaks MCP, sending {@code tools/call} only with a {@code ToolPermit} that
+ * only {@code control.allowlist.Allowlist} makes (ArchUnit: ReadOnlyByConstructionTest); a
+ * disconnect deletes the connection and its credential row in one transaction; a refused call is
+ * audited and nothing of it is sent.
  */
 package io.claribi.connections;

@@ -11,7 +11,6 @@ import io.modelcontextprotocol.spec.McpSchema;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * One MCP session with one vendor for one connection, reused across calls. It never holds a token:
@@ -97,9 +96,5 @@ final class VendorSession implements AutoCloseable {
     String path =
         server.getRawPath() == null || server.getRawPath().isEmpty() ? "/" : server.getRawPath();
     return server.getRawQuery() == null ? path : path + "?" + server.getRawQuery();
-  }
-
-  static Supplier<McpTransportContext> contextProvider() {
-    return VendorSession::lentContext;
   }
 }
