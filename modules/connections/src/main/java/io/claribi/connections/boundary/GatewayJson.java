@@ -1,6 +1,5 @@
 package io.claribi.connections.boundary;
 
-import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -38,14 +37,21 @@ final class GatewayJson {
     return JSON.createArrayBuilder();
   }
 
+  /**
+   * The envelope around the vendor's result. The result is JSON that this server's own mapper wrote
+   * from the SDK's parsed record, so it is spliced in as it is, not parsed a second time.
+   */
   static String answer(ToolGateway.Called called, String subject) {
-    JsonObject answer =
-        object()
-            .add("connectionId", called.connectionId())
-            .add("vendor", called.vendor())
-            .add(subject, called.what())
-            .add("result", parse(called.reply().json()))
-            .build();
-    return write(answer);
+    String envelope =
+        write(
+            object()
+                .add("connectionId", called.connectionId())
+                .add("vendor", called.vendor())
+                .add(subject, called.what())
+                .build());
+    return envelope.substring(0, envelope.length() - 1)
+        + ",\"result\":"
+        + called.reply().json()
+        + "}";
   }
 }
