@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.claribi.devtokens.DevKeys;
 import io.claribi.devtokens.DevTokens;
+import io.claribi.testing.InContainerWar;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.BufferedReader;
@@ -57,9 +58,11 @@ class AuditExportContainerIT {
 
   @Deployment
   static WebArchive deployment() {
-    return ShrinkWrap.create(ZipImporter.class, "audit-export-it.war")
-        .importFrom(new File("target/claribi.war"))
-        .as(WebArchive.class)
+    return InContainerWar.scanned(
+            ShrinkWrap.create(ZipImporter.class, "audit-export-it.war")
+                .importFrom(new File("target/claribi.war"))
+                .as(WebArchive.class))
+        .addClass(InContainerWar.class)
         .addAsLibrary(jarOf(org.assertj.core.api.Assertions.class))
         .addClasses(AuditExportContainerIT.class, ChainSeeder.class)
         .addAsResource(new StringAsset(ORG + "\n" + EVENTS), "audit-export-it.txt");

@@ -11,6 +11,7 @@ import io.claribi.platform.api.AuditEvent;
 import io.claribi.platform.api.AuditEventType;
 import io.claribi.platform.api.OrganizationId;
 import io.claribi.platform.api.Roles;
+import io.claribi.testing.InContainerWar;
 import io.claribi.tiering.api.Plan;
 import io.claribi.tiering.boundary.TieringFacade;
 import jakarta.annotation.Resource;
@@ -55,9 +56,11 @@ class AuditTrailContainerIT {
             .addAsResource(
                 new StringAsset("config_ordinal=500\nclaribi.audit.retention=P1D\n"),
                 "META-INF/microprofile-config.properties");
-    return ShrinkWrap.create(ZipImporter.class, "audit-it.war")
-        .importFrom(new File("target/claribi.war"))
-        .as(WebArchive.class)
+    return InContainerWar.scanned(
+            ShrinkWrap.create(ZipImporter.class, "audit-it.war")
+                .importFrom(new File("target/claribi.war"))
+                .as(WebArchive.class))
+        .addClass(InContainerWar.class)
         .addAsLibrary(jarOf(org.assertj.core.api.Assertions.class))
         .addClasses(AuditTrailContainerIT.class, ActingCaller.class, ChainSeeder.class)
         .addClasses(Appender.class)

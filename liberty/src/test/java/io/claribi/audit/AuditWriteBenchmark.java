@@ -3,6 +3,7 @@ package io.claribi.audit;
 import io.claribi.platform.api.AuditEvent;
 import io.claribi.platform.api.AuditEventType;
 import io.claribi.platform.api.Roles;
+import io.claribi.testing.InContainerWar;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
@@ -33,9 +34,11 @@ class AuditWriteBenchmark {
 
   @Deployment
   static WebArchive deployment() {
-    return ShrinkWrap.create(ZipImporter.class, "audit-write-benchmark.war")
-        .importFrom(new File("target/claribi.war"))
-        .as(WebArchive.class)
+    return InContainerWar.scanned(
+            ShrinkWrap.create(ZipImporter.class, "audit-write-benchmark.war")
+                .importFrom(new File("target/claribi.war"))
+                .as(WebArchive.class))
+        .addClass(InContainerWar.class)
         .addClasses(AuditWriteBenchmark.class, ActingCaller.class)
         .addClasses(Appender.class);
   }

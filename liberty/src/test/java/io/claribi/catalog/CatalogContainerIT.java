@@ -22,6 +22,7 @@ import io.claribi.catalog.entity.VendorChangeKind;
 import io.claribi.catalog.entity.VendorSpec;
 import io.claribi.platform.api.ProblemException;
 import io.claribi.platform.api.Roles;
+import io.claribi.testing.InContainerWar;
 import jakarta.inject.Inject;
 import java.io.File;
 import java.util.List;
@@ -46,9 +47,11 @@ class CatalogContainerIT {
 
   @Deployment
   static WebArchive deployment() {
-    return ShrinkWrap.create(ZipImporter.class, "catalog-it.war")
-        .importFrom(new File("target/claribi.war"))
-        .as(WebArchive.class)
+    return InContainerWar.scanned(
+            ShrinkWrap.create(ZipImporter.class, "catalog-it.war")
+                .importFrom(new File("target/claribi.war"))
+                .as(WebArchive.class))
+        .addClass(InContainerWar.class)
         .addAsLibrary(jarOf(org.assertj.core.api.Assertions.class))
         .addClasses(CatalogContainerIT.class, RetirementWitness.class, ActingCaller.class);
   }

@@ -1,5 +1,6 @@
 package io.claribi.credentials.boundary;
 
+import io.claribi.testing.InContainerWar;
 import java.io.File;
 import java.net.URISyntaxException;
 import org.assertj.core.api.Assertions;
@@ -13,9 +14,11 @@ final class ProductWar {
   private ProductWar() {}
 
   static WebArchive with(String name, Class<?>... testClasses) {
-    return ShrinkWrap.create(ZipImporter.class, name)
-        .importFrom(new File("target/claribi.war"))
-        .as(WebArchive.class)
+    return InContainerWar.scanned(
+            ShrinkWrap.create(ZipImporter.class, name)
+                .importFrom(new File("target/claribi.war"))
+                .as(WebArchive.class))
+        .addClass(InContainerWar.class)
         .addClasses(testClasses)
         .addClass(ProductWar.class)
         .addAsLibrary(jarOf(Assertions.class));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.claribi.platform.control.SchemaMigration;
+import io.claribi.testing.InContainerWar;
 import io.claribi.tiering.api.Plan;
 import io.claribi.tiering.boundary.TieringFacade;
 import io.claribi.tiering.entity.Organization;
@@ -42,9 +43,11 @@ class TenantBindingContainerIT {
 
   @Deployment
   static WebArchive deployment() {
-    return ShrinkWrap.create(ZipImporter.class, "tenancy-it.war")
-        .importFrom(new File("target/claribi.war"))
-        .as(WebArchive.class)
+    return InContainerWar.scanned(
+            ShrinkWrap.create(ZipImporter.class, "tenancy-it.war")
+                .importFrom(new File("target/claribi.war"))
+                .as(WebArchive.class))
+        .addClass(InContainerWar.class)
         .addClasses(TenantBindingContainerIT.class, EntityManagers.class);
   }
 
