@@ -204,6 +204,36 @@ class GatewayIT {
   }
 
   @Test
+  void retiring_a_vendor_deletes_every_connection_to_it_with_its_audit() {
+    String vendor = "acme-retiring-" + UUID.randomUUID().toString().substring(0, 8);
+    Api.Reply registered =
+        Api.post(
+            "/api/v1/catalog/vendors",
+            adminA,
+            "{\"id\":\""
+                + vendor
+                + "\",\"displayName\":\"Acme to retire\",\"kind\":\"MCP\",\"serverUrl\":\""
+                + DemoVendor.MCP
+                + "\",\"readScopes\":[\"payments:read\"],\"dataDomains\":[\"payments\"],"
+                + "\"reason\":\"gateway IT\"}");
+    assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+    String ofA = Gateway.connect(fixture, adminA, vendor, true);
+    String ofB = Gateway.connect(fixture, adminB, vendor, false);
+
+    Api.Reply retired =
+        Api.delete("/api/v1/catalog/vendors/" + vendor + "?reason=end%20of%20contract", adminA);
+
+    assertThat(retired.status()).as(retired.toString()).isEqualTo(204);
+    assertProblem(Api.get("/api/v1/connections/" + ofA, adminA), 404, "NOT_FOUND");
+    assertProblem(Api.get("/api/v1/connections/" + ofB, adminB), 404, "NOT_FOUND");
+    assertProblem(
+        Gateway.call(adminA, "connectionId", ofA, "list_customers", "{}"), 404, "NOT_FOUND");
+    Api.Reply trail =
+        Api.get("/api/v1/audit/events?type=CONNECTION_DISCONNECTED&connection=" + ofA, adminA);
+    assertThat(trail.body()).contains(ofA).contains("vendor retired: end of contract");
+  }
+
+  @Test
   void a_plan_without_the_mcp_catalog_is_refused_before_anything_else() {
     String orgF = Api.newOrganization("gw-free");
     String adminF = Gateway.organizationOn(orgF, "FREE");

@@ -3,6 +3,9 @@ package io.claribi.platform.api;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import org.eclipse.persistence.config.PersistenceUnitProperties;
 
 /**
@@ -26,6 +29,14 @@ public class TenantBinding {
   /** Set only while a platform operator acts on another organization. */
   private OrganizationId operatorTarget;
 
+  /**
+   * The EntityManagers bound during this request. EclipseLink stamps {@code organization_id} on a
+   * new row when it flushes, with the organization bound at that moment, so every one of them is
+   * flushed before the binding moves to another organization (a vendor retirement writes to several
+   * organizations in one transaction).
+   */
+  private final Set<EntityManager> bound = Collections.newSetFromMap(new IdentityHashMap<>());
+
   protected TenantBinding() {
     // for the CDI proxy
   }
@@ -40,7 +51,9 @@ public class TenantBinding {
    * for inside {@link #actAsOperatorFor}.
    */
   public EntityManager bind(EntityManager em) {
-    return bindTo(em, organization());
+    bindTo(em, organization());
+    bound.add(em);
+    return em;
   }
 
   /**
@@ -65,8 +78,7 @@ public class TenantBinding {
           "Forbidden",
           "Only a platform operator may act on another organization.");
     }
-    operatorTarget = target;
-    return () -> operatorTarget = null;
+    return switchTo(target);
   }
 
   /**
@@ -81,8 +93,25 @@ public class TenantBinding {
       throw new IllegalStateException(
           "A request with a caller cannot act as the system; background jobs only.");
     }
+    return switchTo(target);
+  }
+
+  private OperatorScope switchTo(OrganizationId target) {
+    flushBound();
     operatorTarget = target;
-    return () -> operatorTarget = null;
+    return () -> {
+      flushBound();
+      operatorTarget = null;
+    };
+  }
+
+  /** Writes what was made under the current binding while that binding still holds. */
+  private void flushBound() {
+    for (EntityManager em : bound) {
+      if (em.isOpen() && em.isJoinedToTransaction()) {
+        em.flush();
+      }
+    }
   }
 
   /** Ends an operator's action on another organization; closing never fails. */
