@@ -17,6 +17,7 @@ import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.ServletRegistration;
 import jakarta.servlet.annotation.WebListener;
 import java.util.logging.Logger;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Starts Acme Payments with the application and stops it with it: the authorization server, the MCP
@@ -75,6 +76,8 @@ public class DemoVendor implements ServletContextListener {
     if (authorizationServer != null) {
       authorizationServer.stop();
     }
+    // Reactor's scheduler threads would outlive the application and hold its class loader.
+    Schedulers.shutdownNow();
   }
 
   private static void filter(ServletContext context, String name, Filter filter, String... paths) {

@@ -9,6 +9,8 @@ import jakarta.enterprise.event.Startup;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import liquibase.Scope;
@@ -42,12 +44,32 @@ public class SchemaMigration {
   @Resource(lookup = DATA_SOURCE)
   DataSource dataSource;
 
+  /**
+   * Migrates on a thread of its own. Liquibase keeps its scope in an inheritable thread-local of
+   * the thread that runs it: on one of the server's pooled threads that value would outlive this
+   * application and hold its class loader (tens of megabytes per redeploy); a thread of its own
+   * ends with the migration and takes the value with it. A plain thread, joined at once: a managed
+   * one would wait for the application to finish starting, which waits for this.
+   */
   void onStart(@Observes @Priority(StartupOrder.SCHEMA) Startup startup) {
-    migrate(dataSource);
+    FutureTask<Void> migration = new FutureTask<>(() -> migrate(dataSource), null);
+    Thread thread = new Thread(migration, "claribi-schema-migration");
+    thread.setContextClassLoader(SchemaMigration.class.getClassLoader());
+    thread.start();
+    try {
+      migration.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while migrating the schema", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException failure
+          ? failure
+          : new IllegalStateException("Schema migration failed", e.getCause());
+    }
   }
 
-  /** Applies every pending change set of {@link #CHANGELOG}. */
-  public static void migrate(DataSource dataSource) {
+  /** Applies every pending change set of {@link #CHANGELOG}, on the calling thread. */
+  static void migrate(DataSource dataSource) {
     try (Connection connection = dataSource.getConnection()) {
       Database database =
           DatabaseFactory.getInstance()
