@@ -91,7 +91,14 @@ class KeyRotationRestartIT {
   @Test
   @Order(0)
   @RunAsClient
-  void deploy_the_seeding_archive() {
+  void deploy_the_seeding_archive() throws Exception {
+    // The ITs before this one deployed and removed a dozen test WARs, and a removed WAR's classes
+    // can stay reachable through server-wide caches (Liberty shares loggers by name): this test's
+    // own deployments start on a fresh server, with the whole small heap to themselves.
+    LibertyServer server = LibertyServer.underTest();
+    server.stop();
+    server.start();
+    LibertyServer.awaitReady(Api.BASE, Duration.ofSeconds(90));
     containers.start("before-restart");
     deployer.deploy("seed");
   }
