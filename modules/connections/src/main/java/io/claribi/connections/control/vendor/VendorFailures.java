@@ -2,6 +2,7 @@ package io.claribi.connections.control.vendor;
 
 import io.claribi.connections.api.VendorErrorException;
 import io.claribi.connections.api.VendorUnavailableException;
+import io.claribi.connections.control.VendorText;
 import io.claribi.platform.api.ProblemException;
 import io.modelcontextprotocol.client.transport.McpHttpClientTransportAuthorizationException;
 import io.modelcontextprotocol.spec.McpError;
@@ -18,7 +19,7 @@ final class VendorFailures {
 
   private static final Logger LOG = Logger.getLogger(VendorFailures.class.getName());
 
-  static final int MAX_MESSAGE = 300;
+  static final int MAX_MESSAGE = VendorText.MAX_MESSAGE;
 
   private VendorFailures() {}
 
@@ -77,32 +78,8 @@ final class VendorFailures {
         "VENDOR_ERROR", vendor + " failed the exchange (" + root.getClass().getSimpleName() + ").");
   }
 
-  /**
-   * Vendor text shown to integrators: printable characters only (no control, format or bidi
-   * characters), one line, bounded.
-   */
   static String sanitise(String message) {
-    if (message == null || message.isBlank()) {
-      return "(no message)";
-    }
-    StringBuilder out = new StringBuilder();
-    message
-        .codePoints()
-        .forEach(
-            c -> {
-              int type = Character.getType(c);
-              boolean invisible =
-                  Character.isISOControl(c)
-                      || type == Character.FORMAT
-                      || type == Character.LINE_SEPARATOR
-                      || type == Character.PARAGRAPH_SEPARATOR
-                      || type == Character.PRIVATE_USE
-                      || type == Character.SURROGATE
-                      || type == Character.UNASSIGNED;
-              out.appendCodePoint(invisible || Character.isWhitespace(c) ? ' ' : c);
-            });
-    String flat = out.toString().replaceAll(" +", " ").strip();
-    return flat.length() <= MAX_MESSAGE ? flat : flat.substring(0, MAX_MESSAGE) + "…";
+    return VendorText.sanitise(message);
   }
 
   /** The SDK's transport reports its size limit as a plain message (SDK 2.1.0). */

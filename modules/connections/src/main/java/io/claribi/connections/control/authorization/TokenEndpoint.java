@@ -1,0 +1,192 @@
+package io.claribi.connections.control.authorization;
+
+import static io.claribi.connections.control.authorization.AuthorizationException.Reason.VENDOR_METADATA_INVALID;
+import static io.claribi.connections.control.authorization.AuthorizationException.Reason.VENDOR_SCOPE_ESCALATION;
+import static io.claribi.connections.control.authorization.AuthorizationException.Reason.VENDOR_TOKEN_REJECTED;
+
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.AuthorizationGrant;
+import com.nimbusds.oauth2.sdk.ErrorObject;
+import com.nimbusds.oauth2.sdk.ParseException;
+import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.TokenErrorResponse;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.TokenRevocationRequest;
+import com.nimbusds.oauth2.sdk.as.AuthorizationServerMetadata;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.oauth2.sdk.token.AccessToken;
+import com.nimbusds.oauth2.sdk.token.AccessTokenType;
+import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
+import com.nimbusds.oauth2.sdk.token.RefreshToken;
+import com.nimbusds.oauth2.sdk.token.Token;
+import com.nimbusds.oauth2.sdk.token.Tokens;
+import io.claribi.connections.control.VendorText;
+import io.claribi.credentials.api.TokenSet;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The token endpoint and the revocation endpoint of a vendor's authorization server: the code
+ * exchange (with the PKCE verifier and the resource indicator), refreshes (resource indicator
+ * again, never more scope than before), and revocation (RFC 7009). A grant that carries a scope we
+ * did not ask for is refused and nothing of it is kept: the connection stays read-only even when
+ * the vendor is generous.
+ */
+public final class TokenEndpoint {
+
+  private final OAuthHttp http;
+  private final Clock clock;
+
+  public TokenEndpoint(OAuthHttp http, Clock clock) {
+    this.http = http;
+    this.clock = clock;
+  }
+
+  /** Exchanges the authorization code for the connection's first token set. */
+  public TokenSet exchange(
+      AuthorizationServerMetadata server,
+      ClientRegistration client,
+      String code,
+      URI redirectUri,
+      String verifier,
+      URI resource,
+      Set<String> requested) {
+    AuthorizationGrant grant =
+        new AuthorizationCodeGrant(
+            new AuthorizationCode(code), redirectUri, new CodeVerifier(verifier));
+    return grant(server, client, grant, resource, requested, Optional.empty());
+  }
+
+  /**
+   * Spends the refresh token. The reply's refresh token replaces it when the server rotates; when
+   * it sends none, the old one stays valid (RFC 6749 §6).
+   */
+  public TokenSet refresh(
+      AuthorizationServerMetadata server,
+      ClientRegistration client,
+      String refreshToken,
+      URI resource,
+      Set<String> scopes) {
+    RefreshToken current = new RefreshToken(refreshToken);
+    return grant(
+        server, client, new RefreshTokenGrant(current), resource, scopes, Optional.of(current));
+  }
+
+  /**
+   * Revokes a token where the server offers revocation.
+   *
+   * @return false if the server has no revocation endpoint
+   * @throws AuthorizationException if the server refused or could not be reached (retry later)
+   */
+  public boolean revoke(
+      AuthorizationServerMetadata server, ClientRegistration client, Token token) {
+    URI endpoint = server.getRevocationEndpointURI();
+    if (endpoint == null) {
+      return false;
+    }
+    TokenRevocationRequest request =
+        client
+            .authentication()
+            .map(auth -> new TokenRevocationRequest(endpoint, auth, token))
+            .orElseGet(() -> new TokenRevocationRequest(endpoint, client.id(), token));
+    HTTPResponse response = http.send(request.toHTTPRequest(), "revocation endpoint");
+    if (response.getStatusCode() >= 500 || response.getStatusCode() == 429) {
+      throw AuthorizationException.unavailable(
+          "The revocation endpoint answered " + response.getStatusCode() + ".", 30);
+    }
+    if (response.getStatusCode() != 200) {
+      throw new AuthorizationException(
+          VENDOR_TOKEN_REJECTED,
+          "The revocation endpoint refused the request (" + response.getStatusCode() + ").");
+    }
+    return true;
+  }
+
+  private TokenSet grant(
+      AuthorizationServerMetadata server,
+      ClientRegistration client,
+      AuthorizationGrant grant,
+      URI resource,
+      Set<String> requested,
+      Optional<RefreshToken> spent) {
+    TokenRequest.Builder builder =
+        client
+            .authentication()
+            .map(auth -> new TokenRequest.Builder(server.getTokenEndpointURI(), auth, grant))
+            .orElseGet(
+                () -> new TokenRequest.Builder(server.getTokenEndpointURI(), client.id(), grant));
+    builder.resource(resource);
+    if (grant instanceof RefreshTokenGrant && !requested.isEmpty()) {
+      builder.scope(new Scope(requested.toArray(String[]::new)));
+    }
+    Instant asked = clock.instant();
+    HTTPResponse response = http.send(builder.build().toHTTPRequest(), "token endpoint");
+    TokenResponse parsed = parse(response);
+    if (!parsed.indicatesSuccess()) {
+      ErrorObject error = ((TokenErrorResponse) parsed).getErrorObject();
+      String description =
+          error.getDescription() == null ? "" : ": " + VendorText.sanitise(error.getDescription());
+      throw new AuthorizationException(
+          VENDOR_TOKEN_REJECTED,
+          "The token endpoint refused the "
+              + (grant instanceof RefreshTokenGrant ? "refresh" : "authorization code")
+              + " ("
+              + VendorText.sanitise(error.getCode())
+              + description
+              + ").");
+    }
+    Tokens tokens = parsed.toSuccessResponse().getTokens();
+    return tokenSet(tokens, requested, asked, spent);
+  }
+
+  private static TokenResponse parse(HTTPResponse response) {
+    try {
+      return TokenResponse.parse(response);
+    } catch (ParseException e) {
+      throw new AuthorizationException(
+          VENDOR_METADATA_INVALID,
+          "The token endpoint's reply (" + response.getStatusCode() + ") is not a token response.");
+    }
+  }
+
+  private static TokenSet tokenSet(
+      Tokens tokens, Set<String> requested, Instant asked, Optional<RefreshToken> spent) {
+    AccessToken access = tokens.getAccessToken();
+    if (!AccessTokenType.BEARER.equals(access.getType())
+        && !(access instanceof BearerAccessToken)) {
+      throw new AuthorizationException(
+          VENDOR_METADATA_INVALID,
+          "The token endpoint issued a " + access.getType() + " token; only Bearer is supported.");
+    }
+    Set<String> granted =
+        access.getScope() == null
+            ? new LinkedHashSet<>(requested)
+            : new LinkedHashSet<>(access.getScope().toStringList());
+    if (!requested.isEmpty()) {
+      Set<String> extra = new LinkedHashSet<>(granted);
+      extra.removeAll(requested);
+      if (!extra.isEmpty()) {
+        throw new AuthorizationException(
+            VENDOR_SCOPE_ESCALATION,
+            "The authorization server granted more than was asked ("
+                + VendorText.sanitise(String.join(" ", extra))
+                + "); the grant is refused and nothing of it is kept.");
+      }
+    }
+    Optional<String> refresh =
+        Optional.ofNullable(tokens.getRefreshToken()).or(() -> spent).map(RefreshToken::getValue);
+    Optional<Instant> expiresAt =
+        access.getLifetime() > 0
+            ? Optional.of(asked.plusSeconds(access.getLifetime()))
+            : Optional.empty();
+    return new TokenSet(access.getValue(), refresh, expiresAt, granted, "Bearer");
+  }
+}

@@ -1,0 +1,367 @@
+package io.claribi.connections.control.authorization;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.nimbusds.oauth2.sdk.as.AuthorizationServerMetadata;
+import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
+import io.claribi.catalog.control.OutboundRules;
+import io.claribi.connections.control.authorization.ClientRegistration.ClientAuthMethod;
+import io.claribi.connections.control.authorization.ClientRegistration.Source;
+import io.claribi.credentials.api.TokenSet;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole authorization code flow of the OAuth client against a real authorization server
+ * (mock-oauth2-server on 127.0.0.1) and an MCP resource server that publishes RFC 9728 metadata.
+ */
+class AuthorizationFlowTest {
+
+  private static final URI CALLBACK =
+      URI.create("https://claribi.example.com/api/v1/connections/callback");
+
+  private MockOAuth2Server authorizationServer;
+  private VendorHttpServer vendor;
+  private OAuthHttp http;
+  private String issuer;
+
+  @BeforeEach
+  void start() throws Exception {
+    authorizationServer = new MockOAuth2Server();
+    authorizationServer.start(InetAddress.getByName("127.0.0.1"), 0);
+    issuer = authorizationServer.issuerUrl("acme").toString();
+    vendor = new VendorHttpServer();
+    http =
+        new OAuthHttp(
+            new OutboundRules(Set.of("127.0.0.1", "localhost"), InetAddress::getAllByName),
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(5),
+            OAuthHttp.DEFAULT_MAX_RESPONSE_BYTES,
+            30);
+  }
+
+  @AfterEach
+  void stop() {
+    authorizationServer.shutdown();
+    vendor.close();
+  }
+
+  private void publishResourceMetadata(String resource, List<String> scopes) {
+    vendor.on(
+        "/mcp",
+        401,
+        Map.of(
+            "WWW-Authenticate",
+            "Bearer resource_metadata=\""
+                + vendor.url("/meta/mcp")
+                + "\", scope=\"payments:read\""),
+        "");
+    vendor.json(
+        "/meta/mcp",
+        "{\"resource\":\""
+            + resource
+            + "\",\"authorization_servers\":[\""
+            + issuer
+            + "\"],\"scopes_supported\":["
+            + scopes.stream().map(s -> "\"" + s + "\"").collect(Collectors.joining(","))
+            + "]}");
+  }
+
+  @Test
+  void discovers_authorizes_exchanges_and_refreshes() throws Exception {
+    URI server = vendor.url("/mcp");
+    publishResourceMetadata(
+        server.toString(), List.of("openid", "payments:read", "payments:write"));
+
+    ResourceMetadata resource = new ResourceDiscovery(http).discover(server);
+    assertThat(resource.authorizationServers()).containsExactly(issuer);
+    assertThat(resource.challengedScope()).hasValue("payments:read");
+
+    AuthorizationServerMetadata metadata = new AuthorizationServerDiscovery(http).discover(issuer);
+    Set<String> scopes =
+        ScopeSelection.select(
+            Set.of("openid", "payments:read"),
+            resource,
+            metadata.getScopes() == null ? null : metadata.getScopes().toStringList());
+    // mock-oauth2-server is an OpenID provider: its code flow needs openid, which reads no data.
+    assertThat(scopes).containsExactlyInAnyOrder("openid", "payments:read");
+
+    ClientRegistration client =
+        new ClientRegistration(
+            issuer, "claribi", Optional.empty(), ClientAuthMethod.NONE, Source.PRE_REGISTERED);
+    AuthorizationStart start =
+        AuthorizationStart.begin(metadata, client, CALLBACK, scopes, resource.resource());
+    Map<String, String> asked = query(start.authorizationUrl());
+    assertThat(asked)
+        .containsEntry("code_challenge_method", "S256")
+        .containsEntry("state", start.state())
+        .containsEntry("resource", server.toString())
+        .containsEntry("scope", String.join(" ", scopes))
+        .containsEntry("redirect_uri", CALLBACK.toString());
+    assertThat(start.state()).hasSizeGreaterThanOrEqualTo(43);
+
+    Map<String, List<String>> answer = consent(start.authorizationUrl());
+    assertThat(answer.get("state")).containsExactly(start.state());
+    String code = AuthorizationCallback.code(answer, issuer, false);
+
+    TokenEndpoint tokens = new TokenEndpoint(http, Clock.systemUTC());
+    TokenSet first =
+        tokens.exchange(
+            metadata, client, code, CALLBACK, start.verifier(), resource.resource(), scopes);
+    assertThat(first.accessToken()).isNotBlank();
+    assertThat(first.refreshToken()).isPresent();
+    assertThat(first.expiresAt()).isPresent();
+    assertThat(first.scopes()).isSubsetOf(scopes).contains("payments:read");
+
+    TokenSet refreshed =
+        tokens.refresh(metadata, client, first.refreshToken().get(), resource.resource(), scopes);
+    assertThat(refreshed.accessToken()).isNotEqualTo(first.accessToken());
+    assertThat(refreshed.refreshToken()).isPresent();
+  }
+
+  @Test
+  void metadata_from_another_issuer_is_refused() {
+    vendor.json(
+        "/.well-known/oauth-authorization-server/tenant",
+        "{\"issuer\":\""
+            + issuer
+            + "\",\"authorization_endpoint\":\""
+            + issuer
+            + "/authorize\","
+            + "\"token_endpoint\":\""
+            + issuer
+            + "/token\",\"response_types_supported\":[\"code\"],"
+            + "\"code_challenge_methods_supported\":[\"S256\"]}");
+
+    assertThatThrownBy(
+            () -> new AuthorizationServerDiscovery(http).discover(vendor.url("/tenant").toString()))
+        .isInstanceOf(AuthorizationException.class)
+        .hasMessageContaining("must match exactly")
+        .extracting(e -> ((AuthorizationException) e).code())
+        .isEqualTo("VENDOR_METADATA_INVALID");
+  }
+
+  @Test
+  void a_server_without_s256_is_refused() {
+    String self = vendor.url("/tenant").toString();
+    vendor.json(
+        "/.well-known/oauth-authorization-server/tenant",
+        "{\"issuer\":\""
+            + self
+            + "\",\"authorization_endpoint\":\""
+            + self
+            + "/authorize\","
+            + "\"token_endpoint\":\""
+            + self
+            + "/token\",\"response_types_supported\":[\"code\"],"
+            + "\"code_challenge_methods_supported\":[\"plain\"]}");
+
+    assertThatThrownBy(() -> new AuthorizationServerDiscovery(http).discover(self))
+        .extracting(e -> ((AuthorizationException) e).code())
+        .isEqualTo("VENDOR_PKCE_UNSUPPORTED");
+  }
+
+  @Test
+  void endpoints_on_private_or_metadata_addresses_or_without_https_are_refused() {
+    for (String endpoint :
+        List.of(
+            "http://10.0.0.1/token",
+            "http://169.254.169.254/latest/meta-data",
+            "http://claribi-test.invalid/token",
+            "https://127.0.0.2/token")) {
+      String self = vendor.url("/t").toString();
+      vendor.json(
+          "/.well-known/oauth-authorization-server/t",
+          "{\"issuer\":\""
+              + self
+              + "\",\"authorization_endpoint\":\""
+              + self
+              + "/authorize\","
+              + "\"token_endpoint\":\""
+              + endpoint
+              + "\",\"response_types_supported\":[\"code\"],"
+              + "\"code_challenge_methods_supported\":[\"S256\"]}");
+
+      assertThatThrownBy(() -> new AuthorizationServerDiscovery(http).discover(self))
+          .as(endpoint)
+          .extracting(e -> ((AuthorizationException) e).code())
+          .isEqualTo("VENDOR_URL_REFUSED");
+    }
+  }
+
+  @Test
+  void resource_metadata_for_another_resource_is_refused() {
+    URI server = vendor.url("/mcp");
+    publishResourceMetadata("https://evil.example.com/mcp", List.of());
+
+    assertThatThrownBy(() -> new ResourceDiscovery(http).discover(server))
+        .extracting(e -> ((AuthorizationException) e).code())
+        .isEqualTo("VENDOR_METADATA_INVALID");
+  }
+
+  @Test
+  void a_redirect_is_not_followed() {
+    vendor.on("/meta", 302, Map.of("Location", "http://169.254.169.254/"), "");
+
+    assertThatThrownBy(() -> http.get(vendor.url("/meta"), "resource metadata"))
+        .extracting(e -> ((AuthorizationException) e).code())
+        .isEqualTo("VENDOR_REDIRECT_REFUSED");
+    assertThat(vendor.requests).containsExactly("GET /meta");
+  }
+
+  @Test
+  void a_reply_over_the_limit_is_dropped() {
+    vendor.json("/big", "[" + "0,".repeat(OAuthHttp.DEFAULT_MAX_RESPONSE_BYTES) + "0]");
+
+    assertThatThrownBy(() -> http.get(vendor.url("/big"), "resource metadata"))
+        .extracting(e -> ((AuthorizationException) e).code())
+        .isEqualTo("VENDOR_RESPONSE_TOO_LARGE");
+  }
+
+  @Test
+  void an_answer_naming_another_issuer_is_refused_before_its_code_is_used() {
+    Map<String, List<String>> answer =
+        Map.of(
+            "code",
+            List.of("c"),
+            "state",
+            List.of("s"),
+            "iss",
+            List.of("https://evil.example.com"));
+
+    assertThatThrownBy(() -> AuthorizationCallback.code(answer, issuer, false))
+        .extracting(e -> ((AuthorizationException) e).code())
+        .isEqualTo("VENDOR_ISSUER_MISMATCH");
+    assertThatThrownBy(() -> AuthorizationCallback.code(Map.of("code", List.of("c")), issuer, true))
+        .extracting(e -> ((AuthorizationException) e).code())
+        .isEqualTo("VENDOR_ISSUER_MISMATCH");
+  }
+
+  @Test
+  void a_refused_consent_is_reported_with_the_vendors_words_sanitised() {
+    Map<String, List<String>> answer =
+        Map.of(
+            "error", List.of("access_denied"), "error_description", List.of("no\u0000 thanks\n"));
+
+    assertThatThrownBy(() -> AuthorizationCallback.code(answer, issuer, false))
+        .hasMessage("The authorization server answered access_denied: no thanks")
+        .extracting(e -> ((AuthorizationException) e).code())
+        .isEqualTo("VENDOR_AUTHORIZATION_DENIED");
+  }
+
+  @Test
+  void a_grant_with_more_scope_than_asked_is_refused() {
+    String self = vendor.url("/as").toString();
+    vendor.json(
+        "/.well-known/oauth-authorization-server/as",
+        "{\"issuer\":\""
+            + self
+            + "\",\"authorization_endpoint\":\""
+            + self
+            + "/authorize\","
+            + "\"token_endpoint\":\""
+            + vendor.url("/as/token")
+            + "\",\"response_types_supported\":[\"code\"],"
+            + "\"code_challenge_methods_supported\":[\"S256\"]}");
+    vendor.json(
+        "/as/token",
+        "{\"access_token\":\"t\",\"token_type\":\"Bearer\",\"expires_in\":60,"
+            + "\"scope\":\"payments:read payments:write\"}");
+    AuthorizationServerMetadata metadata = new AuthorizationServerDiscovery(http).discover(self);
+    ClientRegistration client =
+        new ClientRegistration(
+            self, "c", Optional.empty(), ClientAuthMethod.NONE, Source.PRE_REGISTERED);
+
+    assertThatThrownBy(
+            () ->
+                new TokenEndpoint(http, Clock.systemUTC())
+                    .exchange(
+                        metadata,
+                        client,
+                        "code",
+                        CALLBACK,
+                        "v".repeat(43),
+                        URI.create("https://r"),
+                        Set.of("payments:read")))
+        .hasMessageContaining("payments:write")
+        .extracting(e -> ((AuthorizationException) e).code())
+        .isEqualTo("VENDOR_SCOPE_ESCALATION");
+  }
+
+  @Test
+  void revokes_where_the_server_offers_it() {
+    String self = vendor.url("/rv").toString();
+    vendor.json(
+        "/.well-known/oauth-authorization-server/rv",
+        "{\"issuer\":\""
+            + self
+            + "\",\"authorization_endpoint\":\""
+            + self
+            + "/authorize\","
+            + "\"token_endpoint\":\""
+            + self
+            + "/token\",\"revocation_endpoint\":\""
+            + vendor.url("/rv/revoke")
+            + "\","
+            + "\"response_types_supported\":[\"code\"],\"code_challenge_methods_supported\":[\"S256\"]}");
+    vendor.on("/rv/revoke", 200, Map.of(), "");
+    AuthorizationServerMetadata metadata = new AuthorizationServerDiscovery(http).discover(self);
+    ClientRegistration client =
+        new ClientRegistration(
+            self, "c", Optional.empty(), ClientAuthMethod.NONE, Source.PRE_REGISTERED);
+
+    boolean revoked =
+        new TokenEndpoint(http, Clock.systemUTC())
+            .revoke(metadata, client, new BearerAccessToken("t"));
+
+    assertThat(revoked).isTrue();
+    assertThat(vendor.requests).contains("POST /rv/revoke");
+  }
+
+  /** The admin's browser at the consent screen: the mock approves at once and redirects back. */
+  private static Map<String, List<String>> consent(URI authorizationUrl) throws Exception {
+    HttpResponse<Void> response =
+        HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build()
+            .send(
+                HttpRequest.newBuilder(authorizationUrl).build(),
+                HttpResponse.BodyHandlers.discarding());
+    assertThat(response.statusCode()).isEqualTo(302);
+    URI back = URI.create(response.headers().firstValue("Location").orElseThrow());
+    assertThat(back.toString()).startsWith(CALLBACK.toString());
+    Map<String, List<String>> parameters = new LinkedHashMap<>();
+    query(back).forEach((k, v) -> parameters.put(k, List.of(v)));
+    return parameters;
+  }
+
+  private static Map<String, String> query(URI uri) {
+    return Arrays.stream(uri.getRawQuery().split("&"))
+        .map(pair -> pair.split("=", 2))
+        .collect(
+            Collectors.toMap(
+                p -> URLDecoder.decode(p[0], StandardCharsets.UTF_8),
+                p -> p.length > 1 ? URLDecoder.decode(p[1], StandardCharsets.UTF_8) : "",
+                (a, b) -> a,
+                LinkedHashMap::new));
+  }
+}
