@@ -7,6 +7,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.claribi.connections.boundary.ConnectRecords;
+import io.claribi.connections.boundary.Connecting;
 import io.claribi.connections.boundary.UsageWriter;
 import io.claribi.connections.violations.RequestActingAsSystem;
 import io.claribi.credentials.boundary.RotationAuditing;
@@ -14,7 +16,10 @@ import io.claribi.platform.api.OrganizationId;
 import io.claribi.platform.api.TenantBinding;
 import org.junit.jupiter.api.Test;
 
-/** Acting for an organization without a caller is for named background jobs only. */
+/**
+ * Acting for an organization without a caller is for named background jobs, and for the connect
+ * callback (its state, not a token, names the organization).
+ */
 @AnalyzeClasses(packages = Contexts.ROOT, importOptions = ImportOption.DoNotIncludeTests.class)
 class SystemBindingTest {
 
@@ -25,11 +30,17 @@ class SystemBindingTest {
           .doNotHaveFullyQualifiedName(RotationAuditing.class.getName())
           .and()
           .doNotHaveFullyQualifiedName(UsageWriter.class.getName())
+          .and()
+          .doNotHaveFullyQualifiedName(ConnectRecords.class.getName())
+          .and()
+          .doNotHaveFullyQualifiedName(Connecting.class.getName())
           .should()
           .callMethod(TenantBinding.class, "actAsSystemFor", OrganizationId.class)
           .because(
               "the system binding chooses an organization without a token; only jobs that no"
-                  + " request starts may use it, each named here");
+                  + " request starts may use it, each named here, and the connect callback, whose"
+                  + " request (the vendor's redirect) has no token and whose single-use state names"
+                  + " the organization");
 
   @Test
   void request_code_acting_as_the_system_breaks_the_rule() {

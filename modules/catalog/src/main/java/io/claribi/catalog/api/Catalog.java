@@ -27,4 +27,13 @@ public interface Catalog {
    * unlisted.
    */
   DiscoveryOutcome recordDiscovery(VendorId vendor, List<DiscoveredTool> tools);
+
+  /** clariBI's registration with the authorization server of this issuer, if it has one. */
+  Optional<RegisteredClient> registeredClient(String issuer);
+
+  /**
+   * Keeps a registration made during a connect. When another connect registered with the same
+   * issuer a moment earlier, that registration stays and is returned.
+   */
+  RegisteredClient keepRegistration(RegisteredClient client);
 }

@@ -4,16 +4,19 @@ import io.claribi.catalog.api.AllowedTool;
 import io.claribi.catalog.api.Catalog;
 import io.claribi.catalog.api.DiscoveredTool;
 import io.claribi.catalog.api.DiscoveryOutcome;
+import io.claribi.catalog.api.RegisteredClient;
 import io.claribi.catalog.api.ToolDecision;
 import io.claribi.catalog.api.ToolDecision.RefusalReason;
 import io.claribi.catalog.api.Vendor;
 import io.claribi.catalog.api.VendorId;
 import io.claribi.catalog.control.CatalogConfig;
+import io.claribi.catalog.control.OAuthClients;
 import io.claribi.catalog.control.ToolListCheck;
 import io.claribi.catalog.control.Tools;
 import io.claribi.catalog.control.Vendors;
 import io.claribi.catalog.entity.CatalogTool;
 import io.claribi.catalog.entity.CatalogVendor;
+import io.claribi.catalog.entity.OAuthClient;
 import io.claribi.catalog.entity.ShippedDecision;
 import io.claribi.catalog.entity.ToolDecisionEntry;
 import io.claribi.catalog.entity.ToolState;
@@ -40,6 +43,7 @@ public class CatalogFacade implements Catalog {
 
   @Inject Vendors vendors;
   @Inject Tools tools;
+  @Inject OAuthClients oauthClients;
   @Inject CatalogConfig config;
   @Inject Clock clock;
 
@@ -123,6 +127,27 @@ public class CatalogFacade implements Catalog {
       }
     }
     return new DiscoveryOutcome(checked.size(), added, changed, unlisted);
+  }
+
+  @Override
+  @Transactional
+  public Optional<RegisteredClient> registeredClient(String issuer) {
+    return oauthClients.of(issuer).map(OAuthClient::toClient);
+  }
+
+  /**
+   * Keeps a registration made during a connect, unless one exists (then that one is returned). Two
+   * connects racing to register with the same issuer: the second fails on the key and its admin
+   * retries, finding the first's registration.
+   */
+  @Override
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public RegisteredClient keepRegistration(RegisteredClient client) {
+    return oauthClients
+        .of(client.issuer())
+        .map(OAuthClient::toClient)
+        .orElseGet(
+            () -> oauthClients.add(new OAuthClient(client, "system", clock.instant())).toClient());
   }
 
   /** A decision reviewed before release applies where no operator decided (ADR 0016). */

@@ -1,13 +1,16 @@
 package io.claribi.catalog.boundary;
 
+import io.claribi.catalog.api.RegisteredClient;
 import io.claribi.catalog.control.CatalogFile;
 import io.claribi.catalog.control.CatalogFileLoads;
+import io.claribi.catalog.control.OAuthClients;
 import io.claribi.catalog.control.OutboundRules;
 import io.claribi.catalog.control.Tools;
 import io.claribi.catalog.control.Vendors;
 import io.claribi.catalog.entity.CatalogFileLoad;
 import io.claribi.catalog.entity.CatalogTool;
 import io.claribi.catalog.entity.CatalogVendor;
+import io.claribi.catalog.entity.OAuthClient;
 import io.claribi.catalog.entity.ShippedDecision;
 import io.claribi.catalog.entity.ToolDecisionEntry;
 import io.claribi.catalog.entity.VendorChange;
@@ -40,6 +43,7 @@ public class FileApplication {
   @Inject Vendors vendors;
   @Inject Tools tools;
   @Inject CatalogFileLoads loads;
+  @Inject OAuthClients oauthClients;
   @Inject OutboundRules outbound;
   @Inject Clock clock;
 
@@ -72,8 +76,23 @@ public class FileApplication {
         skipped.add(entry.id().value());
       }
     }
+    for (RegisteredClient client : file.clients()) {
+      oauthClients
+          .of(client.issuer())
+          .ifPresentOrElse(
+              known -> known.replaceWith(client, ACTOR, now),
+              () -> oauthClients.add(new OAuthClient(client, ACTOR, now)));
+    }
     String summary =
-        "Catalog file v" + file.version() + " applied: loaded " + loaded + ", skipped " + skipped;
+        "Catalog file v"
+            + file.version()
+            + " applied: loaded "
+            + loaded
+            + ", skipped "
+            + skipped
+            + ", pre-registered clients for "
+            + file.clients().size()
+            + " authorization servers";
     load.summarise(summary);
     return summary;
   }

@@ -1,5 +1,6 @@
 package io.claribi.catalog.control;
 
+import io.claribi.catalog.api.RegisteredClient;
 import io.claribi.catalog.api.VendorId;
 import io.claribi.catalog.api.VendorKind;
 import io.claribi.catalog.entity.Decision;
@@ -24,7 +25,7 @@ import java.util.regex.Pattern;
  * brings, each with the tool decisions reviewed before release. A vendor whose server URL comes
  * from configuration ({@code serverUrlFrom}) is left out while that key is unset.
  */
-public record CatalogFile(int version, List<Entry> vendors) {
+public record CatalogFile(int version, List<Entry> vendors, List<RegisteredClient> clients) {
 
   public static final String RESOURCE = "META-INF/claribi/catalog-v1.json";
 
@@ -38,6 +39,11 @@ public record CatalogFile(int version, List<Entry> vendors) {
       throw new IllegalArgumentException("the catalog file's version must be 1 or more");
     }
     vendors = List.copyOf(vendors);
+    clients = List.copyOf(clients);
+  }
+
+  public CatalogFile(int version, List<Entry> vendors) {
+    this(version, vendors, List.of());
   }
 
   /** One vendor of the file. */
@@ -96,7 +102,36 @@ public record CatalogFile(int version, List<Entry> vendors) {
         throw new IllegalArgumentException("vendor " + id + ": " + e.getMessage(), e);
       }
     }
-    return new CatalogFile(root.getInt("version"), entries);
+    return new CatalogFile(root.getInt("version"), entries, clients(root, config));
+  }
+
+  /**
+   * Pre-registered clients: {@code issuer} or {@code issuerFrom} (a catalog configuration key; the
+   * entry is left out while it is unset) and {@code clientId}. Public clients only.
+   */
+  private static List<RegisteredClient> clients(
+      JsonObject root, Function<String, Optional<String>> config) {
+    List<RegisteredClient> clients = new ArrayList<>();
+    JsonArray list = root.getJsonArray("oauthClients");
+    for (JsonValue value : list == null ? JsonValue.EMPTY_JSON_ARRAY : list) {
+      JsonObject client = value.asJsonObject();
+      Optional<String> issuer;
+      if (client.containsKey("issuer")) {
+        issuer = Optional.of(client.getString("issuer"));
+      } else {
+        String key = client.getString("issuerFrom");
+        if (!key.startsWith(CONFIG_PREFIX)) {
+          throw new IllegalArgumentException("issuerFrom must be a " + CONFIG_PREFIX + "* key");
+        }
+        issuer = config.apply(key).map(String::trim).filter(s -> !s.isEmpty());
+      }
+      issuer.ifPresent(
+          iss ->
+              clients.add(
+                  new RegisteredClient(
+                      iss, client.getString("clientId"), "PRE_REGISTERED", Optional.empty())));
+    }
+    return clients;
   }
 
   private static Optional<String> serverUrl(

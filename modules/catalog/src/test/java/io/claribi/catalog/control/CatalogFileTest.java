@@ -42,11 +42,30 @@ class CatalogFileTest {
     var demo = cut.vendors().get(9);
     assertThat(demo.spec().displayName()).isEqualTo("Acme Payments (demo)");
     assertThat(demo.spec().serverUrl()).isEqualTo(DEMO_URL);
-    assertThat(demo.spec().readScopes()).containsExactly("payments:read");
+    // Its authorization server is an OpenID provider, whose code flow needs openid (no data).
+    assertThat(demo.spec().readScopes()).containsExactly("openid", "payments:read");
     assertThat(demo.spec().resourcesEnabled()).isTrue();
     assertThat(cut.vendors().get(8).spec().readScopes())
         .containsExactly("read:jira-work", "read:jira-user");
     assertThat(cut.vendors().get(5).spec().kind()).isEqualTo(VendorKind.NATIVE_OAUTH);
+  }
+
+  @Test
+  void the_demo_vendors_client_is_pre_registered_only_when_its_issuer_is_configured() {
+    String issuer = "http://127.0.0.1:9082/acme";
+
+    var with = shipped(Map.of("claribi.catalog.demo-vendor-issuer", issuer)).clients();
+    var without = shipped(Map.of()).clients();
+
+    assertThat(with)
+        .singleElement()
+        .satisfies(
+            client -> {
+              assertThat(client.issuer()).isEqualTo(issuer);
+              assertThat(client.clientId()).isEqualTo("claribi");
+              assertThat(client.source()).isEqualTo("PRE_REGISTERED");
+            });
+    assertThat(without).isEmpty();
   }
 
   @Test

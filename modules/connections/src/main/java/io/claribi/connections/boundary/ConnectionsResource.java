@@ -2,14 +2,25 @@ package io.claribi.connections.boundary;
 
 import io.claribi.platform.api.ConnectionId;
 import io.claribi.platform.api.Roles;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import java.util.List;
+import java.util.Map;
 
 /** The caller's organization's connections; another organization's do not exist here. */
 @Path("connections")
@@ -18,6 +29,43 @@ import java.util.List;
 public class ConnectionsResource {
 
   @Inject ConnectionReads reads;
+  @Inject Connecting connecting;
+
+  /** What an org admin sends to connect a vendor. */
+  public record ConnectRequest(
+      @NotNull @Size(min = 1, max = 63) String vendor,
+      @NotNull @Size(min = 1, max = 2048) String returnTo) {}
+
+  /**
+   * Starts connecting a vendor: a PENDING connection, and the vendor's consent screen to send the
+   * admin's browser to.
+   */
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.ORG_ADMIN)
+  public Response connect(@NotNull @Valid ConnectRequest request) {
+    Connecting.Started started = connecting.begin(request.vendor(), request.returnTo());
+    return Response.status(Response.Status.CREATED)
+        .location(URI.create("connections/" + started.connectionId()))
+        .entity(
+            Map.of(
+                "connectionId", started.connectionId().toString(),
+                "state", "PENDING",
+                "authorizationUrl", started.authorizationUrl().toString(),
+                "expiresAt", started.expiresAt().toString()))
+        .build();
+  }
+
+  /**
+   * The vendor's redirect after consent, in the admin's browser (no bearer token: the single-use
+   * state identifies the connect). Answers 303 to the connect's returnTo with the result.
+   */
+  @GET
+  @Path("callback")
+  @PermitAll
+  public Response callback(@Context UriInfo uri) {
+    return Response.seeOther(connecting.complete(uri.getQueryParameters())).build();
+  }
 
   @GET
   public List<ConnectionView> list() {

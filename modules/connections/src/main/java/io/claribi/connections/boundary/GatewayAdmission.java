@@ -140,7 +140,7 @@ public class GatewayAdmission {
     }
   }
 
-  private static void requireFeatureFor(Plan plan, Vendor vendor) {
+  static void requireFeatureFor(Plan plan, Vendor vendor) {
     Entitlement needed =
         vendor.kind() == VendorKind.MCP ? Entitlement.MCP_CATALOG : Entitlement.NATIVE_CONNECTORS;
     if (!plan.includes(needed)) {

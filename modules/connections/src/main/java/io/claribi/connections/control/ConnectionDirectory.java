@@ -1,5 +1,6 @@
 package io.claribi.connections.control;
 
+import io.claribi.platform.api.ConnectionId;
 import io.claribi.platform.api.OrganizationId;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,13 +10,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * Which organizations have connections to a vendor: the one question about connections that crosses
- * tenants, asked only when an operator retires a vendor. It returns organization ids and nothing
- * else; the connections themselves are then read and deleted inside each organization's binding.
- * Named in the ArchUnit rule that confines JDBC.
+ * The two questions about connections that cross tenants: which organizations have connections to a
+ * vendor (asked only when an operator retires a vendor), and whose connect a callback's state
+ * belongs to. It returns ids and nothing else; the rows themselves are then read inside that
+ * organization's binding. Named in the ArchUnit rule that confines JDBC.
  */
 @ApplicationScoped
 public class ConnectionDirectory {
@@ -41,4 +43,32 @@ public class ConnectionDirectory {
       throw new IllegalStateException("cannot list the organizations connected to " + vendor, e);
     }
   }
+
+  /**
+   * The organization and connection of a connect in progress, found by the hash of its state: the
+   * callback arrives from the vendor's redirect in the admin's browser, without a token, and the
+   * single-use state is what names the organization.
+   */
+  public Optional<Attempt> attemptWithState(String stateHash) {
+    String sql =
+        "SELECT organization_id, connection_id FROM connection_attempts WHERE state_hash = ?";
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setString(1, stateHash);
+      try (ResultSet rows = statement.executeQuery()) {
+        if (!rows.next()) {
+          return Optional.empty();
+        }
+        return Optional.of(
+            new Attempt(
+                new OrganizationId(rows.getString(1)),
+                ConnectionId.parse(rows.getString(2).trim())));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot look up a connect in progress", e);
+    }
+  }
+
+  /** Where a callback's state leads. */
+  public record Attempt(OrganizationId organization, ConnectionId connection) {}
 }

@@ -53,8 +53,11 @@ public class Connections {
         .getResultList();
   }
 
+  /** Stored now, so that rows referring to it (its connect attempt) can follow. */
   public void add(Connection connection) {
-    tenancy.bind(em).persist(connection);
+    EntityManager bound = tenancy.bind(em);
+    bound.persist(connection);
+    bound.flush();
   }
 
   /** A plain delete, flushed now so a failure surfaces inside the caller's transaction. */

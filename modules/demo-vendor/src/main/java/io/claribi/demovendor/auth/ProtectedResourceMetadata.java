@@ -29,7 +29,9 @@ public final class ProtectedResourceMetadata extends HttpServlet {
     Map<String, Object> metadata = new LinkedHashMap<>();
     metadata.put("resource", Resource.mcpUrl(request));
     metadata.put("authorization_servers", List.of(issuer));
-    metadata.put("scopes_supported", List.of(Scopes.READ, Scopes.WRITE));
+    // The embedded authorization server is an OpenID provider: its code flow needs "openid", which
+    // grants no access to Acme's data.
+    metadata.put("scopes_supported", List.of("openid", Scopes.READ, Scopes.WRITE));
     metadata.put("bearer_methods_supported", List.of("header"));
     metadata.put("resource_name", "Acme Payments (clariBI demo vendor)");
     response.setContentType("application/json");

@@ -6,11 +6,10 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
+import java.lang.reflect.Field;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import liquibase.Scope;
@@ -44,32 +43,41 @@ public class SchemaMigration {
   @Resource(lookup = DATA_SOURCE)
   DataSource dataSource;
 
-  /**
-   * Migrates on a thread of its own. Liquibase keeps its scope in an inheritable thread-local of
-   * the thread that runs it: on one of the server's pooled threads that value would outlive this
-   * application and hold its class loader (tens of megabytes per redeploy); a thread of its own
-   * ends with the migration and takes the value with it. A plain thread, joined at once: a managed
-   * one would wait for the application to finish starting, which waits for this.
-   */
   void onStart(@Observes @Priority(StartupOrder.SCHEMA) Startup startup) {
-    FutureTask<Void> migration = new FutureTask<>(() -> migrate(dataSource), null);
-    Thread thread = new Thread(migration, "claribi-schema-migration");
-    thread.setContextClassLoader(SchemaMigration.class.getClassLoader());
-    thread.start();
+    migrate(dataSource);
+  }
+
+  /** Applies every pending change set of {@link #CHANGELOG}. */
+  static void migrate(DataSource dataSource) {
     try {
-      migration.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while migrating the schema", e);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException failure
-          ? failure
-          : new IllegalStateException("Schema migration failed", e.getCause());
+      applyChangelog(dataSource);
+    } finally {
+      forgetLiquibaseScope();
     }
   }
 
-  /** Applies every pending change set of {@link #CHANGELOG}, on the calling thread. */
-  static void migrate(DataSource dataSource) {
+  /**
+   * Liquibase keeps its scope manager in a static inheritable thread-local of the thread that ran
+   * it, here one of the server's pooled threads, and offers no way to remove it. Left there, it
+   * holds this application's class loader (tens of megabytes) after every undeploy, and threads
+   * started from this one inherit it. Running the migration on a thread of its own is no way out: a
+   * managed thread waits for the application start, which waits for the migration, and the pool's
+   * connections refuse clean-up on an unmanaged one.
+   */
+  static void forgetLiquibaseScope() {
+    try {
+      Field field = Scope.class.getDeclaredField("scopeManager");
+      field.setAccessible(true);
+      ((ThreadLocal<?>) field.get(null)).remove();
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      LOG.warning(
+          "Could not clear Liquibase's thread-local scope; an undeploy may leave this"
+              + " application's classes in memory: "
+              + e);
+    }
+  }
+
+  private static void applyChangelog(DataSource dataSource) {
     try (Connection connection = dataSource.getConnection()) {
       Database database =
           DatabaseFactory.getInstance()

@@ -1,0 +1,139 @@
+package io.claribi.connections.boundary;
+
+import io.claribi.connections.control.Attempts;
+import io.claribi.connections.control.ConnectionDirectory;
+import io.claribi.connections.control.Connections;
+import io.claribi.connections.entity.AuthorizationAttempt;
+import io.claribi.connections.entity.Connection;
+import io.claribi.credentials.api.CredentialVault;
+import io.claribi.credentials.api.TokenSet;
+import io.claribi.platform.api.AuditEvent;
+import io.claribi.platform.api.AuditEventType;
+import io.claribi.platform.api.ConnectionId;
+import io.claribi.platform.api.DeferredAuditEvent;
+import io.claribi.platform.api.ProblemException;
+import io.claribi.platform.api.RequestCorrelation;
+import io.claribi.platform.api.TenantBinding;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The transactions of a connect: the PENDING connection with its attempt; the callback spending the
+ * attempt; the connection activated with its credential and audit record, or deleted.
+ *
+ * <p>The callback comes from the vendor's redirect in the admin's browser and carries no token: its
+ * single-use state names the organization, and these writes bind it as the system; the audit record
+ * names the admin who started the connect.
+ */
+@ApplicationScoped
+public class ConnectRecords {
+
+  @Inject Connections connections;
+  @Inject Attempts attempts;
+  @Inject CredentialVault vault;
+  @Inject TenantBinding tenancy;
+  @Inject RequestCorrelation correlation;
+  @Inject Event<DeferredAuditEvent> audit;
+  @Inject Clock clock;
+
+  /** What the callback learned from the spent attempt. */
+  public record Spent(
+      ConnectionId connection,
+      String vendor,
+      String codeVerifier,
+      String issuer,
+      String resource,
+      String clientId,
+      List<String> scopes,
+      String redirectUri,
+      String returnTo,
+      String createdBy,
+      boolean expired) {}
+
+  /** A new PENDING connection of the caller's organization and its attempt. */
+  @Transactional
+  public void start(String vendor, String createdBy, AuthorizationAttempt.Started started) {
+    connections.add(new Connection(started.connection(), vendor, createdBy, clock.instant()));
+    attempts.add(new AuthorizationAttempt(started));
+  }
+
+  /**
+   * Spends the attempt: deleted in this transaction, so its state never works again. An expired
+   * attempt takes its PENDING connection with it.
+   *
+   * @throws ProblemException 400 {@code AUTHORIZATION_STATE_INVALID} if another callback spent it
+   */
+  @Transactional
+  public Spent spend(ConnectionDirectory.Attempt where) {
+    try (TenantBinding.OperatorScope scope = tenancy.actAsSystemFor(where.organization())) {
+      AuthorizationAttempt attempt =
+          attempts.lock(where.connection()).orElseThrow(ConnectRecords::stateInvalid);
+      Connection connection =
+          connections.find(where.connection()).orElseThrow(ConnectRecords::stateInvalid);
+      attempts.delete(attempt);
+      boolean expired = attempt.hasExpired(clock.instant());
+      if (expired) {
+        connections.delete(connection);
+      }
+      return new Spent(
+          connection.id(),
+          connection.vendor(),
+          attempt.codeVerifier(),
+          attempt.issuer(),
+          attempt.resource(),
+          attempt.clientId(),
+          attempt.scopes(),
+          attempt.redirectUri(),
+          attempt.returnTo(),
+          attempt.createdBy(),
+          expired);
+    }
+  }
+
+  /** The vendor granted: the token set sealed in the vault, the connection active, audited. */
+  @Transactional
+  public void activate(ConnectionDirectory.Attempt where, Spent spent, TokenSet tokens) {
+    try (TenantBinding.OperatorScope scope = tenancy.actAsSystemFor(where.organization())) {
+      Connection connection =
+          connections.find(where.connection()).orElseThrow(ConnectRecords::stateInvalid);
+      Instant now = clock.instant();
+      vault.store(connection.id(), tokens);
+      connection.activate(now);
+      audit.fire(
+          new DeferredAuditEvent(
+              where.organization(),
+              spent.createdBy(),
+              correlation.requestId(),
+              correlation.clientAddress().orElse(null),
+              AuditEvent.forConnection(
+                  AuditEventType.CONNECTION_CREATED,
+                  connection.id().toString(),
+                  connection.vendor(),
+                  Map.of("scopes", String.join(" ", new TreeSet<>(tokens.scopes()))))));
+    }
+  }
+
+  /** The connect failed: its PENDING connection goes, and nothing else of it existed. */
+  @Transactional
+  public void abandon(ConnectionDirectory.Attempt where) {
+    try (TenantBinding.OperatorScope scope = tenancy.actAsSystemFor(where.organization())) {
+      connections.find(where.connection()).ifPresent(connections::delete);
+    }
+  }
+
+  static ProblemException stateInvalid() {
+    return new ProblemException(
+        400,
+        "AUTHORIZATION_STATE_INVALID",
+        "Authorization state invalid",
+        "This authorization answer is unknown, was already used or has expired; start the"
+            + " connect again.");
+  }
+}

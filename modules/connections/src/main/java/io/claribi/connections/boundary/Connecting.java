@@ -1,0 +1,259 @@
+package io.claribi.connections.boundary;
+
+import static io.claribi.connections.control.authorization.AuthorizationException.Reason.VENDOR_METADATA_INVALID;
+import static io.claribi.connections.control.authorization.AuthorizationException.Reason.VENDOR_REGISTRATION_FAILED;
+
+import com.nimbusds.oauth2.sdk.as.AuthorizationServerMetadata;
+import io.claribi.catalog.api.Catalog;
+import io.claribi.catalog.api.RegisteredClient;
+import io.claribi.catalog.api.Vendor;
+import io.claribi.catalog.api.VendorId;
+import io.claribi.catalog.api.VendorKind;
+import io.claribi.connections.control.ConnectSettings;
+import io.claribi.connections.control.ConnectionDirectory;
+import io.claribi.connections.control.authorization.AuthorizationCallback;
+import io.claribi.connections.control.authorization.AuthorizationException;
+import io.claribi.connections.control.authorization.AuthorizationStart;
+import io.claribi.connections.control.authorization.ClientRegistration;
+import io.claribi.connections.control.authorization.ClientRegistration.ClientAuthMethod;
+import io.claribi.connections.control.authorization.ClientRegistration.Source;
+import io.claribi.connections.control.authorization.ResourceMetadata;
+import io.claribi.connections.control.authorization.ScopeSelection;
+import io.claribi.connections.control.authorization.VendorAuthorization;
+import io.claribi.connections.entity.AuthorizationAttempt;
+import io.claribi.credentials.api.TokenSet;
+import io.claribi.platform.api.ConnectionId;
+import io.claribi.platform.api.ProblemException;
+import io.claribi.platform.api.TenantBinding;
+import io.claribi.platform.api.VerifiedCaller;
+import io.claribi.tiering.api.Entitlements;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Connecting a vendor, both legs: {@link #begin} (an org admin asks; discovery, registration and
+ * the consent URL) and {@link #complete} (the vendor's redirect comes back; state, issuer and PKCE
+ * checked, the code exchanged, the connection activated). No transaction is open while a vendor is
+ * asked anything.
+ */
+@ApplicationScoped
+public class Connecting {
+
+  private static final Logger LOG = Logger.getLogger(Connecting.class.getName());
+
+  @Inject Catalog catalog;
+  @Inject Entitlements entitlements;
+  @Inject VendorAuthorization authorization;
+  @Inject ConnectSettings settings;
+  @Inject ConnectRecords records;
+  @Inject ConnectionDirectory directory;
+  @Inject ToolDiscovery discovery;
+  @Inject TenantBinding tenancy;
+  @Inject VerifiedCaller caller;
+  @Inject Clock clock;
+
+  /** What the admin gets back: the PENDING connection and where to consent. */
+  public record Started(ConnectionId connectionId, URI authorizationUrl, Instant expiresAt) {}
+
+  public Started begin(String vendorSlug, String returnTo) {
+    Vendor vendor =
+        catalog
+            .vendor(VendorId.parse(vendorSlug))
+            .orElseThrow(() -> ProblemException.notFound("Vendor " + vendorSlug));
+    GatewayAdmission.requireFeatureFor(entitlements.currentPlan(), vendor);
+    if (vendor.kind() != VendorKind.MCP) {
+      throw ProblemException.badRequest(
+          "VENDOR_KIND_UNSUPPORTED",
+          vendor.id() + " is a native connector; native connectors cannot be connected yet.");
+    }
+    URI back = allowedReturn(returnTo);
+
+    ResourceMetadata resource = authorization.resources().discover(vendor.serverUrl());
+    String issuer = resource.authorizationServers().get(0);
+    AuthorizationServerMetadata server = authorization.servers().discover(issuer);
+    ClientRegistration client = registration(server);
+    Set<String> scopes =
+        ScopeSelection.select(
+            new LinkedHashSet<>(vendor.readScopes()),
+            resource,
+            server.getScopes() == null ? null : server.getScopes().toStringList());
+    if (scopes.isEmpty() && !vendor.readScopes().isEmpty()) {
+      throw new AuthorizationException(
+          VENDOR_METADATA_INVALID,
+          vendor.id() + " offers none of the read scopes the catalog lists for it.");
+    }
+    AuthorizationStart start =
+        AuthorizationStart.begin(server, client, settings.callback(), scopes, resource.resource());
+
+    ConnectionId connection = ConnectionId.random();
+    Instant expiresAt = clock.instant().plus(settings.attemptLifetime());
+    records.start(
+        vendor.id().value(),
+        caller.actor(),
+        new AuthorizationAttempt.Started(
+            connection,
+            hash(start.state()),
+            start.verifier(),
+            issuer,
+            resource.resource().toString(),
+            client.clientId(),
+            scopes,
+            settings.callback().toString(),
+            back.toString(),
+            caller.actor(),
+            expiresAt));
+    return new Started(connection, start.authorizationUrl(), expiresAt);
+  }
+
+  /**
+   * Finishes a connect from the vendor's answer.
+   *
+   * @return where to send the admin's browser: the connect's {@code returnTo} with the result
+   * @throws ProblemException 400 {@code AUTHORIZATION_STATE_INVALID} for a missing, unknown, used
+   *     or foreign state: there is no trusted place to send the browser to
+   */
+  public URI complete(Map<String, List<String>> answer) {
+    String state =
+        Optional.ofNullable(answer.get("state"))
+            .filter(values -> values.size() == 1)
+            .map(values -> values.get(0))
+            .orElseThrow(ConnectRecords::stateInvalid);
+    ConnectionDirectory.Attempt where =
+        directory.attemptWithState(hash(state)).orElseThrow(ConnectRecords::stateInvalid);
+    ConnectRecords.Spent spent = records.spend(where);
+    if (spent.expired()) {
+      return result(spent, "failed", Optional.of("AUTHORIZATION_EXPIRED"));
+    }
+    try {
+      AuthorizationServerMetadata server = authorization.servers().discover(spent.issuer());
+      boolean issPromised = Boolean.TRUE.equals(server.supportsAuthorizationResponseIssuerParam());
+      String code = AuthorizationCallback.code(answer, spent.issuer(), issPromised);
+      ClientRegistration client =
+          new ClientRegistration(
+              spent.issuer(),
+              spent.clientId(),
+              Optional.empty(),
+              ClientAuthMethod.NONE,
+              Source.PRE_REGISTERED);
+      TokenSet tokens =
+          authorization
+              .tokens()
+              .exchange(
+                  server,
+                  client,
+                  code,
+                  URI.create(spent.redirectUri()),
+                  spent.codeVerifier(),
+                  URI.create(spent.resource()),
+                  new LinkedHashSet<>(spent.scopes()));
+      records.activate(where, spent, tokens);
+    } catch (ProblemException failure) {
+      records.abandon(where);
+      LOG.info(() -> "Connect of " + spent.connection() + " failed: " + failure.getMessage());
+      return result(spent, "failed", Optional.of(failure.code()));
+    }
+    discoverTools(where);
+    return result(spent, "connected", Optional.empty());
+  }
+
+  /** The tools are recorded for the operator; a failure here does not undo the connection. */
+  private void discoverTools(ConnectionDirectory.Attempt where) {
+    try (TenantBinding.OperatorScope scope = tenancy.actAsSystemFor(where.organization())) {
+      discovery.discover(where.connection());
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.WARNING, "Tool discovery after connecting " + where.connection() + " failed", e);
+    }
+  }
+
+  private ClientRegistration registration(AuthorizationServerMetadata server) {
+    String issuer = server.getIssuer().getValue();
+    Optional<RegisteredClient> known = catalog.registeredClient(issuer);
+    if (known.isPresent()) {
+      return new ClientRegistration(
+          issuer,
+          known.get().clientId(),
+          Optional.empty(),
+          ClientAuthMethod.NONE,
+          Source.valueOf(known.get().source()));
+    }
+    ClientRegistration made =
+        authorization
+            .registrar()
+            .register(server, settings.clientMetadataDocument(), settings.callback());
+    if (made.authMethod() != ClientAuthMethod.NONE) {
+      throw new AuthorizationException(
+          VENDOR_REGISTRATION_FAILED,
+          "The authorization server "
+              + issuer
+              + " registered clariBI as a confidential client; clariBI keeps no client secrets"
+              + " yet, so an operator must pre-register a public client for it.");
+    }
+    RegisteredClient kept =
+        catalog.keepRegistration(
+            new RegisteredClient(
+                issuer,
+                made.clientId(),
+                made.source().name(),
+                Optional.of(settings.callback().toString())));
+    return new ClientRegistration(
+        issuer, kept.clientId(), Optional.empty(), ClientAuthMethod.NONE, made.source());
+  }
+
+  private URI allowedReturn(String returnTo) {
+    URI uri;
+    try {
+      uri = returnTo == null ? null : URI.create(returnTo);
+    } catch (IllegalArgumentException e) {
+      uri = null;
+    }
+    if (uri == null
+        || !uri.isAbsolute()
+        || uri.getRawUserInfo() != null
+        || uri.getRawFragment() != null
+        || !settings.returnOrigins().contains(ConnectSettings.origin(uri))) {
+      throw ProblemException.badRequest(
+          "RETURN_TO_NOT_ALLOWED",
+          "returnTo must be an absolute URL on an allowed origin "
+              + settings.returnOrigins()
+              + ", without user info or fragment.");
+    }
+    return uri;
+  }
+
+  private static URI result(ConnectRecords.Spent spent, String result, Optional<String> code) {
+    String query =
+        "connection="
+            + spent.connection()
+            + "&result="
+            + result
+            + code.map(c -> "&code=" + URLEncoder.encode(c, StandardCharsets.UTF_8)).orElse("");
+    String base = spent.returnTo();
+    return URI.create(base + (base.contains("?") ? "&" : "?") + query);
+  }
+
+  static String hash(String state) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(state.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package io.claribi.connections.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Settings of the connect flow; keys work as environment variables too (e.g. {@code
+ * CLARIBI_CONNECTIONS_PUBLIC_URL}); see docs/operations.md.
+ */
+@ApplicationScoped
+public class ConnectSettings {
+
+  static final String PUBLIC_URL = "claribi.connections.public-url";
+  static final String RETURN_ORIGINS = "claribi.connections.return-origins";
+  static final String ATTEMPT_LIFETIME = "claribi.connections.attempt-lifetime";
+  static final String CLIENT_METADATA_URL = "claribi.connections.client-metadata-url";
+
+  /** The callback path, under the public URL. */
+  public static final String CALLBACK_PATH = "/api/v1/connections/callback";
+
+  @Inject
+  @ConfigProperty(name = PUBLIC_URL, defaultValue = "http://localhost:9080")
+  String publicUrl;
+
+  @Inject
+  @ConfigProperty(name = RETURN_ORIGINS)
+  Optional<String> returnOrigins;
+
+  @Inject
+  @ConfigProperty(name = ATTEMPT_LIFETIME, defaultValue = "PT10M")
+  Duration attemptLifetime;
+
+  @Inject
+  @ConfigProperty(name = CLIENT_METADATA_URL)
+  Optional<String> clientMetadataUrl;
+
+  /** A bad value stops the application at start, not at the first connect. */
+  void onStart(@Observes Startup startup) {
+    URI base = URI.create(publicUrl);
+    if (base.getScheme() == null || base.getHost() == null || base.getRawQuery() != null) {
+      throw new IllegalStateException(
+          PUBLIC_URL + " must be an absolute http(s) URL: " + publicUrl);
+    }
+    if (attemptLifetime.isNegative() || attemptLifetime.isZero()) {
+      throw new IllegalStateException(ATTEMPT_LIFETIME + " must be a positive duration");
+    }
+  }
+
+  /** Where vendors send the admin's browser back to. */
+  public URI callback() {
+    String base =
+        publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    return URI.create(base + CALLBACK_PATH);
+  }
+
+  /** Origins a connect may return the browser to: the configured ones, else this product's own. */
+  public Set<String> returnOrigins() {
+    return returnOrigins
+        .map(list -> Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty()))
+        .map(origins -> origins.map(o -> origin(URI.create(o))).collect(Collectors.toSet()))
+        .filter(set -> !set.isEmpty())
+        .orElseGet(() -> Set.of(origin(URI.create(publicUrl))));
+  }
+
+  /** How long an admin has to consent before the connect must start again. */
+  public Duration attemptLifetime() {
+    return attemptLifetime;
+  }
+
+  /** The public HTTPS URL of this installation's client ID metadata document, if it has one. */
+  public Optional<URI> clientMetadataDocument() {
+    return clientMetadataUrl.map(String::trim).filter(s -> !s.isEmpty()).map(URI::create);
+  }
+
+  /** scheme://host:port, lower case, with the default port made explicit. */
+  public static String origin(URI uri) {
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+    int port = uri.getPort() != -1 ? uri.getPort() : "https".equals(scheme) ? 443 : 80;
+    return scheme + "://" + host + ":" + port;
+  }
+}
