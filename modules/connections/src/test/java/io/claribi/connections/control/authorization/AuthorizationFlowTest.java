@@ -140,17 +140,7 @@ class AuthorizationFlowTest {
 
   @Test
   void metadata_from_another_issuer_is_refused() {
-    vendor.json(
-        "/.well-known/oauth-authorization-server/tenant",
-        "{\"issuer\":\""
-            + issuer
-            + "\",\"authorization_endpoint\":\""
-            + issuer
-            + "/authorize\","
-            + "\"token_endpoint\":\""
-            + issuer
-            + "/token\",\"response_types_supported\":[\"code\"],"
-            + "\"code_challenge_methods_supported\":[\"S256\"]}");
+    publishServerMetadata("/tenant", issuer, issuer + "/token", "S256", "");
 
     assertThatThrownBy(
             () -> new AuthorizationServerDiscovery(http).discover(vendor.url("/tenant").toString()))
@@ -163,17 +153,7 @@ class AuthorizationFlowTest {
   @Test
   void a_server_without_s256_is_refused() {
     String self = vendor.url("/tenant").toString();
-    vendor.json(
-        "/.well-known/oauth-authorization-server/tenant",
-        "{\"issuer\":\""
-            + self
-            + "\",\"authorization_endpoint\":\""
-            + self
-            + "/authorize\","
-            + "\"token_endpoint\":\""
-            + self
-            + "/token\",\"response_types_supported\":[\"code\"],"
-            + "\"code_challenge_methods_supported\":[\"plain\"]}");
+    publishServerMetadata("/tenant", self, self + "/token", "plain", "");
 
     assertThatThrownBy(() -> new AuthorizationServerDiscovery(http).discover(self))
         .extracting(e -> ((AuthorizationException) e).code())
@@ -189,17 +169,7 @@ class AuthorizationFlowTest {
             "http://claribi-test.invalid/token",
             "https://127.0.0.2/token")) {
       String self = vendor.url("/t").toString();
-      vendor.json(
-          "/.well-known/oauth-authorization-server/t",
-          "{\"issuer\":\""
-              + self
-              + "\",\"authorization_endpoint\":\""
-              + self
-              + "/authorize\","
-              + "\"token_endpoint\":\""
-              + endpoint
-              + "\",\"response_types_supported\":[\"code\"],"
-              + "\"code_challenge_methods_supported\":[\"S256\"]}");
+      publishServerMetadata("/t", self, endpoint, "S256", "");
 
       assertThatThrownBy(() -> new AuthorizationServerDiscovery(http).discover(self))
           .as(endpoint)
@@ -271,17 +241,7 @@ class AuthorizationFlowTest {
   @Test
   void a_grant_with_more_scope_than_asked_is_refused() {
     String self = vendor.url("/as").toString();
-    vendor.json(
-        "/.well-known/oauth-authorization-server/as",
-        "{\"issuer\":\""
-            + self
-            + "\",\"authorization_endpoint\":\""
-            + self
-            + "/authorize\","
-            + "\"token_endpoint\":\""
-            + vendor.url("/as/token")
-            + "\",\"response_types_supported\":[\"code\"],"
-            + "\"code_challenge_methods_supported\":[\"S256\"]}");
+    publishServerMetadata("/as", self, vendor.url("/as/token").toString(), "S256", "");
     vendor.json(
         "/as/token",
         "{\"access_token\":\"t\",\"token_type\":\"Bearer\",\"expires_in\":60,"
@@ -310,19 +270,12 @@ class AuthorizationFlowTest {
   @Test
   void revokes_where_the_server_offers_it() {
     String self = vendor.url("/rv").toString();
-    vendor.json(
-        "/.well-known/oauth-authorization-server/rv",
-        "{\"issuer\":\""
-            + self
-            + "\",\"authorization_endpoint\":\""
-            + self
-            + "/authorize\","
-            + "\"token_endpoint\":\""
-            + self
-            + "/token\",\"revocation_endpoint\":\""
-            + vendor.url("/rv/revoke")
-            + "\","
-            + "\"response_types_supported\":[\"code\"],\"code_challenge_methods_supported\":[\"S256\"]}");
+    publishServerMetadata(
+        "/rv",
+        self,
+        self + "/token",
+        "S256",
+        ",\"revocation_endpoint\":\"" + vendor.url("/rv/revoke") + "\"");
     vendor.on("/rv/revoke", 200, Map.of(), "");
     AuthorizationServerMetadata metadata = new AuthorizationServerDiscovery(http).discover(self);
     ClientRegistration client =
@@ -335,6 +288,25 @@ class AuthorizationFlowTest {
 
     assertThat(revoked).isTrue();
     assertThat(vendor.requests).contains("POST /rv/revoke");
+  }
+
+  /** Authorization-server metadata at the RFC 8414 location for the issuer {@code <vendor>path}. */
+  private void publishServerMetadata(
+      String path, String issuerName, String tokenEndpoint, String pkceMethod, String extra) {
+    vendor.json(
+        "/.well-known/oauth-authorization-server" + path,
+        "{\"issuer\":\""
+            + issuerName
+            + "\",\"authorization_endpoint\":\""
+            + issuerName
+            + "/authorize\",\"token_endpoint\":\""
+            + tokenEndpoint
+            + "\",\"response_types_supported\":[\"code\"],"
+            + "\"code_challenge_methods_supported\":[\""
+            + pkceMethod
+            + "\"]"
+            + extra
+            + "}");
   }
 
   /** The admin's browser at the consent screen: the mock approves at once and redirects back. */
