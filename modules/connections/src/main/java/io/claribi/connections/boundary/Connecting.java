@@ -166,6 +166,9 @@ public class Connecting {
       records.abandon(where);
       LOG.info(() -> "Connect of " + spent.connection() + " failed: " + failure.getMessage());
       return result(spent, "failed", Optional.of(failure.code()));
+    } catch (RuntimeException unexpected) {
+      records.abandon(where); // a 500 with an incident id, and still no PENDING leftover
+      throw unexpected;
     }
     discoverTools(where);
     return result(spent, "connected", Optional.empty());
