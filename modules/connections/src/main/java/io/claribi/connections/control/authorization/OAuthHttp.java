@@ -8,18 +8,25 @@ import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import io.claribi.catalog.api.OutboundPolicy;
 import io.claribi.platform.api.ProblemException;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Every HTTP exchange of the authorization flow with a vendor: metadata, registration, token and
@@ -97,24 +104,37 @@ public final class OAuthHttp {
     return send(new HTTPRequest(HTTPRequest.Method.GET, uri), purpose);
   }
 
+  /**
+   * Sends the request and reads the whole reply within the request time-out: the JDK client's own
+   * time-out ends at the response headers, so a vendor dripping its body byte by byte would
+   * otherwise hold the caller forever. The body is read up to the size limit, then dropped.
+   */
   private HTTPResponse exchange(HttpRequest request, URI uri, String purpose) {
-    HttpResponse<InputStream> reply;
+    CompletableFuture<HttpResponse<byte[]>> pending =
+        client.sendAsync(request, info -> new BoundedBody(maxResponseBytes));
+    HttpResponse<byte[]> reply;
     try {
-      reply = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-    } catch (HttpTimeoutException e) {
+      reply = pending.get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      pending.cancel(true);
       throw AuthorizationException.unavailable(
           "The vendor's " + purpose + " did not answer in time.", retryAfterSeconds);
-    } catch (IOException e) {
-      throw AuthorizationException.unavailable(
-          "The vendor's " + purpose + " at " + uri.getHost() + " cannot be reached.",
-          retryAfterSeconds);
     } catch (InterruptedException e) {
+      pending.cancel(true);
       Thread.currentThread().interrupt();
       throw AuthorizationException.unavailable(
           "Interrupted while waiting for the vendor's " + purpose + ".", retryAfterSeconds);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof BoundedBody.TooLarge) {
+        throw new AuthorizationException(
+            VENDOR_RESPONSE_TOO_LARGE,
+            "The vendor's " + purpose + " sent more than " + maxResponseBytes + " bytes.");
+      }
+      throw AuthorizationException.unavailable(
+          "The vendor's " + purpose + " at " + uri.getHost() + " cannot be reached.",
+          retryAfterSeconds);
     }
     int status = reply.statusCode();
-    String text = read(reply.body(), purpose);
     if (status >= 300 && status < 400) {
       throw new AuthorizationException(
           VENDOR_REDIRECT_REFUSED,
@@ -126,26 +146,64 @@ public final class OAuthHttp {
         .map()
         .forEach(
             (name, values) -> {
-              if (KEPT_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+              if (KEPT_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
                 response.setHeader(name, values.toArray(String[]::new));
               }
             });
-    response.setBody(text);
+    response.setBody(new String(reply.body(), StandardCharsets.UTF_8));
     return response;
   }
 
-  private String read(InputStream body, String purpose) {
-    try (InputStream in = body) {
-      byte[] bytes = in.readNBytes(maxResponseBytes + 1);
-      if (bytes.length > maxResponseBytes) {
-        throw new AuthorizationException(
-            VENDOR_RESPONSE_TOO_LARGE,
-            "The vendor's " + purpose + " sent more than " + maxResponseBytes + " bytes.");
+  /** Collects a reply body up to a limit; past it, stops reading and fails. */
+  static final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
+
+    /** The reply was larger than the limit. */
+    static final class TooLarge extends IOException {
+      private static final long serialVersionUID = 1L;
+    }
+
+    private final CompletableFuture<byte[]> body = new CompletableFuture<>();
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private final int limit;
+    private Flow.Subscription subscription;
+
+    BoundedBody(int limit) {
+      this.limit = limit;
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription subscription) {
+      this.subscription = subscription;
+      subscription.request(Long.MAX_VALUE);
+    }
+
+    @Override
+    public void onNext(List<ByteBuffer> buffers) {
+      for (ByteBuffer buffer : buffers) {
+        if (bytes.size() + buffer.remaining() > limit) {
+          subscription.cancel();
+          body.completeExceptionally(new TooLarge());
+          return;
+        }
+        byte[] chunk = new byte[buffer.remaining()];
+        buffer.get(chunk);
+        bytes.write(chunk, 0, chunk.length);
       }
-      return new String(bytes, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw AuthorizationException.unavailable(
-          "The vendor's " + purpose + " broke off its reply.", retryAfterSeconds);
+    }
+
+    @Override
+    public void onError(Throwable failure) {
+      body.completeExceptionally(failure);
+    }
+
+    @Override
+    public void onComplete() {
+      body.complete(bytes.toByteArray());
+    }
+
+    @Override
+    public CompletionStage<byte[]> getBody() {
+      return body;
     }
   }
 }

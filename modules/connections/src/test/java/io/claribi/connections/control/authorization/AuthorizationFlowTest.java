@@ -199,6 +199,26 @@ class AuthorizationFlowTest {
   }
 
   @Test
+  void a_reply_dripped_slowly_is_cut_off_at_the_request_time_out() {
+    vendor.drip("/slow");
+    OAuthHttp impatient =
+        new OAuthHttp(
+            new OutboundRules(Set.of("127.0.0.1"), InetAddress::getAllByName),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(1),
+            OAuthHttp.DEFAULT_MAX_RESPONSE_BYTES,
+            7);
+
+    // Without the cut-off the call would return the dripped body after a minute, and not throw.
+    assertThatThrownBy(() -> impatient.get(vendor.url("/slow"), "resource metadata"))
+        .satisfies(
+            e -> {
+              assertThat(((AuthorizationException) e).code()).isEqualTo("VENDOR_UNAVAILABLE");
+              assertThat(((AuthorizationException) e).retryAfterSeconds()).hasValue(7);
+            });
+  }
+
+  @Test
   void a_reply_over_the_limit_is_dropped() {
     vendor.json("/big", "[" + "0,".repeat(OAuthHttp.DEFAULT_MAX_RESPONSE_BYTES) + "0]");
 

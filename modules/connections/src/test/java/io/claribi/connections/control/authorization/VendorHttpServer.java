@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -24,6 +25,7 @@ final class VendorHttpServer implements AutoCloseable {
 
   private final HttpServer server;
   private final Map<String, Reply> replies = new ConcurrentHashMap<>();
+  private final Set<String> drips = ConcurrentHashMap.newKeySet();
   final List<String> requests = new CopyOnWriteArrayList<>();
 
   VendorHttpServer() {
@@ -45,6 +47,12 @@ final class VendorHttpServer implements AutoCloseable {
     return this;
   }
 
+  /** The path answers 200 at once, then sends one byte of its body every 100 ms, for a minute. */
+  VendorHttpServer drip(String path) {
+    drips.add(path);
+    return this;
+  }
+
   VendorHttpServer json(String path, String body) {
     return on(path, 200, Map.of("Content-Type", "application/json"), body);
   }
@@ -52,6 +60,10 @@ final class VendorHttpServer implements AutoCloseable {
   private void handle(HttpExchange exchange) throws IOException {
     requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
     exchange.getRequestBody().readAllBytes();
+    if (drips.contains(exchange.getRequestURI().getPath())) {
+      drip(exchange);
+      return;
+    }
     Reply reply =
         replies.getOrDefault(exchange.getRequestURI().getPath(), new Reply(404, Map.of(), ""));
     reply.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
@@ -61,6 +73,19 @@ final class VendorHttpServer implements AutoCloseable {
       exchange.getResponseBody().write(body);
     }
     exchange.close();
+  }
+
+  private static void drip(HttpExchange exchange) throws IOException {
+    exchange.sendResponseHeaders(200, 0);
+    try (var body = exchange.getResponseBody()) {
+      for (int i = 0; i < 600; i++) {
+        body.write('[');
+        body.flush();
+        Thread.sleep(100);
+      }
+    } catch (IOException | InterruptedException gone) {
+      // the client gave up, as it should
+    }
   }
 
   @Override
