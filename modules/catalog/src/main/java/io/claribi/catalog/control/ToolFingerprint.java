@@ -1,16 +1,13 @@
 package io.claribi.catalog.control;
 
 import io.claribi.catalog.api.DiscoveredTool;
+import io.claribi.platform.api.Sha256;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * The fingerprint of a tool: SHA-256, in lower-case hex, over the canonical JSON of {@code
@@ -26,7 +23,7 @@ public final class ToolFingerprint {
    * @throws IllegalArgumentException if the schema or the annotations are not JSON
    */
   public static String of(DiscoveredTool tool) {
-    return sha256(canonicalForm(tool));
+    return Sha256.hex(canonicalForm(tool));
   }
 
   public static String canonicalForm(DiscoveredTool tool) {
@@ -53,15 +50,5 @@ public final class ToolFingerprint {
 
   private static JsonValue text(String value) {
     return value == null ? JsonValue.NULL : Json.createValue(value);
-  }
-
-  static String sha256(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
   }
 }

@@ -1,6 +1,7 @@
 package io.claribi.catalog.entity;
 
 import io.claribi.catalog.api.RegisteredClient;
+import io.claribi.platform.api.Sha256;
 import io.claribi.platform.api.UtcInstantConverter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -8,11 +9,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -78,13 +75,7 @@ public class OAuthClient {
 
   /** The key of an issuer's row: SHA-256 of the issuer, lower-case hex. */
   public static String hash(String issuer) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(issuer.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
+    return Sha256.hex(issuer);
   }
 
   /** A pre-registration from the catalog file or an operator replaces what was there. */

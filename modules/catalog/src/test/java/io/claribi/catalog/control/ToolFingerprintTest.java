@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.claribi.catalog.api.DiscoveredTool;
+import io.claribi.platform.api.Sha256;
 import org.junit.jupiter.api.Test;
 
 class ToolFingerprintTest {
@@ -21,7 +22,7 @@ class ToolFingerprintTest {
     String fingerprint = ToolFingerprint.of(CUT);
 
     assertThat(fingerprint).matches("[0-9a-f]{64}");
-    assertThat(fingerprint).isEqualTo(ToolFingerprint.sha256(ToolFingerprint.canonicalForm(CUT)));
+    assertThat(fingerprint).isEqualTo(Sha256.hex(ToolFingerprint.canonicalForm(CUT)));
     assertThat(ToolFingerprint.canonicalForm(CUT))
         .isEqualTo(
             "{\"annotations\":{\"openWorldHint\":false,\"readOnlyHint\":true},"

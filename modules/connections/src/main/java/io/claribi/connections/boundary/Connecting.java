@@ -24,6 +24,7 @@ import io.claribi.connections.entity.AuthorizationAttempt;
 import io.claribi.credentials.api.TokenSet;
 import io.claribi.platform.api.ConnectionId;
 import io.claribi.platform.api.ProblemException;
+import io.claribi.platform.api.Sha256;
 import io.claribi.platform.api.TenantBinding;
 import io.claribi.platform.api.VerifiedCaller;
 import io.claribi.tiering.api.Entitlements;
@@ -32,11 +33,8 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -251,12 +249,6 @@ public class Connecting {
   }
 
   static String hash(String state) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(state.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
+    return Sha256.hex(state);
   }
 }
