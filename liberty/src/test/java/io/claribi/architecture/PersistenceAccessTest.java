@@ -11,6 +11,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.claribi.connections.control.CallFence;
 import io.claribi.connections.control.ConnectionDirectory;
 import io.claribi.credentials.control.RotationLedger;
 import io.claribi.platform.api.TenantBinding;
@@ -80,12 +81,15 @@ class PersistenceAccessTest {
           .doNotHaveFullyQualifiedName(RotationLedger.class.getName())
           .and()
           .doNotHaveFullyQualifiedName(ConnectionDirectory.class.getName())
+          .and()
+          .doNotHaveFullyQualifiedName(CallFence.class.getName())
           .should()
           .callMethodWhere(JDBC_STATEMENT)
           .because(
               "SQL outside JPA escapes the tenant filter; only the Liquibase migrations run SQL,"
                   + " key rotation re-encrypts every organization's ciphertext (and nothing else),"
                   + " retiring a vendor asks which organizations are connected to it,"
+                  + " a vendor call takes a shared lock on its connection row (JPA has none),"
                   + " and readiness only asks the connection whether it is valid");
 
   @Test

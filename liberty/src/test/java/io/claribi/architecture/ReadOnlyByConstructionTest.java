@@ -22,6 +22,8 @@ import io.claribi.connections.control.allowlist.Allowlist;
 import io.claribi.connections.control.allowlist.ForgedPermits;
 import io.claribi.connections.control.allowlist.ResourcePermit;
 import io.claribi.connections.control.allowlist.ToolPermit;
+import io.claribi.connections.control.authorization.LentGrant;
+import io.claribi.connections.control.authorization.PendingRevocation;
 import io.claribi.connections.control.vendor.VendorSessions;
 import io.claribi.connections.control.vendor.violations.CallingToolsWithoutAPermit;
 import io.claribi.credentials.api.Credential;
@@ -107,6 +109,10 @@ class ReadOnlyByConstructionTest {
       noClasses()
           .that()
           .resideOutsideOfPackages(VENDOR_PACKAGE, "io.claribi.credentials..")
+          .and()
+          .doNotHaveFullyQualifiedName(LentGrant.class.getName())
+          .and()
+          .doNotHaveFullyQualifiedName(PendingRevocation.class.getName())
           .should()
           .callMethodWhere(
               describe(
@@ -114,7 +120,9 @@ class ReadOnlyByConstructionTest {
                   (JavaMethodCall call) ->
                       call.getTargetOwner().isAssignableTo(Credential.class)
                           && Set.of("accessToken", "refreshToken").contains(call.getName())))
-          .because("a lent token goes into one Authorization header and nowhere else");
+          .because(
+              "a lent token goes into one Authorization header, one refresh request or one"
+                  + " revocation request, and nowhere else");
 
   private static DescribedPredicate<JavaMethodCall> sdk(Set<String> methods) {
     return describe(

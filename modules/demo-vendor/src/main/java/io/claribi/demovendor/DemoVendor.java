@@ -36,7 +36,7 @@ public class DemoVendor implements ServletContextListener {
   @Override
   public void contextInitialized(ServletContextEvent event) {
     DemoVendorConfig config = DemoVendorConfig.load();
-    authorizationServer = new AuthorizationServer(config.authPort());
+    authorizationServer = new AuthorizationServer(config.authPort(), config.tokenLifetimeSeconds());
     authorizationServer.start();
     String issuer = authorizationServer.issuer();
     acme = new AcmeServer();

@@ -105,7 +105,13 @@ public class ConnectRecords {
           connections.find(where.connection()).orElseThrow(ConnectRecords::stateInvalid);
       Instant now = clock.instant();
       vault.store(connection.id(), tokens);
-      connection.activate(now);
+      connection.activate(
+          now,
+          new Connection.Grant(
+              spent.issuer(),
+              spent.clientId(),
+              spent.resource(),
+              List.copyOf(new TreeSet<>(tokens.scopes()))));
       audit.fire(
           new DeferredAuditEvent(
               where.organization(),

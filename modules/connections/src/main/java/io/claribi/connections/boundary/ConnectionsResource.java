@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -30,6 +31,7 @@ public class ConnectionsResource {
 
   @Inject ConnectionReads reads;
   @Inject Connecting connecting;
+  @Inject Disconnecting disconnecting;
 
   /** What an org admin sends to connect a vendor. */
   public record ConnectRequest(
@@ -76,5 +78,18 @@ public class ConnectionsResource {
   @Path("{id}")
   public ConnectionView one(@PathParam("id") String id) {
     return reads.one(ConnectionId.parse(id));
+  }
+
+  /**
+   * Disconnects: the credential and the connection are deleted in one transaction; the vendor's
+   * token is revoked afterwards, in the background. 204, or 404 for an unknown (or another
+   * organization's) connection.
+   */
+  @DELETE
+  @Path("{id}")
+  @RolesAllowed(Roles.ORG_ADMIN)
+  public Response disconnect(@PathParam("id") String id) {
+    disconnecting.disconnect(ConnectionId.parse(id));
+    return Response.noContent().build();
   }
 }

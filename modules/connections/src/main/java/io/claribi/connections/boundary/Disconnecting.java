@@ -3,26 +3,36 @@ package io.claribi.connections.boundary;
 import io.claribi.catalog.api.VendorRetired;
 import io.claribi.connections.control.ConnectionDirectory;
 import io.claribi.connections.control.Connections;
+import io.claribi.connections.control.authorization.PendingRevocation;
+import io.claribi.connections.control.authorization.VendorAuthorization;
 import io.claribi.connections.control.vendor.VendorSessions;
 import io.claribi.connections.entity.Connection;
+import io.claribi.credentials.api.CredentialUnavailableException;
 import io.claribi.credentials.api.CredentialVault;
 import io.claribi.platform.api.AuditEvent;
 import io.claribi.platform.api.AuditEventType;
 import io.claribi.platform.api.ConnectionId;
 import io.claribi.platform.api.OrganizationId;
+import io.claribi.platform.api.ProblemException;
 import io.claribi.platform.api.TenantBinding;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Deletes connections: the credential row and the connection in the caller's transaction, with the
- * audit record, and the vendor session closed once that transaction has committed.
+ * Deletes connections: the credential row and the connection in one transaction, with the audit
+ * record; once that transaction has committed, the vendor session is closed and the token revoked
+ * at the vendor in the background. Nothing is kept: no soft delete, no tombstone with a secret.
+ *
+ * <p>Each connection is locked first, which waits for the calls holding its call fence; so a call
+ * either finished before the commit or finds no connection after it.
  */
 @ApplicationScoped
 public class Disconnecting {
@@ -34,22 +44,63 @@ public class Disconnecting {
   @Inject Event<AuditEvent> audit;
   @Inject Event<Disconnected> disconnected;
   @Inject VendorSessions vendors;
+  @Inject VendorAuthorization authorization;
 
-  /** The ids of connections deleted by a transaction, to act on after it commits. */
-  public record Disconnected(List<ConnectionId> connections) {}
+  /**
+   * The connections deleted by a transaction, and the tokens to revoke, to act on after it commits.
+   * The tokens live only in this event's memory.
+   */
+  public record Disconnected(List<ConnectionId> connections, List<PendingRevocation> revocations) {}
+
+  /** An org admin disconnects one of the organization's connections, whatever its state. */
+  @Transactional
+  public void disconnect(ConnectionId id) {
+    Connection connection =
+        connections.lock(id).orElseThrow(() -> ProblemException.notFound("Connection " + id));
+    List<PendingRevocation> revocations = new ArrayList<>();
+    revocation(connection).ifPresent(revocations::add);
+    delete(connection, "disconnected by an org admin");
+    disconnected.fire(new Disconnected(List.of(id), revocations));
+  }
 
   /** Retiring a vendor disconnects every organization's connections to it, in the same tx. */
   void onVendorRetired(@Observes VendorRetired retired) {
     List<ConnectionId> deleted = new ArrayList<>();
+    List<PendingRevocation> revocations = new ArrayList<>();
     String vendor = retired.vendor().value();
     for (OrganizationId organization : directory.organizationsConnectedTo(vendor)) {
       try (TenantBinding.OperatorScope scope = tenancy.actAsOperatorFor(organization)) {
-        for (Connection connection : connections.at(vendor)) {
-          deleted.add(delete(connection, "vendor retired: " + retired.reason()));
+        for (Connection found : connections.at(vendor)) {
+          Optional<Connection> locked = connections.lock(found.id());
+          if (locked.isPresent()) {
+            revocation(locked.get()).ifPresent(revocations::add);
+            deleted.add(delete(locked.get(), "vendor retired: " + retired.reason()));
+          }
         }
       }
     }
-    disconnected.fire(new Disconnected(deleted));
+    disconnected.fire(new Disconnected(deleted, revocations));
+  }
+
+  /** The token to revoke, taken from the vault before its row goes; none if it cannot be read. */
+  private Optional<PendingRevocation> revocation(Connection connection) {
+    Optional<Connection.Grant> grant = connection.grant();
+    if (grant.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(
+          vault.use(
+              connection.id(),
+              credential ->
+                  PendingRevocation.of(
+                      connection.id().toString(),
+                      grant.get().issuer(),
+                      grant.get().clientId(),
+                      credential)));
+    } catch (CredentialUnavailableException none) {
+      return Optional.empty(); // PENDING, or unreadable: nothing that could be revoked
+    }
   }
 
   private ConnectionId delete(Connection connection, String reason) {
@@ -64,7 +115,8 @@ public class Disconnecting {
     return connection.id();
   }
 
-  void closeSessions(@Observes(during = TransactionPhase.AFTER_SUCCESS) Disconnected event) {
+  void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Disconnected event) {
     event.connections().forEach(vendors::close);
+    event.revocations().forEach(authorization.revoker()::revokeLater);
   }
 }

@@ -11,7 +11,7 @@ import io.claribi.connections.control.allowlist.ToolPermit;
 import io.claribi.connections.control.vendor.VendorReply;
 import io.claribi.connections.control.vendor.VendorSessions;
 import io.claribi.connections.entity.Connection;
-import io.claribi.credentials.api.CredentialVault;
+import io.claribi.credentials.api.Credential;
 import io.claribi.platform.api.AuditEvent;
 import io.claribi.platform.api.ConnectionId;
 import io.claribi.platform.api.DeferredAuditEvent;
@@ -32,6 +32,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The one road to a vendor's tools. A call is admitted (plan, connection, allowlist, arguments),
@@ -43,7 +44,8 @@ public class ToolGateway {
 
   @Inject GatewayAdmission admission;
   @Inject VendorSessions vendors;
-  @Inject CredentialVault vault;
+  @Inject FencedCall fenced;
+  @Inject Refreshing refreshing;
   @Inject UsageRecording usage;
   @Inject UsageJournal journal;
   @Inject TenantBinding tenancy;
@@ -99,7 +101,7 @@ public class ToolGateway {
         permit.connection(),
         permit.vendor().value(),
         permit.tool(),
-        () -> vault.use(permit.connection(), credential -> vendors.callTool(permit, credential)));
+        () -> send(permit.connection(), credential -> vendors.callTool(permit, credential)));
   }
 
   public Called listResources(CallTarget target, String cursor) {
@@ -109,7 +111,7 @@ public class ToolGateway {
         permit.vendor().value(),
         "resources/list",
         () ->
-            vault.use(
+            send(
                 permit.connection(),
                 credential -> vendors.listResources(permit, cursor, credential)));
   }
@@ -120,8 +122,21 @@ public class ToolGateway {
         permit.connection(),
         permit.vendor().value(),
         "resources/read " + uri,
-        () ->
-            vault.use(permit.connection(), credential -> vendors.readResource(permit, credential)));
+        () -> send(permit.connection(), credential -> vendors.readResource(permit, credential)));
+  }
+
+  /**
+   * Sends inside the connection's call fence; an access token about to expire is refreshed first
+   * (outside the fence, so a refresh never waits on the vendor while holding the connection row),
+   * and the exchange is then sent once with whatever the vault holds.
+   */
+  private VendorReply send(ConnectionId connection, Function<Credential, VendorReply> exchange) {
+    Optional<VendorReply> reply = fenced.send(connection, exchange, true);
+    if (reply.isPresent()) {
+      return reply.get();
+    }
+    refreshing.refresh(connection);
+    return fenced.send(connection, exchange, false).orElseThrow();
   }
 
   private Called called(ConnectionId connection, String vendor, String what, Exchange exchange) {

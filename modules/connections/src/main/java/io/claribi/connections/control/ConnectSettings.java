@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -24,6 +25,8 @@ public class ConnectSettings {
   static final String RETURN_ORIGINS = "claribi.connections.return-origins";
   static final String ATTEMPT_LIFETIME = "claribi.connections.attempt-lifetime";
   static final String CLIENT_METADATA_URL = "claribi.connections.client-metadata-url";
+  static final String REFRESH_AHEAD = "claribi.connections.refresh-ahead";
+  static final String REVOCATION_RETRIES = "claribi.connections.revocation-retries";
 
   /** The callback path, under the public URL. */
   public static final String CALLBACK_PATH = "/api/v1/connections/callback";
@@ -44,6 +47,14 @@ public class ConnectSettings {
   @ConfigProperty(name = CLIENT_METADATA_URL)
   Optional<String> clientMetadataUrl;
 
+  @Inject
+  @ConfigProperty(name = REFRESH_AHEAD, defaultValue = "PT60S")
+  Duration refreshAhead;
+
+  @Inject
+  @ConfigProperty(name = REVOCATION_RETRIES, defaultValue = "PT5S,PT30S,PT2M")
+  String revocationRetries;
+
   /** A bad value stops the application at start, not at the first connect. */
   void onStart(@Observes Startup startup) {
     URI base = URI.create(publicUrl);
@@ -54,6 +65,10 @@ public class ConnectSettings {
     if (attemptLifetime.isNegative() || attemptLifetime.isZero()) {
       throw new IllegalStateException(ATTEMPT_LIFETIME + " must be a positive duration");
     }
+    if (refreshAhead.isNegative()) {
+      throw new IllegalStateException(REFRESH_AHEAD + " must not be negative");
+    }
+    revocationRetries();
   }
 
   /** Where vendors send the admin's browser back to. */
@@ -75,6 +90,35 @@ public class ConnectSettings {
   /** How long an admin has to consent before the connect must start again. */
   public Duration attemptLifetime() {
     return attemptLifetime;
+  }
+
+  /**
+   * How long before its expiry an access token is refreshed, so that it does not expire on its way
+   * to the vendor.
+   */
+  public Duration refreshAhead() {
+    return refreshAhead;
+  }
+
+  /**
+   * The pauses between attempts to revoke a disconnected connection's token at a vendor that is
+   * down.
+   */
+  public List<Duration> revocationRetries() {
+    return Arrays.stream(revocationRetries.split(","))
+        .map(String::trim)
+        .filter(s -> !s.isEmpty())
+        .map(ConnectSettings::positive)
+        .toList();
+  }
+
+  private static Duration positive(String value) {
+    Duration duration = Duration.parse(value);
+    if (duration.isNegative() || duration.isZero()) {
+      throw new IllegalStateException(
+          REVOCATION_RETRIES + " must list positive durations: " + value);
+    }
+    return duration;
   }
 
   /** The public HTTPS URL of this installation's client ID metadata document, if it has one. */

@@ -7,6 +7,7 @@ import io.claribi.platform.api.TenantBinding;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +23,15 @@ public class Connections {
 
   public Optional<Connection> find(ConnectionId id) {
     return Optional.ofNullable(tenancy.bind(em).find(Connection.class, id.toString()));
+  }
+
+  /**
+   * The connection, locked exclusively until the transaction ends: this waits for every call that
+   * holds the connection's call fence to finish, and every later call waits for this transaction.
+   */
+  public Optional<Connection> lock(ConnectionId id) {
+    return Optional.ofNullable(
+        tenancy.bind(em).find(Connection.class, id.toString(), LockModeType.PESSIMISTIC_WRITE));
   }
 
   public List<Connection> all() {

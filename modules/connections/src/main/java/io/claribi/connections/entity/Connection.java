@@ -13,7 +13,9 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.MultitenantType;
@@ -71,6 +73,18 @@ public class Connection {
   @Column(name = "activated_at")
   private Instant activatedAt;
 
+  @Column(name = "issuer", length = 2048)
+  private String issuer;
+
+  @Column(name = "client_id", length = 2048)
+  private String clientId;
+
+  @Column(name = "resource", length = 2048)
+  private String resource;
+
+  @Column(name = "scopes", length = 2000)
+  private String scopes;
+
   @Version
   @Column(name = "version", nullable = false)
   private long version;
@@ -91,6 +105,38 @@ public class Connection {
   public void activate(Instant at) {
     this.state = ConnectionState.ACTIVE;
     this.activatedAt = Objects.requireNonNull(at, "at");
+  }
+
+  /** The vendor authorized it with this grant, which a refresh and a revocation need again. */
+  public void activate(Instant at, Grant grant) {
+    activate(at);
+    this.issuer = grant.issuer();
+    this.clientId = grant.clientId();
+    this.resource = grant.resource();
+    this.scopes = String.join(" ", grant.scopes());
+  }
+
+  /**
+   * Who granted the connection's tokens and for what: none of it secret. Empty for a connection
+   * made without the OAuth flow (test fixtures, rows older than the grant columns).
+   */
+  public Optional<Grant> grant() {
+    if (issuer == null || clientId == null || resource == null) {
+      return Optional.empty();
+    }
+    List<String> granted =
+        scopes == null || scopes.isBlank() ? List.of() : List.of(scopes.split(" "));
+    return Optional.of(new Grant(issuer, clientId, resource, granted));
+  }
+
+  /** The authorization server, the client it granted to, the resource indicator and scopes. */
+  public record Grant(String issuer, String clientId, String resource, List<String> scopes) {
+    public Grant {
+      Objects.requireNonNull(issuer, "issuer");
+      Objects.requireNonNull(clientId, "clientId");
+      Objects.requireNonNull(resource, "resource");
+      scopes = List.copyOf(scopes);
+    }
   }
 
   public void requireReauthorization() {

@@ -20,6 +20,11 @@ public interface Credential {
 
   String tokenType();
 
+  /** Whether the authorization server gave a refresh token with it. */
+  default boolean canRefresh() {
+    return refreshToken().isPresent();
+  }
+
   /** True if the access token is expired at {@code moment} (ask with a safety margin added). */
   default boolean expiresBefore(Instant moment) {
     return expiresAt().map(expiry -> !expiry.isAfter(moment)).orElse(false);

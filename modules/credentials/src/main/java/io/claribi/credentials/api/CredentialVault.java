@@ -1,6 +1,7 @@
 package io.claribi.credentials.api;
 
 import io.claribi.platform.api.ConnectionId;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -24,6 +25,22 @@ public interface CredentialVault {
    * @throws InvalidCredentialCiphertextException if it does not open
    */
   <T, X extends Exception> T use(ConnectionId connection, CredentialUse<T, X> use) throws X;
+
+  /**
+   * Renews the connection's token set under a lock on its row that every server node sharing the
+   * database respects, in a transaction of its own (or the caller's). If the stored access token is
+   * still good at {@code freshUntil} (another call renewed it while this one waited), nothing
+   * happens. Otherwise the credential is lent to {@code renewal}, typically a refresh at the
+   * authorization server, and the token set it returns replaces the old one before the lock is
+   * released: a refresh token is never spent twice, and a rotated one is never lost.
+   *
+   * @return whether {@code renewal} ran and its token set was stored
+   * @throws NoCredentialException if none is stored in the caller's organization (disconnected)
+   */
+  boolean renew(
+      ConnectionId connection,
+      Instant freshUntil,
+      CredentialUse<TokenSet, RuntimeException> renewal);
 
   /**
    * Deletes the connection's credential as a plain delete in the caller's transaction, which must

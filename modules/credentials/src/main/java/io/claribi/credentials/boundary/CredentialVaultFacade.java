@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -78,6 +79,29 @@ public class CredentialVaultFacade implements CredentialVault {
   }
 
   @Override
+  @Transactional
+  public boolean renew(
+      ConnectionId connection,
+      Instant freshUntil,
+      CredentialUse<TokenSet, RuntimeException> renewal) {
+    OrganizationId organization = tenancy.organization();
+    StoredCredential row =
+        credentials.lock(connection).orElseThrow(() -> new NoCredentialException(connection));
+    TokenSet current =
+        seal.open(organization, connection, new Sealed(row.ciphertext(), row.keyFingerprint()));
+    if (current.expiresAt().map(expiry -> expiry.isAfter(freshUntil)).orElse(true)) {
+      return false;
+    }
+    TokenSet renewed;
+    try (LentCredential lent = new LentCredential(current)) {
+      renewed = renewal.apply(lent);
+    }
+    Sealed sealed = seal.seal(organization, connection, renewed);
+    row.seal(sealed.ciphertext(), sealed.keyFingerprint(), clock.instant());
+    return true;
+  }
+
+  @Override
   @Transactional(TxType.MANDATORY)
   public boolean delete(ConnectionId connection) {
     return credentials.delete(connection);
@@ -120,7 +144,7 @@ public class CredentialVaultFacade implements CredentialVault {
     }
 
     @Override
-    public Optional<java.time.Instant> expiresAt() {
+    public Optional<Instant> expiresAt() {
       return tokens().expiresAt();
     }
 

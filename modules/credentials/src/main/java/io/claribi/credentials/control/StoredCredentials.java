@@ -6,6 +6,7 @@ import io.claribi.platform.api.TenantBinding;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
 
@@ -22,6 +23,17 @@ public class StoredCredentials {
   public Optional<StoredCredential> find(ConnectionId connection) {
     return Optional.ofNullable(
         tenancy.bind(em).find(StoredCredential.class, connection.toString()));
+  }
+
+  /**
+   * The credential, locked until the transaction ends (SELECT ... FOR UPDATE): of two callers, on
+   * any node, the second waits and then reads what the first stored.
+   */
+  public Optional<StoredCredential> lock(ConnectionId connection) {
+    return Optional.ofNullable(
+        tenancy
+            .bind(em)
+            .find(StoredCredential.class, connection.toString(), LockModeType.PESSIMISTIC_WRITE));
   }
 
   public void add(StoredCredential credential) {

@@ -18,10 +18,12 @@ public final class AuthorizationServer {
   public static final String HOST = "127.0.0.1";
 
   private final int port;
+  private final long tokenLifetimeSeconds;
   private MockOAuth2Server server;
 
-  public AuthorizationServer(int port) {
+  public AuthorizationServer(int port, long tokenLifetimeSeconds) {
     this.port = port;
+    this.tokenLifetimeSeconds = tokenLifetimeSeconds;
   }
 
   public synchronized void start() {
@@ -30,9 +32,9 @@ public final class AuthorizationServer {
             false,
             null,
             null,
-            true,
+            true, // rotates refresh tokens: a spent one is refused, as strict vendors do
             new OAuth2TokenProvider(),
-            Set.of(new ScopedTokenCallback()),
+            Set.of(new ScopedTokenCallback(tokenLifetimeSeconds)),
             new NettyWrapper());
     server = new MockOAuth2Server(config);
     try {

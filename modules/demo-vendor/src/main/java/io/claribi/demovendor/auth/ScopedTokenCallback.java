@@ -27,7 +27,12 @@ final class ScopedTokenCallback implements OAuth2TokenCallback {
   static final String ISSUER_ID = "acme";
   static final String AUDIENCE = "acme-payments";
   static final String USER = "acme-demo-user";
-  static final long EXPIRY_SECONDS = 3600;
+
+  private final long expirySeconds;
+
+  ScopedTokenCallback(long expirySeconds) {
+    this.expirySeconds = expirySeconds;
+  }
 
   @Override
   public String issuerId() {
@@ -67,7 +72,7 @@ final class ScopedTokenCallback implements OAuth2TokenCallback {
 
   @Override
   public long tokenExpiry() {
-    return EXPIRY_SECONDS;
+    return expirySeconds;
   }
 
   static String scope(TokenRequest request) {

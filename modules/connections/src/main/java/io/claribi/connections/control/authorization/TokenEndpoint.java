@@ -62,22 +62,27 @@ public final class TokenEndpoint {
     AuthorizationGrant grant =
         new AuthorizationCodeGrant(
             new AuthorizationCode(code), redirectUri, new CodeVerifier(verifier));
-    return grant(server, client, grant, resource, requested, Optional.empty());
+    return tokenSet(grant(server, client, grant, resource, requested), requested, Optional.empty());
   }
+
+  /** A refresh's new token set, and whether the server rotated the refresh token. */
+  public record Refreshed(TokenSet tokens, boolean rotated) {}
 
   /**
    * Spends the refresh token. The reply's refresh token replaces it when the server rotates; when
    * it sends none, the old one stays valid (RFC 6749 §6).
    */
-  public TokenSet refresh(
+  public Refreshed refresh(
       AuthorizationServerMetadata server,
       ClientRegistration client,
       String refreshToken,
       URI resource,
       Set<String> scopes) {
     RefreshToken current = new RefreshToken(refreshToken);
-    return grant(
-        server, client, new RefreshTokenGrant(current), resource, scopes, Optional.of(current));
+    Granted granted = grant(server, client, new RefreshTokenGrant(current), resource, scopes);
+    RefreshToken next = granted.tokens().getRefreshToken();
+    boolean rotated = next != null && !next.equals(current);
+    return new Refreshed(tokenSet(granted, scopes, Optional.of(current)), rotated);
   }
 
   /**
@@ -110,13 +115,15 @@ public final class TokenEndpoint {
     return true;
   }
 
-  private TokenSet grant(
+  /** What the token endpoint granted, and when it was asked (the start of its lifetime). */
+  private record Granted(Tokens tokens, Instant asked) {}
+
+  private Granted grant(
       AuthorizationServerMetadata server,
       ClientRegistration client,
       AuthorizationGrant grant,
       URI resource,
-      Set<String> requested,
-      Optional<RefreshToken> spent) {
+      Set<String> requested) {
     TokenRequest.Builder builder =
         client
             .authentication()
@@ -143,8 +150,7 @@ public final class TokenEndpoint {
               + description
               + ").");
     }
-    Tokens tokens = parsed.toSuccessResponse().getTokens();
-    return tokenSet(tokens, requested, asked, spent);
+    return new Granted(parsed.toSuccessResponse().getTokens(), asked);
   }
 
   private static TokenResponse parse(HTTPResponse response) {
@@ -158,7 +164,9 @@ public final class TokenEndpoint {
   }
 
   private static TokenSet tokenSet(
-      Tokens tokens, Set<String> requested, Instant asked, Optional<RefreshToken> spent) {
+      Granted granted, Set<String> requested, Optional<RefreshToken> spent) {
+    Tokens tokens = granted.tokens();
+    Instant asked = granted.asked();
     AccessToken access = tokens.getAccessToken();
     if (!AccessTokenType.BEARER.equals(access.getType())
         && !(access instanceof BearerAccessToken)) {
@@ -166,12 +174,12 @@ public final class TokenEndpoint {
           VENDOR_METADATA_INVALID,
           "The token endpoint issued a " + access.getType() + " token; only Bearer is supported.");
     }
-    Set<String> granted =
+    Set<String> scopes =
         access.getScope() == null
             ? new LinkedHashSet<>(requested)
             : new LinkedHashSet<>(access.getScope().toStringList());
     if (!requested.isEmpty()) {
-      Set<String> extra = new LinkedHashSet<>(granted);
+      Set<String> extra = new LinkedHashSet<>(scopes);
       extra.removeAll(requested);
       if (!extra.isEmpty()) {
         throw new AuthorizationException(
@@ -187,6 +195,6 @@ public final class TokenEndpoint {
         access.getLifetime() > 0
             ? Optional.of(asked.plusSeconds(access.getLifetime()))
             : Optional.empty();
-    return new TokenSet(access.getValue(), refresh, expiresAt, granted, "Bearer");
+    return new TokenSet(access.getValue(), refresh, expiresAt, scopes, "Bearer");
   }
 }

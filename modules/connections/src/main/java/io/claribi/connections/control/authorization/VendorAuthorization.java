@@ -1,8 +1,11 @@
 package io.claribi.connections.control.authorization;
 
 import io.claribi.catalog.api.OutboundPolicy;
+import io.claribi.connections.control.ConnectSettings;
 import io.claribi.connections.control.GatewaySettings;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -17,6 +20,9 @@ public class VendorAuthorization {
   @Inject OutboundPolicy outbound;
   @Inject GatewaySettings settings;
   @Inject Clock clock;
+  @Inject ConnectSettings connect;
+
+  @Resource ManagedScheduledExecutorService scheduler;
 
   private OAuthHttp http;
 
@@ -45,5 +51,10 @@ public class VendorAuthorization {
 
   public TokenEndpoint tokens() {
     return new TokenEndpoint(http, clock);
+  }
+
+  /** Revokes in the background, on the server's managed scheduler. */
+  public Revoker revoker() {
+    return new Revoker(servers(), tokens(), scheduler, connect.revocationRetries());
   }
 }

@@ -8,6 +8,7 @@ import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
 import io.claribi.catalog.control.OutboundRules;
 import io.claribi.connections.control.authorization.ClientRegistration.ClientAuthMethod;
 import io.claribi.connections.control.authorization.ClientRegistration.Source;
+import io.claribi.credentials.api.Credential;
 import io.claribi.credentials.api.TokenSet;
 import java.net.InetAddress;
 import java.net.URI;
@@ -18,14 +19,21 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.OAuth2Config;
+import no.nav.security.mock.oauth2.http.MockWebServerWrapper;
+import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,7 +54,17 @@ class AuthorizationFlowTest {
 
   @BeforeEach
   void start() throws Exception {
-    authorizationServer = new MockOAuth2Server();
+    // Rotating refresh tokens, like the demo vendor: a spent refresh token is refused.
+    authorizationServer =
+        new MockOAuth2Server(
+            new OAuth2Config(
+                false,
+                null,
+                null,
+                true,
+                new OAuth2TokenProvider(),
+                Set.of(),
+                new MockWebServerWrapper()));
     authorizationServer.start(InetAddress.getByName("127.0.0.1"), 0);
     issuer = authorizationServer.issuerUrl("acme").toString();
     vendor = new VendorHttpServer();
@@ -133,7 +151,9 @@ class AuthorizationFlowTest {
     assertThat(first.scopes()).isSubsetOf(scopes).contains("payments:read");
 
     TokenSet refreshed =
-        tokens.refresh(metadata, client, first.refreshToken().get(), resource.resource(), scopes);
+        tokens
+            .refresh(metadata, client, first.refreshToken().get(), resource.resource(), scopes)
+            .tokens();
     assertThat(refreshed.accessToken()).isNotEqualTo(first.accessToken());
     assertThat(refreshed.refreshToken()).isPresent();
   }
@@ -308,6 +328,150 @@ class AuthorizationFlowTest {
 
     assertThat(revoked).isTrue();
     assertThat(vendor.requests).contains("POST /rv/revoke");
+  }
+
+  @Test
+  void a_rotated_refresh_token_replaces_the_spent_one_which_never_works_again() throws Exception {
+    Granted granted = grantAtTheMock();
+
+    TokenEndpoint.Refreshed refreshed =
+        granted.tokens.refresh(
+            granted.metadata,
+            granted.client,
+            granted.first.refreshToken().orElseThrow(),
+            RESOURCE,
+            granted.first.scopes());
+
+    assertThat(refreshed.rotated()).isTrue();
+    assertThat(refreshed.tokens().refreshToken())
+        .isPresent()
+        .isNotEqualTo(granted.first.refreshToken());
+    assertThatThrownBy(
+            () ->
+                granted.tokens.refresh(
+                    granted.metadata,
+                    granted.client,
+                    granted.first.refreshToken().orElseThrow(),
+                    RESOURCE,
+                    granted.first.scopes()))
+        .extracting(e -> ((AuthorizationException) e).code())
+        .isEqualTo("VENDOR_TOKEN_REJECTED");
+  }
+
+  @Test
+  void a_revoked_refresh_token_refreshes_nothing() throws Exception {
+    Granted granted = grantAtTheMock();
+    ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+    try {
+      Revoker revoker =
+          new Revoker(new AuthorizationServerDiscovery(http), granted.tokens, scheduler, List.of());
+
+      Revoker.Outcome outcome =
+          revoker
+              .revokeLater(PendingRevocation.of("c-1", issuer, "claribi", lent(granted.first)))
+              .get(10, TimeUnit.SECONDS);
+
+      assertThat(outcome).isEqualTo(Revoker.Outcome.REVOKED);
+      assertThatThrownBy(
+              () ->
+                  granted.tokens.refresh(
+                      granted.metadata,
+                      granted.client,
+                      granted.first.refreshToken().orElseThrow(),
+                      RESOURCE,
+                      granted.first.scopes()))
+          .extracting(e -> ((AuthorizationException) e).code())
+          .isEqualTo("VENDOR_TOKEN_REJECTED");
+    } finally {
+      scheduler.shutdownNow();
+    }
+  }
+
+  @Test
+  void a_revocation_endpoint_that_stays_down_is_retried_then_given_up() throws Exception {
+    String self = vendor.url("/down").toString();
+    publishServerMetadata(
+        "/down",
+        self,
+        self + "/token",
+        "S256",
+        ",\"revocation_endpoint\":\"" + vendor.url("/down/revoke") + "\"");
+    vendor.on("/down/revoke", 503, Map.of(), "");
+    ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+    try {
+      Revoker revoker =
+          new Revoker(
+              new AuthorizationServerDiscovery(http),
+              new TokenEndpoint(http, Clock.systemUTC()),
+              scheduler,
+              List.of(Duration.ofMillis(20), Duration.ofMillis(20)));
+      TokenSet tokens = new TokenSet("at", Optional.of("rt"), Optional.empty(), Set.of(), "Bearer");
+
+      Revoker.Outcome outcome =
+          revoker
+              .revokeLater(PendingRevocation.of("c-2", self, "c", lent(tokens)))
+              .get(10, TimeUnit.SECONDS);
+
+      assertThat(outcome).isEqualTo(Revoker.Outcome.GAVE_UP);
+      assertThat(vendor.requests).filteredOn("POST /down/revoke"::equals).hasSize(3);
+    } finally {
+      scheduler.shutdownNow();
+    }
+  }
+
+  private static final URI RESOURCE = URI.create("https://vendor.example.com/mcp");
+
+  /** The pieces of a grant obtained from the mock authorization server through the code flow. */
+  private record Granted(
+      AuthorizationServerMetadata metadata,
+      ClientRegistration client,
+      TokenEndpoint tokens,
+      TokenSet first) {}
+
+  private Granted grantAtTheMock() throws Exception {
+    AuthorizationServerMetadata metadata = new AuthorizationServerDiscovery(http).discover(issuer);
+    ClientRegistration client =
+        new ClientRegistration(
+            issuer, "claribi", Optional.empty(), ClientAuthMethod.NONE, Source.PRE_REGISTERED);
+    Set<String> scopes = Set.of("openid", "payments:read");
+    AuthorizationStart start =
+        AuthorizationStart.begin(metadata, client, CALLBACK, scopes, RESOURCE);
+    String code = AuthorizationCallback.code(consent(start.authorizationUrl()), issuer, false);
+    TokenEndpoint tokens = new TokenEndpoint(http, Clock.systemUTC());
+    TokenSet first =
+        tokens.exchange(metadata, client, code, CALLBACK, start.verifier(), RESOURCE, scopes);
+    assertThat(first.refreshToken()).isPresent();
+    return new Granted(metadata, client, tokens, first);
+  }
+
+  /** A credential as the vault lends it, over a token set this test holds. */
+  private static Credential lent(TokenSet tokens) {
+    return new Credential() {
+      @Override
+      public String accessToken() {
+        return tokens.accessToken();
+      }
+
+      @Override
+      public Optional<String> refreshToken() {
+        return tokens.refreshToken();
+      }
+
+      @Override
+      public Optional<Instant> expiresAt() {
+        return tokens.expiresAt();
+      }
+
+      @Override
+      public Set<String> scopes() {
+        return tokens.scopes();
+      }
+
+      @Override
+      public String tokenType() {
+        return tokens.tokenType();
+      }
+    };
   }
 
   /** Authorization-server metadata at the RFC 8414 location for the issuer {@code <vendor>path}. */

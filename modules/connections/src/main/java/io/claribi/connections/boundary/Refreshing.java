@@ -1,0 +1,98 @@
+package io.claribi.connections.boundary;
+
+import com.nimbusds.oauth2.sdk.as.AuthorizationServerMetadata;
+import io.claribi.connections.control.ConnectSettings;
+import io.claribi.connections.control.authorization.AuthorizationException;
+import io.claribi.connections.control.authorization.AuthorizationException.Reason;
+import io.claribi.connections.control.authorization.ClientRegistration;
+import io.claribi.connections.control.authorization.ClientRegistration.ClientAuthMethod;
+import io.claribi.connections.control.authorization.ClientRegistration.Source;
+import io.claribi.connections.control.authorization.LentGrant;
+import io.claribi.connections.control.authorization.TokenEndpoint;
+import io.claribi.connections.control.authorization.VendorAuthorization;
+import io.claribi.connections.entity.Connection;
+import io.claribi.platform.api.ConnectionId;
+import io.claribi.platform.api.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * Refreshes a connection's access token before it expires. The authorization server's metadata is
+ * read first, outside any transaction; then the vault's row lock is taken, which every node sharing
+ * the database respects, and the refresh token is spent only if no other call has renewed the
+ * credential in the meantime. A grant the vendor refuses marks the connection {@code NEEDS_REAUTH}.
+ */
+@ApplicationScoped
+public class Refreshing {
+
+  private static final Logger LOG = Logger.getLogger(Refreshing.class.getName());
+
+  /** Refusals that no retry will cure: the admin must consent again. */
+  private static final Set<Reason> GRANT_REFUSED =
+      EnumSet.of(Reason.VENDOR_TOKEN_REJECTED, Reason.VENDOR_SCOPE_ESCALATION);
+
+  @Inject RefreshRecords records;
+  @Inject VendorAuthorization authorization;
+  @Inject ConnectSettings settings;
+  @Inject Clock clock;
+
+  /**
+   * @throws ProblemException 409 {@code CONNECTION_NEEDS_REAUTH} if the vendor refused the refresh,
+   *     or the connection has no grant to refresh; the vendor's 503 if it could not be reached
+   */
+  public void refresh(ConnectionId connection) {
+    RefreshRecords.Granted granted = records.grantOf(connection);
+    Optional<Connection.Grant> grant = granted.grant();
+    if (grant.isEmpty()) {
+      records.requireReauthorization(connection, "NO_REFRESHABLE_GRANT");
+      throw needsReauth(connection, "it was connected without a refreshable grant");
+    }
+    AuthorizationServerMetadata server = authorization.servers().discover(grant.get().issuer());
+    ClientRegistration client =
+        new ClientRegistration(
+            grant.get().issuer(),
+            grant.get().clientId(),
+            Optional.empty(),
+            ClientAuthMethod.NONE,
+            Source.PRE_REGISTERED);
+    TokenEndpoint tokens = authorization.tokens();
+    URI resource = URI.create(grant.get().resource());
+    try {
+      records.renew(
+          connection,
+          granted.vendor(),
+          clock.instant().plus(settings.refreshAhead()),
+          credential -> {
+            TokenEndpoint.Refreshed refreshed =
+                LentGrant.refresh(tokens, server, client, credential, resource);
+            return new RefreshRecords.Renewal(refreshed.tokens(), refreshed.rotated());
+          });
+    } catch (AuthorizationException refused) {
+      if (!GRANT_REFUSED.contains(refused.reason())) {
+        throw refused;
+      }
+      LOG.info(() -> "Refresh of " + connection + " refused: " + refused.getMessage());
+      records.requireReauthorization(connection, refused.code());
+      throw needsReauth(
+          connection, "the vendor refused to refresh its grant (" + refused.code() + ")");
+    }
+  }
+
+  private static ProblemException needsReauth(ConnectionId connection, String why) {
+    return new ProblemException(
+        409,
+        "CONNECTION_NEEDS_REAUTH",
+        "Connection needs re-authorisation",
+        "Connection "
+            + connection
+            + " must be connected again: "
+            + why
+            + ". Nothing was sent to the vendor.");
+  }
+}
