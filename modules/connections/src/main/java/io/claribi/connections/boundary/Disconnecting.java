@@ -56,7 +56,9 @@ public class Disconnecting {
   @Transactional
   public void disconnect(ConnectionId id) {
     Connection connection =
-        connections.lock(id).orElseThrow(() -> ProblemException.notFound("Connection " + id));
+        connections
+            .lockExclusively(id)
+            .orElseThrow(() -> ProblemException.notFound("Connection " + id));
     List<PendingRevocation> revocations = new ArrayList<>();
     revocation(connection).ifPresent(revocations::add);
     delete(connection, "disconnected by an org admin");
@@ -71,7 +73,7 @@ public class Disconnecting {
     for (OrganizationId organization : directory.organizationsConnectedTo(vendor)) {
       try (TenantBinding.OperatorScope scope = tenancy.actAsOperatorFor(organization)) {
         for (Connection found : connections.at(vendor)) {
-          Optional<Connection> locked = connections.lock(found.id());
+          Optional<Connection> locked = connections.lockExclusively(found.id());
           if (locked.isPresent()) {
             revocation(locked.get()).ifPresent(revocations::add);
             deleted.add(delete(locked.get(), "vendor retired: " + retired.reason()));

@@ -28,10 +28,18 @@ public class Connections {
   /**
    * The connection, locked exclusively until the transaction ends: this waits for every call that
    * holds the connection's call fence to finish, and every later call waits for this transaction.
+   * The row is written (its version), because a {@code FOR UPDATE} lock alone still admits new
+   * shared locks on Derby; a written row admits none, on any database.
    */
-  public Optional<Connection> lock(ConnectionId id) {
-    return Optional.ofNullable(
-        tenancy.bind(em).find(Connection.class, id.toString(), LockModeType.PESSIMISTIC_WRITE));
+  public Optional<Connection> lockExclusively(ConnectionId id) {
+    EntityManager bound = tenancy.bind(em);
+    Connection connection =
+        bound.find(Connection.class, id.toString(), LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+    if (connection == null) {
+      return Optional.empty();
+    }
+    bound.flush();
+    return Optional.of(connection);
   }
 
   public List<Connection> all() {

@@ -3,12 +3,14 @@ package io.claribi.connections.control.vendor;
 import io.claribi.connections.api.VendorErrorException;
 import io.claribi.connections.api.VendorUnavailableException;
 import io.claribi.connections.control.VendorText;
+import io.claribi.connections.control.authorization.BearerChallenge;
 import io.claribi.platform.api.ProblemException;
 import io.modelcontextprotocol.client.transport.McpHttpClientTransportAuthorizationException;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpTransportException;
 import java.io.IOException;
 import java.net.http.HttpTimeoutException;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -46,6 +48,18 @@ final class VendorFailures {
       return new VendorErrorException(
           "VENDOR_RESPONSE_MALFORMED", vendor + " sent a reply that is not valid MCP JSON.");
     }
+    Optional<String> stepUp = stepUp(failure);
+    if (stepUp.isPresent()) {
+      return new ProblemException(
+          403,
+          "VENDOR_SCOPE_STEP_UP_REFUSED",
+          "Vendor asked for more scope",
+          vendor
+              + " asked for more scope ("
+              + sanitise(stepUp.get())
+              + ") than this connection was granted. clariBI connects read-only and never asks"
+              + " for more scope; an operator should deny this tool.");
+    }
     if (causedBy(failure, McpHttpClientTransportAuthorizationException.class)) {
       return new VendorErrorException(
           "VENDOR_AUTHORIZATION_FAILED",
@@ -76,6 +90,26 @@ final class VendorFailures {
     LOG.log(Level.WARNING, "Unexpected failure talking to " + vendor, failure);
     return new VendorErrorException(
         "VENDOR_ERROR", vendor + " failed the exchange (" + root.getClass().getSimpleName() + ").");
+  }
+
+  /**
+   * The scope a vendor's {@code 403 insufficient_scope} challenge asks for (step-up authorization):
+   * never followed, since a read-only connection must not gain scope.
+   */
+  private static Optional<String> stepUp(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof McpHttpClientTransportAuthorizationException refused
+          && refused.getResponseInfo() != null
+          && refused.getResponseInfo().statusCode() == 403) {
+        return refused.getResponseInfo().headers().allValues("WWW-Authenticate").stream()
+            .map(BearerChallenge::parse)
+            .flatMap(Optional::stream)
+            .filter(challenge -> challenge.error().filter("insufficient_scope"::equals).isPresent())
+            .findFirst()
+            .map(challenge -> challenge.scope().orElse("unnamed"));
+      }
+    }
+    return Optional.empty();
   }
 
   static String sanitise(String message) {

@@ -2,9 +2,15 @@ package io.claribi.connections.control.vendor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.modelcontextprotocol.client.transport.McpHttpClientTransportAuthorizationException;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.net.ConnectException;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 
@@ -70,5 +76,52 @@ class VendorFailuresTest {
 
     assertThat(sanitised).startsWith("a b x").hasSize(VendorFailures.MAX_MESSAGE + 1);
     assertThat(VendorFailures.sanitise(null)).isEqualTo("(no message)");
+  }
+
+  @Test
+  void a_step_up_challenge_is_refused_with_the_scope_it_asked_for() {
+    var refused =
+        new McpHttpClientTransportAuthorizationException(
+            "forbidden",
+            null,
+            response(403, "Bearer error=\"insufficient_scope\", scope=\"payments:write\""));
+
+    var problem = VendorFailures.classify(new RuntimeException(refused), "acme", 5);
+
+    assertThat(problem.status()).isEqualTo(403);
+    assertThat(problem.code()).isEqualTo("VENDOR_SCOPE_STEP_UP_REFUSED");
+    assertThat(problem.detail()).contains("payments:write").contains("never asks");
+  }
+
+  @Test
+  void a_refused_token_without_a_step_up_challenge_stays_an_authorization_failure() {
+    var refused =
+        new McpHttpClientTransportAuthorizationException(
+            "unauthorized", null, response(401, "Bearer error=\"invalid_token\""));
+
+    var problem = VendorFailures.classify(refused, "acme", 5);
+
+    assertThat(problem.code()).isEqualTo("VENDOR_AUTHORIZATION_FAILED");
+  }
+
+  private static HttpResponse.ResponseInfo response(int status, String challenge) {
+    HttpHeaders headers =
+        HttpHeaders.of(Map.of("WWW-Authenticate", List.of(challenge)), (name, value) -> true);
+    return new HttpResponse.ResponseInfo() {
+      @Override
+      public int statusCode() {
+        return status;
+      }
+
+      @Override
+      public HttpHeaders headers() {
+        return headers;
+      }
+
+      @Override
+      public HttpClient.Version version() {
+        return HttpClient.Version.HTTP_1_1;
+      }
+    };
   }
 }

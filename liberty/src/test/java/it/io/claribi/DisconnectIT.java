@@ -1,0 +1,211 @@
+package it.io.claribi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A connection's life after the connect, against the demo vendor and its real authorization server
+ * (access tokens of 75 s, rotating refresh tokens): refreshed once by many concurrent calls, then
+ * disconnected, after which a dump of the whole database holds nothing of it but its audit trail.
+ * And calls racing a disconnect: each either finished before it or never reached the vendor, as the
+ * vendor's own request log shows.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class DisconnectIT {
+
+  private static final String VENDOR = Gateway.VENDOR;
+  private static final String RETURN_TO = Api.BASE + "/console/data-sources";
+  private static final String TOOL = "list_customers";
+
+  /** The demo's access tokens live 75 s and are refreshed 60 s ahead; see liberty/pom.xml. */
+  private static final long UNTIL_REFRESH_MILLIS = 16_000;
+
+  private static final HttpClient BROWSER =
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+  @Deployment(testable = false)
+  static WebArchive fixture() {
+    return Gateway.fixtureWar();
+  }
+
+  @ArquillianResource URL fixture;
+
+  private String admin;
+
+  @BeforeEach
+  void organization() {
+    admin = Gateway.organizationOn(Api.newOrganization("disconnect"), "PROFESSIONAL");
+  }
+
+  @Test
+  void fifty_calls_share_one_refresh_and_a_disconnect_leaves_only_the_audit_trail()
+      throws Exception {
+    String id = connectThroughConsent();
+    assertThat(call(id).status()).isEqualTo(200);
+
+    Thread.sleep(UNTIL_REFRESH_MILLIS);
+    List<Integer> statuses = concurrently(50, 50, () -> call(id).status(), null);
+
+    assertThat(statuses).containsOnly(200);
+    assertThat(events(id, "CREDENTIAL_REFRESHED")).hasSize(1);
+
+    List<String> before = dump(id);
+    String ciphertext =
+        before.stream()
+            .flatMap(line -> Arrays.stream(line.split("\\|")))
+            .filter(value -> value.startsWith("gAAAAA"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no sealed credential in " + before));
+
+    assertThat(Api.delete("/api/v1/connections/" + id, admin).status()).isEqualTo(204);
+
+    assertThat(Api.get("/api/v1/connections/" + id, admin).status()).isEqualTo(404);
+    int atVendor = DemoVendor.toolCalls();
+    Api.Reply byId = call(id);
+    Api.Reply byVendor = Gateway.call(admin, "vendor", VENDOR, TOOL, "{}");
+    assertThat(byId.status()).isEqualTo(404);
+    assertThat(byVendor.status()).isEqualTo(404);
+    assertThat(DemoVendor.toolCalls()).isEqualTo(atVendor);
+    assertThat(dump(id, ciphertext)).isNotEmpty().allMatch(line -> line.startsWith("audit"));
+    assertThat(events(id, "CONNECTION_DISCONNECTED")).hasSize(1);
+    assertThat(Api.delete("/api/v1/connections/" + id, admin).status()).isEqualTo(404);
+  }
+
+  @Test
+  void a_call_racing_the_disconnect_finished_before_it_or_never_reached_the_vendor()
+      throws Exception {
+    String id = connectThroughConsent();
+    DemoVendor.clearLog();
+    CountDownLatch underWay = new CountDownLatch(20);
+    int[] atCommit = new int[1];
+
+    List<Integer> statuses =
+        concurrently(
+            200,
+            16,
+            () -> {
+              int status = call(id).status();
+              underWay.countDown();
+              return status;
+            },
+            () -> {
+              underWay.await(60, TimeUnit.SECONDS);
+              assertThat(Api.delete("/api/v1/connections/" + id, admin).status()).isEqualTo(204);
+              atCommit[0] = DemoVendor.toolCalls();
+            });
+
+    long finished = statuses.stream().filter(s -> s == 200).count();
+    assertThat(finished).isGreaterThanOrEqualTo(20).isLessThan(200);
+    assertThat(statuses).containsOnly(200, 404);
+    assertThat(DemoVendor.toolCalls()).isEqualTo(atCommit[0]).isEqualTo((int) finished);
+  }
+
+  private Api.Reply call(String id) {
+    return Gateway.call(admin, "connectionId", id, TOOL, "{\"limit\":1}");
+  }
+
+  /**
+   * Runs {@code calls} tasks on {@code threads} threads; {@code meanwhile}, if given, runs on this
+   * thread while they do.
+   */
+  private static List<Integer> concurrently(
+      int calls, int threads, java.util.concurrent.Callable<Integer> task, Meanwhile meanwhile)
+      throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<Integer>> futures = new ArrayList<>();
+      for (int i = 0; i < calls; i++) {
+        futures.add(pool.submit(task));
+      }
+      if (meanwhile != null) {
+        meanwhile.run();
+      }
+      List<Integer> statuses = new ArrayList<>();
+      for (Future<Integer> future : futures) {
+        statuses.add(future.get(120, TimeUnit.SECONDS));
+      }
+      return statuses;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @FunctionalInterface
+  private interface Meanwhile {
+    void run() throws Exception;
+  }
+
+  private List<JsonObject> events(String connection, String type) {
+    Api.Reply page =
+        Api.get("/api/v1/audit/events?connection=" + connection + "&type=" + type, admin);
+    assertThat(page.status()).as(page.body()).isEqualTo(200);
+    return page.json().getJsonArray("events").getValuesAs(JsonObject.class);
+  }
+
+  /** The lines of a full database dump that contain one of the strings. */
+  private List<String> dump(String... containing) {
+    StringBuilder query = new StringBuilder();
+    for (String needle : containing) {
+      query.append(query.length() == 0 ? "?" : "&").append("containing=").append(encode(needle));
+    }
+    Api.Reply dump =
+        Api.send(
+            Api.request("", Api.token("platform-ops", "platform-operator"))
+                .uri(URI.create(fixture + "api/v1/test-fixtures/database-dump" + query)));
+    assertThat(dump.status()).as(dump.body()).isEqualTo(200);
+    return dump.body().isEmpty() ? List.of() : dump.body().lines().toList();
+  }
+
+  /** POST /connections, the demo vendor's consent (approved at once), the callback. */
+  private String connectThroughConsent() throws Exception {
+    Api.Reply started =
+        Api.post(
+            "/api/v1/connections",
+            admin,
+            "{\"vendor\":\"" + VENDOR + "\",\"returnTo\":\"" + RETURN_TO + "\"}");
+    assertThat(started.status()).as(started.body()).isEqualTo(201);
+    String id = started.json().getString("connectionId");
+    URI answer = redirect(URI.create(started.json().getString("authorizationUrl")), 302);
+    URI back = redirect(answer, 303);
+    assertThat(back.toString()).endsWith("connection=" + id + "&result=connected");
+    // The callback has discovered the vendor's tools; the operator allows the one called here.
+    assertThat(Gateway.decide(admin, VENDOR, TOOL, "ALLOW").status()).isEqualTo(200);
+    return id;
+  }
+
+  private static URI redirect(URI from, int status) throws Exception {
+    HttpResponse<String> response =
+        BROWSER.send(HttpRequest.newBuilder(from).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(from + " answered " + response.body()).isEqualTo(status);
+    return URI.create(response.headers().firstValue("Location").orElseThrow());
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+}
