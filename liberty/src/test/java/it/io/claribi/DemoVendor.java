@@ -70,6 +70,14 @@ public final class DemoVendor {
                 .PUT(HttpRequest.BodyPublishers.ofString(description))));
   }
 
+  /** The vendor revokes every grant it made: refresh tokens are refused from now on. */
+  public static void forgetGrants() {
+    expect204or200(
+        Api.send(
+            HttpRequest.newBuilder(URI.create(BASE + "/control/grants/forget"))
+                .POST(HttpRequest.BodyPublishers.noBody())));
+  }
+
   public static void reset() {
     expect204or200(
         Api.send(

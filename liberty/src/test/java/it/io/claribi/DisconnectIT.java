@@ -97,6 +97,38 @@ class DisconnectIT {
   }
 
   @Test
+  void a_refresh_the_vendor_refuses_marks_the_connection_for_reauthorization() throws Exception {
+    String id = connectThroughConsent();
+    Thread.sleep(UNTIL_REFRESH_MILLIS);
+    DemoVendor.forgetGrants();
+    int atVendor = DemoVendor.toolCalls();
+
+    Api.Reply refused = call(id);
+    Api.Reply again = call(id);
+
+    assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+    assertThat(refused.json().getString("code")).isEqualTo("CONNECTION_NEEDS_REAUTH");
+    assertThat(again.json().getString("code")).isEqualTo("CONNECTION_NEEDS_REAUTH");
+    assertThat(DemoVendor.toolCalls()).isEqualTo(atVendor);
+    assertThat(Api.get("/api/v1/connections/" + id, admin).json().getString("state"))
+        .isEqualTo("NEEDS_REAUTH");
+    assertThat(events(id, "CONNECTION_REAUTH_REQUIRED")).hasSize(1);
+    assertThat(events(id, "CREDENTIAL_REFRESHED")).isEmpty();
+    assertThat(Api.delete("/api/v1/connections/" + id, admin).status()).isEqualTo(204);
+  }
+
+  @Test
+  void another_organization_can_neither_see_nor_disconnect_a_connection() throws Exception {
+    String id = connectThroughConsent();
+    String stranger = Gateway.organizationOn(Api.newOrganization("stranger"), "PROFESSIONAL");
+
+    assertThat(Api.get("/api/v1/connections/" + id, stranger).status()).isEqualTo(404);
+    assertThat(Api.delete("/api/v1/connections/" + id, stranger).status()).isEqualTo(404);
+    assertThat(call(id).status()).isEqualTo(200);
+    assertThat(Api.delete("/api/v1/connections/" + id, admin).status()).isEqualTo(204);
+  }
+
+  @Test
   void a_call_racing_the_disconnect_finished_before_it_or_never_reached_the_vendor()
       throws Exception {
     String id = connectThroughConsent();

@@ -9,11 +9,11 @@ import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /** The built product WAR plus the in-container test classes and AssertJ. */
-final class ProductWar {
+public final class ProductWar {
 
   private ProductWar() {}
 
-  static WebArchive with(String name, Class<?>... testClasses) {
+  public static WebArchive with(String name, Class<?>... testClasses) {
     return InContainerWar.scanned(
             ShrinkWrap.create(ZipImporter.class, name)
                 .importFrom(new File("target/claribi.war"))

@@ -58,7 +58,8 @@ public class DemoVendor implements ServletContextListener {
         .addServlet("protected-resource-metadata", new ProtectedResourceMetadata(issuer))
         .addMapping("/.well-known/oauth-protected-resource");
     context
-        .addServlet("control", new ControlServlet(config.controlEnabled(), log, acme))
+        .addServlet(
+            "control", new ControlServlet(config.controlEnabled(), log, acme, authorizationServer))
         .addMapping("/control/*");
     LOG.info(
         () ->

@@ -5,6 +5,7 @@ import io.claribi.connections.control.ConnectionDirectory;
 import io.claribi.connections.control.Connections;
 import io.claribi.connections.entity.AuthorizationAttempt;
 import io.claribi.connections.entity.Connection;
+import io.claribi.connections.entity.ConnectionState;
 import io.claribi.credentials.api.CredentialVault;
 import io.claribi.credentials.api.TokenSet;
 import io.claribi.platform.api.AuditEvent;
@@ -22,6 +23,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -131,6 +133,28 @@ public class ConnectRecords {
   public void abandon(ConnectionDirectory.Attempt where) {
     try (TenantBinding.OperatorScope scope = tenancy.actAsSystemFor(where.organization())) {
       connections.find(where.connection()).ifPresent(connections::delete);
+    }
+  }
+
+  /**
+   * A connect nobody finished: its attempt (with the PKCE verifier) and its PENDING connection are
+   * deleted, unless a callback spent the attempt meanwhile.
+   *
+   * @return whether anything was deleted
+   */
+  @Transactional
+  public boolean abandonExpired(ConnectionDirectory.Attempt where) {
+    try (TenantBinding.OperatorScope scope = tenancy.actAsSystemFor(where.organization())) {
+      Optional<AuthorizationAttempt> attempt = attempts.lock(where.connection());
+      if (attempt.isEmpty() || !attempt.get().hasExpired(clock.instant())) {
+        return false;
+      }
+      attempts.delete(attempt.get());
+      connections
+          .find(where.connection())
+          .filter(connection -> connection.state() == ConnectionState.PENDING)
+          .ifPresent(connections::delete);
+      return true;
     }
   }
 

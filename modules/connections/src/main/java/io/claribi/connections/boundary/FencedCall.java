@@ -31,6 +31,26 @@ public class FencedCall {
   @Inject Clock clock;
 
   /**
+   * 409: {@code CONNECTION_NEEDS_REAUTH} for a refused grant, else {@code CONNECTION_NOT_ACTIVE}.
+   */
+  static ProblemException notActive(ConnectionId connection, ConnectionState state) {
+    return state == ConnectionState.NEEDS_REAUTH
+        ? new ProblemException(
+            409,
+            "CONNECTION_NEEDS_REAUTH",
+            "Connection needs re-authorisation",
+            "Connection "
+                + connection
+                + " must be connected again: the vendor no longer accepts its grant. Nothing was"
+                + " sent to the vendor.")
+        : new ProblemException(
+            409,
+            "CONNECTION_NOT_ACTIVE",
+            "Connection not active",
+            "Connection " + connection + " is " + state + ".");
+  }
+
+  /**
    * Sends the exchange with the connection's credential, unless its access token is about to expire
    * and can be refreshed: then nothing is sent, and the answer is empty.
    */
@@ -42,13 +62,7 @@ public class FencedCall {
             .hold(connection)
             .orElseThrow(() -> ProblemException.notFound("Connection " + connection));
     if (state != ConnectionState.ACTIVE) {
-      throw new ProblemException(
-          409,
-          state == ConnectionState.NEEDS_REAUTH
-              ? "CONNECTION_NEEDS_REAUTH"
-              : "CONNECTION_NOT_ACTIVE",
-          "Connection not active",
-          "Connection " + connection + " is " + state + ".");
+      throw notActive(connection, state);
     }
     Instant freshUntil = clock.instant().plus(settings.refreshAhead());
     return vault.use(

@@ -115,11 +115,7 @@ public class GatewayAdmission {
 
   private static void requireActive(Connection connection) {
     if (!connection.isActive()) {
-      throw new ProblemException(
-          409,
-          "CONNECTION_NOT_ACTIVE",
-          "Connection not active",
-          "Connection " + connection.id() + " is " + connection.state() + ".");
+      throw FencedCall.notActive(connection.id(), connection.state());
     }
   }
 

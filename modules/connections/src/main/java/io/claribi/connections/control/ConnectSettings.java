@@ -26,6 +26,7 @@ public class ConnectSettings {
   static final String ATTEMPT_LIFETIME = "claribi.connections.attempt-lifetime";
   static final String CLIENT_METADATA_URL = "claribi.connections.client-metadata-url";
   static final String REFRESH_AHEAD = "claribi.connections.refresh-ahead";
+  static final String ATTEMPT_SWEEP = "claribi.connections.attempt-sweep";
   static final String REVOCATION_RETRIES = "claribi.connections.revocation-retries";
 
   /** The callback path, under the public URL. */
@@ -48,6 +49,10 @@ public class ConnectSettings {
   Optional<String> clientMetadataUrl;
 
   @Inject
+  @ConfigProperty(name = ATTEMPT_SWEEP, defaultValue = "PT1M")
+  Duration attemptSweep;
+
+  @Inject
   @ConfigProperty(name = REFRESH_AHEAD, defaultValue = "PT60S")
   Duration refreshAhead;
 
@@ -64,6 +69,9 @@ public class ConnectSettings {
     }
     if (attemptLifetime.isNegative() || attemptLifetime.isZero()) {
       throw new IllegalStateException(ATTEMPT_LIFETIME + " must be a positive duration");
+    }
+    if (attemptSweep.isNegative() || attemptSweep.isZero()) {
+      throw new IllegalStateException(ATTEMPT_SWEEP + " must be a positive duration");
     }
     if (refreshAhead.isNegative()) {
       throw new IllegalStateException(REFRESH_AHEAD + " must not be negative");
@@ -90,6 +98,11 @@ public class ConnectSettings {
   /** How long an admin has to consent before the connect must start again. */
   public Duration attemptLifetime() {
     return attemptLifetime;
+  }
+
+  /** How often expired connects (attempt and PENDING connection) are deleted. */
+  public Duration attemptSweep() {
+    return attemptSweep;
   }
 
   /**

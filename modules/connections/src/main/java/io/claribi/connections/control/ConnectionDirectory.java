@@ -8,6 +8,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -66,6 +68,33 @@ public class ConnectionDirectory {
       }
     } catch (SQLException e) {
       throw new IllegalStateException("cannot look up a connect in progress", e);
+    }
+  }
+
+  /**
+   * Connects in progress whose attempt expired before {@code now}, oldest first: an admin never
+   * came back from the vendor's consent screen. Ids only; the sweep deletes them per organization.
+   */
+  public List<Attempt> expiredAttempts(Instant now, int limit) {
+    String sql =
+        "SELECT organization_id, connection_id FROM connection_attempts WHERE expires_at < ?"
+            + " ORDER BY expires_at";
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setTimestamp(1, Timestamp.from(now));
+      statement.setMaxRows(limit);
+      List<Attempt> expired = new ArrayList<>();
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          expired.add(
+              new Attempt(
+                  new OrganizationId(rows.getString(1)),
+                  ConnectionId.parse(rows.getString(2).trim())));
+        }
+      }
+      return expired;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot list expired connects", e);
     }
   }
 

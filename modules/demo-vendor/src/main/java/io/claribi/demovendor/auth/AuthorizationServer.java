@@ -19,6 +19,8 @@ public final class AuthorizationServer {
 
   private final int port;
   private final long tokenLifetimeSeconds;
+  // Kept across restarts, so tokens issued before a restart still verify against the JWKS.
+  private final OAuth2TokenProvider tokenProvider = new OAuth2TokenProvider();
   private MockOAuth2Server server;
 
   public AuthorizationServer(int port, long tokenLifetimeSeconds) {
@@ -33,14 +35,50 @@ public final class AuthorizationServer {
             null,
             null,
             true, // rotates refresh tokens: a spent one is refused, as strict vendors do
-            new OAuth2TokenProvider(),
+            tokenProvider,
             Set.of(new ScopedTokenCallback(tokenLifetimeSeconds)),
             new NettyWrapper());
-    server = new MockOAuth2Server(config);
+    MockOAuth2Server starting = new MockOAuth2Server(config);
     try {
-      server.start(InetAddress.getByName(HOST), port);
+      starting.start(InetAddress.getByName(HOST), port);
     } catch (java.io.IOException e) {
+      shutdownQuietly(starting);
       throw new IllegalStateException("Cannot bind the authorization server to " + HOST, e);
+    }
+    server = starting;
+  }
+
+  /**
+   * The vendor revokes every grant it ever made (as when a user removes the app at the vendor):
+   * every refresh token is refused from now on, while access tokens stay valid until they expire.
+   * The mock keeps its grants in memory only, so this restarts it with the same signing keys.
+   */
+  public synchronized void forgetGrants() {
+    stop();
+    // Netty releases the port shortly after shutdown returns: wait for it, at most five seconds.
+    for (int attempt = 1; ; attempt++) {
+      try {
+        start();
+        return;
+      } catch (IllegalStateException portStillTaken) {
+        if (attempt == 50) {
+          throw portStillTaken;
+        }
+        try {
+          Thread.sleep(100);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw portStillTaken;
+        }
+      }
+    }
+  }
+
+  private static void shutdownQuietly(MockOAuth2Server halfStarted) {
+    try {
+      halfStarted.shutdown();
+    } catch (RuntimeException ignored) {
+      // it never listened
     }
   }
 

@@ -1,6 +1,7 @@
 package io.claribi.demovendor.control;
 
 import io.claribi.demovendor.Json;
+import io.claribi.demovendor.auth.AuthorizationServer;
 import io.claribi.demovendor.tools.AcmeServer;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,11 +31,14 @@ public final class ControlServlet extends HttpServlet {
   private final boolean enabled;
   private final transient RequestLog log;
   private final transient AcmeServer acme;
+  private final transient AuthorizationServer authorization;
 
-  public ControlServlet(boolean enabled, RequestLog log, AcmeServer acme) {
+  public ControlServlet(
+      boolean enabled, RequestLog log, AcmeServer acme, AuthorizationServer authorization) {
     this.enabled = enabled;
     this.log = log;
     this.acme = acme;
+    this.authorization = authorization;
   }
 
   @Override
@@ -58,6 +62,9 @@ public final class ControlServlet extends HttpServlet {
       response.setStatus(HttpServletResponse.SC_NO_CONTENT);
     } else if ("/reset".equals(path) && "POST".equals(method)) {
       acme.reset();
+      response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+    } else if ("/grants/forget".equals(path) && "POST".equals(method)) {
+      authorization.forgetGrants();
       response.setStatus(HttpServletResponse.SC_NO_CONTENT);
     } else if (description.matches() && "PUT".equals(method)) {
       describe(description.group(1), request, response);
