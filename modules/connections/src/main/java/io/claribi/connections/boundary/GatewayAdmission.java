@@ -28,8 +28,9 @@ import java.util.Map;
 /**
  * Every check before anything may leave for a vendor, in one short transaction and in this order:
  * the plan, the connection (the caller's and active), the allowlist for exactly this vendor and
- * tool name, the arguments. A refusal is recorded in the audit trail and returned, not thrown, so
- * that the record commits; the gateway throws it afterwards.
+ * tool name, the arguments, and (for tool calls) the month's quota. A refusal is recorded in the
+ * audit trail and returned, not thrown, so that the record commits; the gateway throws it
+ * afterwards.
  */
 @ApplicationScoped
 public class GatewayAdmission {
@@ -49,6 +50,9 @@ public class GatewayAdmission {
     requireFeatureFor(plan, vendor);
     var permission = allowlist.permitTool(connection.id(), vendor, tool, argumentsJson);
     if (permission.granted()) {
+      // Counted last, so that only calls that may leave use the quota; a refusal here rolls the
+      // count back with this transaction.
+      entitlements.admitToolCall();
       return Admission.admitted(permission.permit(), vendor.id().value());
     }
     var refusal = permission.refusal();

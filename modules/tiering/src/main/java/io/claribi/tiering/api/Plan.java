@@ -16,20 +16,31 @@ import java.util.Set;
  * MCP connection grows with use.
  */
 public enum Plan {
-  FREE(NATIVE_CONNECTORS, FILE_UPLOADS),
-  LITE(NATIVE_CONNECTORS, FILE_UPLOADS),
-  TRIAL(MCP_CATALOG, NATIVE_CONNECTORS, FILE_UPLOADS),
-  STARTER(MCP_CATALOG, NATIVE_CONNECTORS, FILE_UPLOADS),
-  PROFESSIONAL(MCP_CATALOG, NATIVE_CONNECTORS, FILE_UPLOADS, AUDIT_TRAIL),
-  ENTERPRISE(MCP_CATALOG, NATIVE_CONNECTORS, FILE_UPLOADS, AUDIT_TRAIL);
+  FREE(1_000, NATIVE_CONNECTORS, FILE_UPLOADS),
+  LITE(10_000, NATIVE_CONNECTORS, FILE_UPLOADS),
+  TRIAL(2_000, MCP_CATALOG, NATIVE_CONNECTORS, FILE_UPLOADS),
+  STARTER(50_000, MCP_CATALOG, NATIVE_CONNECTORS, FILE_UPLOADS),
+  PROFESSIONAL(250_000, MCP_CATALOG, NATIVE_CONNECTORS, FILE_UPLOADS, AUDIT_TRAIL),
+  ENTERPRISE(2_000_000, MCP_CATALOG, NATIVE_CONNECTORS, FILE_UPLOADS, AUDIT_TRAIL);
 
   /** The plan of an organization enrolled on its first authenticated request. */
   public static final Plan ON_FIRST_USE = FREE;
 
   private final Set<Entitlement> entitlements;
+  private final long monthlyToolCalls;
 
-  Plan(Entitlement... entitlements) {
+  Plan(long monthlyToolCalls, Entitlement... entitlements) {
+    this.monthlyToolCalls = monthlyToolCalls;
     this.entitlements = Set.copyOf(EnumSet.copyOf(Arrays.asList(entitlements)));
+  }
+
+  /**
+   * The tool calls an organization on this plan may make per calendar month (UTC), unless an
+   * operator configured another quota for the plan ({@code
+   * claribi.tiering.tool-call-quota.<plan>}).
+   */
+  public long monthlyToolCalls() {
+    return monthlyToolCalls;
   }
 
   public Set<Entitlement> entitlements() {

@@ -11,10 +11,15 @@ import io.claribi.tiering.api.OrganizationView;
 import io.claribi.tiering.api.Plan;
 import io.claribi.tiering.api.PlanChangeView;
 import io.claribi.tiering.api.PlanUpgradeRequiredException;
+import io.claribi.tiering.api.QuotaExceededException;
+import io.claribi.tiering.api.ToolCallUsage;
 import io.claribi.tiering.control.Organizations;
 import io.claribi.tiering.control.PlanChanges;
+import io.claribi.tiering.control.Quotas;
+import io.claribi.tiering.control.ToolCallMeters;
 import io.claribi.tiering.entity.Organization;
 import io.claribi.tiering.entity.PlanChange;
+import io.claribi.tiering.entity.ToolCallMeter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -38,6 +43,9 @@ public class TieringFacade implements Entitlements {
   @Inject VerifiedCaller caller;
   @Inject Clock clock;
   @Inject Event<AuditEvent> audit;
+  @Inject ToolCallMeters meters;
+  @Inject Metering metering;
+  @Inject Quotas quotas;
 
   /** The caller's organization, enrolled on {@link Plan#ON_FIRST_USE} if it is not known yet. */
   @Transactional
@@ -57,6 +65,36 @@ public class TieringFacade implements Entitlements {
     Plan plan = currentOrEnrolled().plan();
     if (!plan.includes(entitlement)) {
       throw new PlanUpgradeRequiredException(entitlement, plan);
+    }
+  }
+
+  @Override
+  @Transactional
+  public void admitToolCall() {
+    Plan plan = currentOrEnrolled().plan();
+    Instant now = clock.instant();
+    String period = ToolCallUsage.of(now, 0, 0).period();
+    ToolCallMeter meter =
+        meters
+            .lock(period)
+            .orElseGet(
+                () -> {
+                  openRacing(period);
+                  return meters.lock(period).orElseThrow();
+                });
+    long limit = quotas.monthlyToolCalls(plan);
+    if (meter.calls() >= limit) {
+      throw new QuotaExceededException(ToolCallUsage.of(now, meter.calls(), limit), plan, now);
+    }
+    meter.count();
+  }
+
+  /** The first call of the month opens its meter; of two racing, one insert loses, harmlessly. */
+  private void openRacing(String period) {
+    try {
+      metering.open(period);
+    } catch (PersistenceException | jakarta.transaction.TransactionalException raced) {
+      // the other call opened it
     }
   }
 
@@ -112,11 +150,16 @@ public class TieringFacade implements Entitlements {
     }
   }
 
-  private static OrganizationView toView(Organization organization) {
+  /** The bound organization as a view, with its tool calls this month. */
+  private OrganizationView toView(Organization organization) {
+    Instant now = clock.instant();
+    String period = ToolCallUsage.of(now, 0, 0).period();
+    long used = meters.find(period).map(ToolCallMeter::calls).orElse(0L);
     return new OrganizationView(
         organization.id().value(),
         organization.name(),
         organization.plan(),
-        organization.createdAt());
+        organization.createdAt(),
+        ToolCallUsage.of(now, used, quotas.monthlyToolCalls(organization.plan())));
   }
 }

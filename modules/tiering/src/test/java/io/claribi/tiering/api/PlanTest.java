@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -60,5 +62,32 @@ class PlanTest {
               + " |";
       assertThat(doc).contains(row);
     }
+  }
+
+  /** docs/plans.md shows the same quotas as the code. */
+  @Test
+  void the_documented_quotas_match_the_code() throws IOException {
+    String doc = Files.readString(Path.of("../../docs/plans.md"));
+    for (Plan plan : Plan.values()) {
+      assertThat(doc)
+          .contains(
+              "| `"
+                  + plan
+                  + "` | "
+                  + String.format(Locale.ROOT, "%,d", plan.monthlyToolCalls())
+                  + " |");
+    }
+  }
+
+  @Test
+  void a_month_of_usage_resets_at_the_first_of_the_next_month_utc() {
+    ToolCallUsage usage = ToolCallUsage.of(Instant.parse("2026-12-31T23:59:59Z"), 3, 50);
+
+    assertThat(usage.period()).isEqualTo("2026-12");
+    assertThat(usage.resetsAt()).isEqualTo(Instant.parse("2027-01-01T00:00:00Z"));
+    assertThat(new QuotaExceededException(usage, Plan.TRIAL, Instant.parse("2026-12-31T23:59:59Z")))
+        .hasMessageContaining("all 50 tool calls of the TRIAL plan for 2026-12")
+        .satisfies(e -> assertThat(e.status()).isEqualTo(429))
+        .satisfies(e -> assertThat(e.retryAfterSeconds()).hasValue(1));
   }
 }
