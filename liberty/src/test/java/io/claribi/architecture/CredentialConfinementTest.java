@@ -11,6 +11,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import io.claribi.connections.violations.DecryptingOutsideTheVault;
 import io.claribi.connections.violations.KeepingATokenSet;
+import io.claribi.credentials.api.ClientSecret;
 import io.claribi.credentials.api.TokenSet;
 import io.claribi.credentials.boundary.violations.ResourceReadingTheKeyRing;
 import io.claribi.credentials.control.Fernet;
@@ -33,10 +34,12 @@ class CredentialConfinementTest {
   private static final com.tngtech.archunit.base.DescribedPredicate<JavaMethodCall>
       READING_A_TOKEN_SET =
           describe(
-              "TokenSet.accessToken() or TokenSet.refreshToken()",
+              "TokenSet.accessToken(), TokenSet.refreshToken() or ClientSecret.secret()",
               call ->
                   call.getTargetOwner().isEquivalentTo(TokenSet.class)
-                      && TOKEN_READERS.contains(call.getName()));
+                          && TOKEN_READERS.contains(call.getName())
+                      || call.getTargetOwner().isEquivalentTo(ClientSecret.class)
+                          && call.getName().equals("secret"));
 
   @ArchTest
   static final ArchRule only_the_vault_touches_the_cipher_and_the_key_ring =

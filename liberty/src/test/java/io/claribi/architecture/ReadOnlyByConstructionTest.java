@@ -22,11 +22,13 @@ import io.claribi.connections.control.allowlist.Allowlist;
 import io.claribi.connections.control.allowlist.ForgedPermits;
 import io.claribi.connections.control.allowlist.ResourcePermit;
 import io.claribi.connections.control.allowlist.ToolPermit;
+import io.claribi.connections.control.authorization.LentClient;
 import io.claribi.connections.control.authorization.LentGrant;
 import io.claribi.connections.control.authorization.PendingRevocation;
 import io.claribi.connections.control.vendor.VendorSessions;
 import io.claribi.connections.control.vendor.violations.CallingToolsWithoutAPermit;
 import io.claribi.credentials.api.Credential;
+import io.claribi.credentials.api.LentClientSecret;
 import io.modelcontextprotocol.client.McpAsyncClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import java.util.Set;
@@ -113,13 +115,17 @@ class ReadOnlyByConstructionTest {
           .doNotHaveFullyQualifiedName(LentGrant.class.getName())
           .and()
           .doNotHaveFullyQualifiedName(PendingRevocation.class.getName())
+          .and()
+          .doNotHaveFullyQualifiedName(LentClient.class.getName())
           .should()
           .callMethodWhere(
               describe(
-                  "Credential.accessToken() or refreshToken()",
+                  "Credential.accessToken() or refreshToken(), LentClientSecret.secret()",
                   (JavaMethodCall call) ->
                       call.getTargetOwner().isAssignableTo(Credential.class)
-                          && Set.of("accessToken", "refreshToken").contains(call.getName())))
+                              && Set.of("accessToken", "refreshToken").contains(call.getName())
+                          || call.getTargetOwner().isAssignableTo(LentClientSecret.class)
+                              && call.getName().equals("secret")))
           .because(
               "a lent token goes into one Authorization header, one refresh request or one"
                   + " revocation request, and nowhere else");

@@ -35,6 +35,22 @@ public final class Api {
     }
   }
 
+  /**
+   * Waits until the server, just started, accepts development tokens: the first request after start
+   * can come before MicroProfile JWT has its key, and a test that is not deployed through
+   * Arquillian does not otherwise wait for that.
+   */
+  public static void awaitTokensAccepted(Duration timeout) throws InterruptedException {
+    String operator = token("platform-ops", "platform-operator");
+    java.time.Instant deadline = java.time.Instant.now().plus(timeout);
+    while (get("/api/v1/organization", operator).status() == 401) {
+      if (java.time.Instant.now().isAfter(deadline)) {
+        throw new AssertionError("development tokens still refused after " + timeout);
+      }
+      Thread.sleep(250);
+    }
+  }
+
   public static String token(String org, String... groups) {
     return tokens().mint("user@" + org, org, List.of(groups), Duration.ofMinutes(5));
   }

@@ -6,9 +6,6 @@ import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,14 +36,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class DisconnectIT {
 
   private static final String VENDOR = Gateway.VENDOR;
-  private static final String RETURN_TO = Api.BASE + "/console/data-sources";
   private static final String TOOL = "list_customers";
 
   /** The demo's access tokens live 75 s and are refreshed 60 s ahead; see liberty/pom.xml. */
   private static final long UNTIL_REFRESH_MILLIS = 16_000;
-
-  private static final HttpClient BROWSER =
-      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
   @Deployment(testable = false)
   static WebArchive fixture() {
@@ -65,7 +58,7 @@ class DisconnectIT {
   @Test
   void fifty_calls_share_one_refresh_and_a_disconnect_leaves_only_the_audit_trail()
       throws Exception {
-    String id = connectThroughConsent();
+    String id = Consent.connect(admin, TOOL);
     assertThat(call(id).status()).isEqualTo(200);
 
     Thread.sleep(UNTIL_REFRESH_MILLIS);
@@ -98,7 +91,7 @@ class DisconnectIT {
 
   @Test
   void a_refresh_the_vendor_refuses_marks_the_connection_for_reauthorization() throws Exception {
-    String id = connectThroughConsent();
+    String id = Consent.connect(admin, TOOL);
     Thread.sleep(UNTIL_REFRESH_MILLIS);
     DemoVendor.forgetGrants();
     int atVendor = DemoVendor.toolCalls();
@@ -119,7 +112,7 @@ class DisconnectIT {
 
   @Test
   void another_organization_can_neither_see_nor_disconnect_a_connection() throws Exception {
-    String id = connectThroughConsent();
+    String id = Consent.connect(admin, TOOL);
     String stranger = Gateway.organizationOn(Api.newOrganization("stranger"), "PROFESSIONAL");
 
     assertThat(Api.get("/api/v1/connections/" + id, stranger).status()).isEqualTo(404);
@@ -129,9 +122,34 @@ class DisconnectIT {
   }
 
   @Test
+  void a_connect_nobody_finished_is_swept_once_it_expires() {
+    Api.Reply expired = fixturePost("test-fixtures/connects/expired");
+    String id = expired.json().getString("connectionId");
+    assertThat(Api.get("/api/v1/connections/" + id, admin).json().getString("state"))
+        .isEqualTo("PENDING");
+    assertThat(dump(id)).hasSize(2); // the PENDING connection and its attempt
+
+    Api.Reply swept = fixturePost("test-fixtures/connects/sweep");
+
+    assertThat(swept.json().getInt("deleted")).isPositive();
+    assertThat(dump(id, "verifier-" + id)).isEmpty();
+    assertThat(Api.get("/api/v1/connections/" + id, admin).status()).isEqualTo(404);
+  }
+
+  private Api.Reply fixturePost(String path) {
+    Api.Reply reply =
+        Api.send(
+            Api.request("", admin)
+                .uri(URI.create(fixture + "api/v1/" + path))
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+    assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    return reply;
+  }
+
+  @Test
   void a_call_racing_the_disconnect_finished_before_it_or_never_reached_the_vendor()
       throws Exception {
-    String id = connectThroughConsent();
+    String id = Consent.connect(admin, TOOL);
     DemoVendor.clearLog();
     CountDownLatch underWay = new CountDownLatch(20);
     int[] atCommit = new int[1];
@@ -211,30 +229,6 @@ class DisconnectIT {
                 .uri(URI.create(fixture + "api/v1/test-fixtures/database-dump" + query)));
     assertThat(dump.status()).as(dump.body()).isEqualTo(200);
     return dump.body().isEmpty() ? List.of() : dump.body().lines().toList();
-  }
-
-  /** POST /connections, the demo vendor's consent (approved at once), the callback. */
-  private String connectThroughConsent() throws Exception {
-    Api.Reply started =
-        Api.post(
-            "/api/v1/connections",
-            admin,
-            "{\"vendor\":\"" + VENDOR + "\",\"returnTo\":\"" + RETURN_TO + "\"}");
-    assertThat(started.status()).as(started.body()).isEqualTo(201);
-    String id = started.json().getString("connectionId");
-    URI answer = redirect(URI.create(started.json().getString("authorizationUrl")), 302);
-    URI back = redirect(answer, 303);
-    assertThat(back.toString()).endsWith("connection=" + id + "&result=connected");
-    // The callback has discovered the vendor's tools; the operator allows the one called here.
-    assertThat(Gateway.decide(admin, VENDOR, TOOL, "ALLOW").status()).isEqualTo(200);
-    return id;
-  }
-
-  private static URI redirect(URI from, int status) throws Exception {
-    HttpResponse<String> response =
-        BROWSER.send(HttpRequest.newBuilder(from).build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(from + " answered " + response.body()).isEqualTo(status);
-    return URI.create(response.headers().firstValue("Location").orElseThrow());
   }
 
   private static String encode(String value) {

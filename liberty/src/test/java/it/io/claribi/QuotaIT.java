@@ -3,7 +3,7 @@ package it.io.claribi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
-import java.net.URL;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -13,38 +13,29 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The monthly tool-call quota against the running server, whose Trial plan allows 50 calls
- * (liberty/pom.xml): a hundred concurrent calls admit exactly fifty, the vendor sees exactly fifty,
- * and the rest are {@code 429 QUOTA_EXCEEDED} with the time until the quota resets.
+ * (liberty/pom.xml), through a connection made by consent at the demo vendor: a hundred concurrent
+ * calls admit exactly fifty, the vendor sees exactly fifty, and the rest are {@code 429
+ * QUOTA_EXCEEDED} with the time until the quota resets.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 class QuotaIT {
 
   private static final int QUOTA = 50;
   private static final String TOOL = "retrieve_balance";
 
-  @Deployment(testable = false)
-  static WebArchive fixture() {
-    return Gateway.fixtureWar();
+  @BeforeAll
+  static void serverAcceptsTokens() throws InterruptedException {
+    Api.awaitTokensAccepted(Duration.ofSeconds(60));
   }
-
-  @ArquillianResource URL fixture;
 
   @Test
   void a_hundred_concurrent_calls_against_a_quota_of_fifty_admit_exactly_fifty() throws Exception {
     String admin = Gateway.organizationOn(Api.newOrganization("quota"), "TRIAL");
-    String connection = Gateway.connect(fixture, admin, Gateway.VENDOR, true);
-    assertThat(Gateway.decide(admin, Gateway.VENDOR, TOOL, "ALLOW").status()).isEqualTo(200);
+    String connection = Consent.connect(admin, TOOL);
     DemoVendor.clearLog();
 
     List<Api.Reply> replies = new ArrayList<>();
@@ -76,9 +67,9 @@ class QuotaIT {
   }
 
   @Test
-  void a_refused_call_does_not_use_the_quota() {
+  void a_refused_call_does_not_use_the_quota() throws Exception {
     String admin = Gateway.organizationOn(Api.newOrganization("quota-refused"), "TRIAL");
-    String connection = Gateway.connect(fixture, admin, Gateway.VENDOR, true);
+    String connection = Consent.connect(admin);
 
     Api.Reply refused = Gateway.call(admin, "connectionId", connection, "create_refund", "{}");
 

@@ -3,9 +3,11 @@ package io.claribi.credentials.boundary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.claribi.credentials.api.ClientSecret;
 import io.claribi.credentials.api.Credential;
 import io.claribi.credentials.api.CredentialVault;
 import io.claribi.credentials.api.InvalidCredentialCiphertextException;
+import io.claribi.credentials.api.LentClientSecret;
 import io.claribi.credentials.api.NoCredentialException;
 import io.claribi.credentials.api.TokenSet;
 import io.claribi.platform.api.ConnectionId;
@@ -208,6 +210,31 @@ class CredentialVaultContainerIT {
     tx.begin();
     vault.delete(ofB);
     tx.commit();
+  }
+
+  @Test
+  void a_client_secret_is_sealed_at_rest_and_lent_only_to_its_organization() throws Exception {
+    OrganizationId a = fresh("client-a");
+    String issuer = "https://auth-" + UUID.randomUUID() + ".example.com";
+    String secret = "cs-" + UUID.randomUUID();
+    caller.actFor(a);
+    vault.keepClientSecret(new ClientSecret(issuer, "client-a", "client_secret_basic", "old"));
+    vault.keepClientSecret(new ClientSecret(issuer, "client-a", "client_secret_basic", secret));
+
+    assertThat(DatabaseDump.containing(secret, "\"old\"")).isEmpty();
+    AtomicReference<LentClientSecret> kept = new AtomicReference<>();
+    assertThat(
+            vault.useClientSecret(
+                issuer,
+                lent -> {
+                  kept.set(lent);
+                  return lent.secret();
+                }))
+        .contains(secret);
+    assertThatThrownBy(() -> kept.get().secret()).isInstanceOf(IllegalStateException.class);
+
+    caller.actFor(fresh("client-b"));
+    assertThat(vault.useClientSecret(issuer, LentClientSecret::clientId)).isEmpty();
   }
 
   @Test

@@ -1,6 +1,7 @@
 /**
  * Credentials: the Fernet key ring read from a secret source outside application config, the
- * encrypted token sets of every connection, and key rotation.
+ * encrypted token sets of every connection and the client secrets of organizations' confidential
+ * registrations (decision 22), and key rotation.
  *
  * <p>May use: {@code platform} (including the audit event contract). Tenant-scoped. Others use it
  * only through {@code api.CredentialVault}.

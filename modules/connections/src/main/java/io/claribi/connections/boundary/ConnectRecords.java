@@ -6,6 +6,7 @@ import io.claribi.connections.control.Connections;
 import io.claribi.connections.entity.AuthorizationAttempt;
 import io.claribi.connections.entity.Connection;
 import io.claribi.connections.entity.ConnectionState;
+import io.claribi.credentials.api.ClientSecret;
 import io.claribi.credentials.api.CredentialVault;
 import io.claribi.credentials.api.TokenSet;
 import io.claribi.platform.api.AuditEvent;
@@ -97,6 +98,12 @@ public class ConnectRecords {
           attempt.createdBy(),
           expired);
     }
+  }
+
+  /** A confidential registration's secret, sealed in the caller's organization's vault. */
+  @Transactional
+  public void keepClientSecret(ClientSecret secret) {
+    vault.keepClientSecret(secret);
   }
 
   /** The vendor granted: the token set sealed in the vault, the connection active, audited. */

@@ -1,7 +1,6 @@
 package io.claribi.connections.boundary;
 
 import static io.claribi.connections.control.authorization.AuthorizationException.Reason.VENDOR_METADATA_INVALID;
-import static io.claribi.connections.control.authorization.AuthorizationException.Reason.VENDOR_REGISTRATION_FAILED;
 
 import com.nimbusds.oauth2.sdk.as.AuthorizationServerMetadata;
 import io.claribi.catalog.api.Catalog;
@@ -17,10 +16,12 @@ import io.claribi.connections.control.authorization.AuthorizationStart;
 import io.claribi.connections.control.authorization.ClientRegistration;
 import io.claribi.connections.control.authorization.ClientRegistration.ClientAuthMethod;
 import io.claribi.connections.control.authorization.ClientRegistration.Source;
+import io.claribi.connections.control.authorization.LentClient;
 import io.claribi.connections.control.authorization.ResourceMetadata;
 import io.claribi.connections.control.authorization.ScopeSelection;
 import io.claribi.connections.control.authorization.VendorAuthorization;
 import io.claribi.connections.entity.AuthorizationAttempt;
+import io.claribi.credentials.api.CredentialVault;
 import io.claribi.credentials.api.TokenSet;
 import io.claribi.platform.api.ConnectionId;
 import io.claribi.platform.api.ProblemException;
@@ -64,6 +65,7 @@ public class Connecting {
   @Inject TenantBinding tenancy;
   @Inject VerifiedCaller caller;
   @Inject Clock clock;
+  @Inject CredentialVault vault;
 
   /** What the admin gets back: the PENDING connection and where to consent. */
   public record Started(ConnectionId connectionId, URI authorizationUrl, Instant expiresAt) {}
@@ -141,24 +143,25 @@ public class Connecting {
       AuthorizationServerMetadata server = authorization.servers().discover(spent.issuer());
       boolean issPromised = Boolean.TRUE.equals(server.supportsAuthorizationResponseIssuerParam());
       String code = AuthorizationCallback.code(answer, spent.issuer(), issPromised);
-      ClientRegistration client =
-          new ClientRegistration(
-              spent.issuer(),
-              spent.clientId(),
-              Optional.empty(),
-              ClientAuthMethod.NONE,
-              Source.PRE_REGISTERED);
-      TokenSet tokens =
-          authorization
-              .tokens()
-              .exchange(
-                  server,
-                  client,
-                  code,
-                  URI.create(spent.redirectUri()),
-                  spent.codeVerifier(),
-                  URI.create(spent.resource()),
-                  new LinkedHashSet<>(spent.scopes()));
+      TokenSet tokens;
+      try (TenantBinding.OperatorScope scope = tenancy.actAsSystemFor(where.organization())) {
+        tokens =
+            LentClient.with(
+                vault,
+                spent.issuer(),
+                spent.clientId(),
+                client ->
+                    authorization
+                        .tokens()
+                        .exchange(
+                            server,
+                            client,
+                            code,
+                            URI.create(spent.redirectUri()),
+                            spent.codeVerifier(),
+                            URI.create(spent.resource()),
+                            new LinkedHashSet<>(spent.scopes())));
+      }
       records.activate(where, spent, tokens);
     } catch (ProblemException failure) {
       records.abandon(where);
@@ -182,28 +185,31 @@ public class Connecting {
     }
   }
 
+  /**
+   * This product's client at the server: a registration the catalog keeps (pre-registered, or a
+   * public client registered earlier), else the organization's own confidential registration, else
+   * a new registration. A public client is shared by every organization; a confidential one belongs
+   * to the organization that made it, and its secret is sealed in that organization's vault like
+   * its tokens.
+   */
   private ClientRegistration registration(AuthorizationServerMetadata server) {
     String issuer = server.getIssuer().getValue();
     Optional<RegisteredClient> known = catalog.registeredClient(issuer);
     if (known.isPresent()) {
-      return new ClientRegistration(
-          issuer,
-          known.get().clientId(),
-          Optional.empty(),
-          ClientAuthMethod.NONE,
-          Source.valueOf(known.get().source()));
+      return ClientRegistration.publicClient(
+          issuer, known.get().clientId(), Source.valueOf(known.get().source()));
+    }
+    Optional<ClientRegistration> confidential = LentClient.known(vault, issuer);
+    if (confidential.isPresent()) {
+      return confidential.get();
     }
     ClientRegistration made =
         authorization
             .registrar()
             .register(server, settings.clientMetadataDocument(), settings.callback());
     if (made.authMethod() != ClientAuthMethod.NONE) {
-      throw new AuthorizationException(
-          VENDOR_REGISTRATION_FAILED,
-          "The authorization server "
-              + issuer
-              + " registered clariBI as a confidential client; clariBI keeps no client secrets"
-              + " yet, so an operator must pre-register a public client for it.");
+      records.keepClientSecret(LentClient.toKeep(made));
+      return made;
     }
     RegisteredClient kept =
         catalog.keepRegistration(
@@ -212,8 +218,7 @@ public class Connecting {
                 made.clientId(),
                 made.source().name(),
                 Optional.of(settings.callback().toString())));
-    return new ClientRegistration(
-        issuer, kept.clientId(), Optional.empty(), ClientAuthMethod.NONE, made.source());
+    return ClientRegistration.publicClient(issuer, kept.clientId(), made.source());
   }
 
   private URI allowedReturn(String returnTo) {

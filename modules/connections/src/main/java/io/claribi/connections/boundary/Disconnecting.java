@@ -91,7 +91,7 @@ public class Disconnecting {
       return Optional.empty();
     }
     try {
-      return Optional.of(
+      PendingRevocation pending =
           vault.use(
               connection.id(),
               credential ->
@@ -99,7 +99,8 @@ public class Disconnecting {
                       connection.id().toString(),
                       grant.get().issuer(),
                       grant.get().clientId(),
-                      credential)));
+                      credential));
+      return Optional.of(pending.authenticatedWith(vault));
     } catch (CredentialUnavailableException none) {
       return Optional.empty(); // PENDING, or unreadable: nothing that could be revoked
     }

@@ -4,13 +4,12 @@ import com.nimbusds.oauth2.sdk.as.AuthorizationServerMetadata;
 import io.claribi.connections.control.ConnectSettings;
 import io.claribi.connections.control.authorization.AuthorizationException;
 import io.claribi.connections.control.authorization.AuthorizationException.Reason;
-import io.claribi.connections.control.authorization.ClientRegistration;
-import io.claribi.connections.control.authorization.ClientRegistration.ClientAuthMethod;
-import io.claribi.connections.control.authorization.ClientRegistration.Source;
+import io.claribi.connections.control.authorization.LentClient;
 import io.claribi.connections.control.authorization.LentGrant;
 import io.claribi.connections.control.authorization.TokenEndpoint;
 import io.claribi.connections.control.authorization.VendorAuthorization;
 import io.claribi.connections.entity.Connection;
+import io.claribi.credentials.api.CredentialVault;
 import io.claribi.platform.api.ConnectionId;
 import io.claribi.platform.api.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,6 +40,7 @@ public class Refreshing {
   @Inject VendorAuthorization authorization;
   @Inject ConnectSettings settings;
   @Inject Clock clock;
+  @Inject CredentialVault vault;
 
   /**
    * @throws ProblemException 409 {@code CONNECTION_NEEDS_REAUTH} if the vendor refused the refresh,
@@ -54,24 +54,24 @@ public class Refreshing {
       throw needsReauth(connection, "it was connected without a refreshable grant");
     }
     AuthorizationServerMetadata server = authorization.servers().discover(grant.get().issuer());
-    ClientRegistration client =
-        new ClientRegistration(
-            grant.get().issuer(),
-            grant.get().clientId(),
-            Optional.empty(),
-            ClientAuthMethod.NONE,
-            Source.PRE_REGISTERED);
     TokenEndpoint tokens = authorization.tokens();
     URI resource = URI.create(grant.get().resource());
     try {
-      records.renew(
-          connection,
-          granted.vendor(),
-          clock.instant().plus(settings.refreshAhead()),
-          credential -> {
-            TokenEndpoint.Refreshed refreshed =
-                LentGrant.refresh(tokens, server, client, credential, resource);
-            return new RefreshRecords.Renewal(refreshed.tokens(), refreshed.rotated());
+      LentClient.with(
+          vault,
+          grant.get().issuer(),
+          grant.get().clientId(),
+          client -> {
+            records.renew(
+                connection,
+                granted.vendor(),
+                clock.instant().plus(settings.refreshAhead()),
+                credential -> {
+                  TokenEndpoint.Refreshed refreshed =
+                      LentGrant.refresh(tokens, server, client, credential, resource);
+                  return new RefreshRecords.Renewal(refreshed.tokens(), refreshed.rotated());
+                });
+            return Boolean.TRUE;
           });
     } catch (AuthorizationException refused) {
       if (!GRANT_REFUSED.contains(refused.reason())) {

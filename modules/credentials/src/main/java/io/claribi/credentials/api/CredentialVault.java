@@ -50,6 +50,23 @@ public interface CredentialVault {
    */
   boolean delete(ConnectionId connection);
 
+  /**
+   * Seals and keeps the caller's organization's client secret at an authorization server (a
+   * confidential registration), replacing an earlier one for the same issuer. It lives in the same
+   * table as the token sets, under the same keys, so rotation re-encrypts it too. Joins the
+   * caller's transaction.
+   */
+  void keepClientSecret(ClientSecret secret);
+
+  /**
+   * Lends the caller's organization's client secret at {@code issuer} to {@code use}, for the
+   * length of the callback (one token or revocation request).
+   *
+   * @return empty if the organization has no confidential registration there
+   */
+  <T> Optional<T> useClientSecret(
+      String issuer, java.util.function.Function<LentClientSecret, T> use);
+
   /** Which key sealed the connection's credential and when. */
   Optional<CredentialInfo> describe(ConnectionId connection);
 }

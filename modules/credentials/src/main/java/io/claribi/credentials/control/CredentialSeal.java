@@ -1,5 +1,6 @@
 package io.claribi.credentials.control;
 
+import io.claribi.credentials.api.ClientSecret;
 import io.claribi.credentials.api.CredentialKeyRemovedException;
 import io.claribi.credentials.api.TokenSet;
 import io.claribi.platform.api.ConnectionId;
@@ -61,6 +62,30 @@ public class CredentialSeal {
             .byFingerprint(sealed.keyFingerprint())
             .orElseThrow(() -> new CredentialKeyRemovedException(sealed.keyFingerprint()));
     return TokenSetCodec.decode(fernet.decrypt(key, sealed.ciphertext()), organization, connection);
+  }
+
+  /** Seals an organization's client secret for the vault row {@code row}. */
+  public Sealed seal(OrganizationId organization, ConnectionId row, ClientSecret secret) {
+    FernetKey key = keys.current().primary();
+    byte[] plaintext = ClientSecretCodec.encode(organization, row, secret);
+    try {
+      return new Sealed(fernet.encrypt(key, plaintext, clock.instant()), key.fingerprint());
+    } finally {
+      Arrays.fill(plaintext, (byte) 0);
+    }
+  }
+
+  /**
+   * @throws CredentialKeyRemovedException if the sealing key has left the ring
+   * @throws io.claribi.credentials.api.InvalidCredentialCiphertextException if it does not open
+   */
+  public ClientSecret openClientSecret(
+      OrganizationId organization, ConnectionId row, Sealed sealed) {
+    FernetKey key =
+        keys.current()
+            .byFingerprint(sealed.keyFingerprint())
+            .orElseThrow(() -> new CredentialKeyRemovedException(sealed.keyFingerprint()));
+    return ClientSecretCodec.decode(fernet.decrypt(key, sealed.ciphertext()), organization, row);
   }
 
   /**

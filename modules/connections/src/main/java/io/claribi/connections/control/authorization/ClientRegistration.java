@@ -50,12 +50,17 @@ public record ClientRegistration(
     }
 
     public static ClientAuthMethod of(ClientAuthenticationMethod method) {
+      return named(method.getValue());
+    }
+
+    /** By its RFC 7591 name, e.g. {@code client_secret_basic}. */
+    public static ClientAuthMethod named(String name) {
       for (ClientAuthMethod known : values()) {
-        if (known.value.equals(method.getValue())) {
+        if (known.value.equals(name)) {
           return known;
         }
       }
-      throw new IllegalArgumentException("unsupported client authentication: " + method);
+      throw new IllegalArgumentException("unsupported client authentication: " + name);
     }
   }
 
@@ -68,6 +73,12 @@ public record ClientRegistration(
     if (authMethod != ClientAuthMethod.NONE && secret.isEmpty()) {
       throw new IllegalArgumentException(authMethod.value() + " needs a client secret");
     }
+  }
+
+  /** A public client: no secret, nothing to authenticate with. */
+  public static ClientRegistration publicClient(String issuer, String clientId, Source source) {
+    return new ClientRegistration(
+        issuer, clientId, Optional.empty(), ClientAuthMethod.NONE, source);
   }
 
   public ClientID id() {

@@ -3,7 +3,9 @@ package io.claribi.connections.control.authorization;
 import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.oauth2.sdk.token.Token;
+import io.claribi.connections.control.authorization.ClientRegistration.Source;
 import io.claribi.credentials.api.Credential;
+import io.claribi.credentials.api.CredentialVault;
 import java.util.Objects;
 
 /**
@@ -17,12 +19,14 @@ public final class PendingRevocation {
   private final String issuer;
   private final String clientId;
   private final Token token;
+  private volatile ClientRegistration client;
 
   private PendingRevocation(String connection, String issuer, String clientId, Token token) {
     this.connection = Objects.requireNonNull(connection, "connection");
     this.issuer = Objects.requireNonNull(issuer, "issuer");
     this.clientId = Objects.requireNonNull(clientId, "clientId");
     this.token = Objects.requireNonNull(token, "token");
+    this.client = ClientRegistration.publicClient(issuer, clientId, Source.PRE_REGISTERED);
   }
 
   /** Takes the token to revoke out of a credential lent for the disconnect. */
@@ -34,6 +38,26 @@ public final class PendingRevocation {
             .<Token>map(RefreshToken::new)
             .orElseGet(() -> new BearerAccessToken(credential.accessToken()));
     return new PendingRevocation(connection, issuer, clientId, token);
+  }
+
+  /**
+   * Takes along the organization's confidential registration, if the grant was made to it: its
+   * secret is needed to authenticate the revocation, after the disconnect has committed.
+   */
+  public PendingRevocation authenticatedWith(CredentialVault vault) {
+    LentClient.with(
+        vault,
+        issuer,
+        clientId,
+        registration -> {
+          client = registration;
+          return registration;
+        });
+    return this;
+  }
+
+  ClientRegistration client() {
+    return client;
   }
 
   public String connection() {

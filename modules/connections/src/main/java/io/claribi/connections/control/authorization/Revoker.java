@@ -1,11 +1,8 @@
 package io.claribi.connections.control.authorization;
 
 import com.nimbusds.oauth2.sdk.as.AuthorizationServerMetadata;
-import io.claribi.connections.control.authorization.ClientRegistration.ClientAuthMethod;
-import io.claribi.connections.control.authorization.ClientRegistration.Source;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -59,14 +56,7 @@ public final class Revoker {
   private void attempt(PendingRevocation pending, int retries, CompletableFuture<Outcome> outcome) {
     try {
       AuthorizationServerMetadata server = servers.discover(pending.issuer());
-      ClientRegistration client =
-          new ClientRegistration(
-              pending.issuer(),
-              pending.clientId(),
-              Optional.empty(),
-              ClientAuthMethod.NONE,
-              Source.PRE_REGISTERED);
-      boolean offered = tokens.revoke(server, client, pending.token());
+      boolean offered = tokens.revoke(server, pending.client(), pending.token());
       finish(pending, offered ? Outcome.REVOKED : Outcome.NOT_OFFERED, null, outcome);
     } catch (AuthorizationException e) {
       if (e.reason() == AuthorizationException.Reason.VENDOR_UNAVAILABLE

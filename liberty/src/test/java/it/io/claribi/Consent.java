@@ -1,0 +1,48 @@
+package it.io.claribi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+/** Connecting the demo vendor the way an org admin does: POST, the vendor's consent, callback. */
+final class Consent {
+
+  static final String RETURN_TO = Api.BASE + "/console/data-sources";
+
+  /** The admin's browser, which follows no redirect by itself so each step can be checked. */
+  private static final HttpClient BROWSER =
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+  private Consent() {}
+
+  /**
+   * An active connection of the admin's organization to the demo vendor (its authorization server
+   * approves at once), with the vendor's tools discovered and {@code allowed} allowed.
+   */
+  static String connect(String admin, String... allowed) throws Exception {
+    Api.Reply started =
+        Api.post(
+            "/api/v1/connections",
+            admin,
+            "{\"vendor\":\"" + Gateway.VENDOR + "\",\"returnTo\":\"" + RETURN_TO + "\"}");
+    assertThat(started.status()).as(started.body()).isEqualTo(201);
+    String id = started.json().getString("connectionId");
+    URI answer = redirect(URI.create(started.json().getString("authorizationUrl")), 302);
+    URI back = redirect(answer, 303);
+    assertThat(back.toString()).endsWith("connection=" + id + "&result=connected");
+    for (String tool : allowed) {
+      assertThat(Gateway.decide(admin, Gateway.VENDOR, tool, "ALLOW").status()).isEqualTo(200);
+    }
+    return id;
+  }
+
+  private static URI redirect(URI from, int status) throws Exception {
+    HttpResponse<String> response =
+        BROWSER.send(HttpRequest.newBuilder(from).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(from + " answered " + response.body()).isEqualTo(status);
+    return URI.create(response.headers().firstValue("Location").orElseThrow());
+  }
+}

@@ -1,0 +1,15 @@
+package io.claribi.credentials.api;
+
+/**
+ * An organization's client secret at an authorization server, lent to one {@link
+ * CredentialVault#useClientSecret} callback; every accessor throws once the callback has returned.
+ */
+public interface LentClientSecret {
+
+  String clientId();
+
+  /** {@code client_secret_basic} or {@code client_secret_post}. */
+  String authMethod();
+
+  String secret();
+}
