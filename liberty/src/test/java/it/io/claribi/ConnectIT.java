@@ -29,9 +29,7 @@ class ConnectIT {
   private static final String RETURN_TO = Api.BASE + "/console/data-sources";
   private static final String CALLBACK = Api.BASE + "/api/v1/connections/callback";
 
-  /** The admin's browser, which follows no redirect by itself so each step can be checked. */
-  private static final HttpClient BROWSER =
-      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+  private static final HttpClient BROWSER = Consent.BROWSER;
 
   private static String admin;
 
@@ -59,9 +57,9 @@ class ConnectIT {
     assertThat(Api.get("/api/v1/connections/" + id, admin).json().getString("state"))
         .isEqualTo("PENDING");
 
-    URI answer = redirect(consent, 302);
+    URI answer = Consent.redirect(consent, 302);
     assertThat(answer.toString()).startsWith(CALLBACK + "?");
-    URI back = redirect(answer, 303);
+    URI back = Consent.redirect(answer, 303);
     assertThat(back.toString()).isEqualTo(RETURN_TO + "?connection=" + id + "&result=connected");
     assertThat(Api.get("/api/v1/connections/" + id, admin).json().getString("state"))
         .isEqualTo("ACTIVE");
@@ -92,7 +90,7 @@ class ConnectIT {
     String state = query(URI.create(started.getString("authorizationUrl"))).get("state");
 
     URI back =
-        redirect(
+        Consent.redirect(
             URI.create(CALLBACK + "?state=" + state + "&error=access_denied&error_description=no"),
             303);
 
@@ -107,9 +105,9 @@ class ConnectIT {
     JsonObject started = start(admin);
     String id = started.getString("connectionId");
     URI consent = URI.create(started.getString("authorizationUrl"));
-    URI answer = redirect(consent, 302);
+    URI answer = Consent.redirect(consent, 302);
 
-    URI back = redirect(URI.create(answer + "&iss=https%3A%2F%2Fevil.example.com"), 303);
+    URI back = Consent.redirect(URI.create(answer + "&iss=https%3A%2F%2Fevil.example.com"), 303);
 
     assertThat(back.toString()).endsWith("&result=failed&code=VENDOR_ISSUER_MISMATCH");
     assertThat(Api.get("/api/v1/connections/" + id, admin).status()).isEqualTo(404);
@@ -153,13 +151,6 @@ class ConnectIT {
             "{\"vendor\":\"" + VENDOR + "\",\"returnTo\":\"" + RETURN_TO + "\"}");
     assertThat(started.status()).as(started.body()).isEqualTo(201);
     return started.json();
-  }
-
-  private static URI redirect(URI from, int status) throws Exception {
-    HttpResponse<String> response =
-        BROWSER.send(HttpRequest.newBuilder(from).build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(from + " answered " + response.body()).isEqualTo(status);
-    return URI.create(response.headers().firstValue("Location").orElseThrow());
   }
 
   private static Api.Reply browse(URI uri) throws Exception {

@@ -13,7 +13,7 @@ final class Consent {
   static final String RETURN_TO = Api.BASE + "/console/data-sources";
 
   /** The admin's browser, which follows no redirect by itself so each step can be checked. */
-  private static final HttpClient BROWSER =
+  static final HttpClient BROWSER =
       HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
   private Consent() {}
@@ -39,7 +39,8 @@ final class Consent {
     return id;
   }
 
-  private static URI redirect(URI from, int status) throws Exception {
+  /** One step of the browser: the answer must be {@code status}; where it redirects to. */
+  static URI redirect(URI from, int status) throws Exception {
     HttpResponse<String> response =
         BROWSER.send(HttpRequest.newBuilder(from).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(from + " answered " + response.body()).isEqualTo(status);

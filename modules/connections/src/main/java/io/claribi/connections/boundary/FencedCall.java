@@ -2,7 +2,6 @@ package io.claribi.connections.boundary;
 
 import io.claribi.connections.control.CallFence;
 import io.claribi.connections.control.ConnectSettings;
-import io.claribi.connections.control.vendor.VendorReply;
 import io.claribi.connections.entity.ConnectionState;
 import io.claribi.credentials.api.Credential;
 import io.claribi.credentials.api.CredentialVault;
@@ -55,8 +54,8 @@ public class FencedCall {
    * and can be refreshed: then nothing is sent, and the answer is empty.
    */
   @Transactional
-  public Optional<VendorReply> send(
-      ConnectionId connection, Function<Credential, VendorReply> exchange, boolean mayRefresh) {
+  public <T> Optional<T> send(
+      ConnectionId connection, Function<Credential, T> exchange, boolean mayRefresh) {
     ConnectionState state =
         fence
             .hold(connection)

@@ -6,7 +6,6 @@ import io.claribi.catalog.api.DiscoveryOutcome;
 import io.claribi.catalog.api.Vendor;
 import io.claribi.catalog.api.VendorId;
 import io.claribi.connections.control.vendor.VendorSessions;
-import io.claribi.credentials.api.CredentialVault;
 import io.claribi.platform.api.ConnectionId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,15 +15,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Lists a vendor's tools (every page) through one of the caller's connections and records them in
  * the catalog, where new ones start denied and changed ones are blocked again. Runs when a
- * connection is established and when an operator asks for a refresh. No transaction is held while
- * the vendor answers.
+ * connection is established and when an operator asks for a refresh; like a tool call, inside the
+ * connection's call fence, with the token refreshed first when it is about to expire.
  */
 @ApplicationScoped
 public class ToolDiscovery {
 
   @Inject DiscoveryTargets targets;
   @Inject Catalog catalog;
-  @Inject CredentialVault vault;
+  @Inject VendorExchanges exchanges;
   @Inject VendorSessions vendors;
 
   @Inject
@@ -35,7 +34,7 @@ public class ToolDiscovery {
   public DiscoveryOutcome discover(ConnectionId connection) {
     Vendor vendor = targets.vendorOf(connection);
     List<DiscoveredTool> tools =
-        vault.use(
+        exchanges.send(
             connection,
             credential ->
                 vendors.listTools(

@@ -11,7 +11,6 @@ import io.claribi.connections.control.allowlist.ToolPermit;
 import io.claribi.connections.control.vendor.VendorReply;
 import io.claribi.connections.control.vendor.VendorSessions;
 import io.claribi.connections.entity.Connection;
-import io.claribi.credentials.api.Credential;
 import io.claribi.platform.api.AuditEvent;
 import io.claribi.platform.api.ConnectionId;
 import io.claribi.platform.api.DeferredAuditEvent;
@@ -32,7 +31,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * The one road to a vendor's tools. A call is admitted (plan, connection, allowlist, arguments),
@@ -44,8 +42,7 @@ public class ToolGateway {
 
   @Inject GatewayAdmission admission;
   @Inject VendorSessions vendors;
-  @Inject FencedCall fenced;
-  @Inject Refreshing refreshing;
+  @Inject VendorExchanges exchanges;
   @Inject UsageRecording usage;
   @Inject UsageJournal journal;
   @Inject TenantBinding tenancy;
@@ -101,7 +98,9 @@ public class ToolGateway {
         permit.connection(),
         permit.vendor().value(),
         permit.tool(),
-        () -> send(permit.connection(), credential -> vendors.callTool(permit, credential)));
+        () ->
+            exchanges.send(
+                permit.connection(), credential -> vendors.callTool(permit, credential)));
   }
 
   public Called listResources(CallTarget target, String cursor) {
@@ -111,7 +110,7 @@ public class ToolGateway {
         permit.vendor().value(),
         "resources/list",
         () ->
-            send(
+            exchanges.send(
                 permit.connection(),
                 credential -> vendors.listResources(permit, cursor, credential)));
   }
@@ -122,21 +121,9 @@ public class ToolGateway {
         permit.connection(),
         permit.vendor().value(),
         "resources/read " + uri,
-        () -> send(permit.connection(), credential -> vendors.readResource(permit, credential)));
-  }
-
-  /**
-   * Sends inside the connection's call fence; an access token about to expire is refreshed first
-   * (outside the fence, so a refresh never waits on the vendor while holding the connection row),
-   * and the exchange is then sent once with whatever the vault holds.
-   */
-  private VendorReply send(ConnectionId connection, Function<Credential, VendorReply> exchange) {
-    Optional<VendorReply> reply = fenced.send(connection, exchange, true);
-    if (reply.isPresent()) {
-      return reply.get();
-    }
-    refreshing.refresh(connection);
-    return fenced.send(connection, exchange, false).orElseThrow();
+        () ->
+            exchanges.send(
+                permit.connection(), credential -> vendors.readResource(permit, credential)));
   }
 
   private Called called(ConnectionId connection, String vendor, String what, Exchange exchange) {

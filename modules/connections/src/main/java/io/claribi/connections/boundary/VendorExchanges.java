@@ -1,0 +1,30 @@
+package io.claribi.connections.boundary;
+
+import io.claribi.credentials.api.Credential;
+import io.claribi.platform.api.ConnectionId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Every exchange with a vendor that uses a connection's credential (tool calls, resources, tool
+ * discovery) goes through here: inside the connection's call fence, with an access token about to
+ * expire refreshed first, outside the fence, so a refresh never waits on the vendor while holding
+ * the connection row. The exchange is then sent once with whatever the vault holds.
+ */
+@ApplicationScoped
+public class VendorExchanges {
+
+  @Inject FencedCall fenced;
+  @Inject Refreshing refreshing;
+
+  public <T> T send(ConnectionId connection, Function<Credential, T> exchange) {
+    Optional<T> sent = fenced.send(connection, exchange, true);
+    if (sent.isPresent()) {
+      return sent.get();
+    }
+    refreshing.refresh(connection);
+    return fenced.send(connection, exchange, false).orElseThrow();
+  }
+}
