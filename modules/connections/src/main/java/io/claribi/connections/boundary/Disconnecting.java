@@ -1,6 +1,7 @@
 package io.claribi.connections.boundary;
 
 import io.claribi.catalog.api.VendorRetired;
+import io.claribi.connections.control.CallFence;
 import io.claribi.connections.control.ConnectionDirectory;
 import io.claribi.connections.control.Connections;
 import io.claribi.connections.control.authorization.PendingRevocation;
@@ -31,13 +32,15 @@ import java.util.Optional;
  * record; once that transaction has committed, the vendor session is closed and the token revoked
  * at the vendor in the background. Nothing is kept: no soft delete, no tombstone with a secret.
  *
- * <p>Each connection is locked first, which waits for the calls holding its call fence; so a call
- * either finished before the commit or finds no connection after it.
+ * <p>Each connection's call fence is taken exclusively first, which waits for the calls holding it
+ * and holds back later ones; so a call either finished before the commit or finds no connection
+ * after it.
  */
 @ApplicationScoped
 public class Disconnecting {
 
   @Inject Connections connections;
+  @Inject CallFence fence;
   @Inject ConnectionDirectory directory;
   @Inject CredentialVault vault;
   @Inject TenantBinding tenancy;
@@ -55,6 +58,7 @@ public class Disconnecting {
   /** An org admin disconnects one of the organization's connections, whatever its state. */
   @Transactional
   public void disconnect(ConnectionId id) {
+    fence.holdExclusively(id);
     Connection connection =
         connections
             .lockExclusively(id)
@@ -73,6 +77,7 @@ public class Disconnecting {
     for (OrganizationId organization : directory.organizationsConnectedTo(vendor)) {
       try (TenantBinding.OperatorScope scope = tenancy.actAsOperatorFor(organization)) {
         for (Connection found : connections.at(vendor)) {
+          fence.holdExclusively(found.id());
           Optional<Connection> locked = connections.lockExclusively(found.id());
           if (locked.isPresent()) {
             revocation(locked.get()).ifPresent(revocations::add);
