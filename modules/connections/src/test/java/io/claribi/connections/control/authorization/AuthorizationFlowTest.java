@@ -334,26 +334,13 @@ class AuthorizationFlowTest {
   void a_rotated_refresh_token_replaces_the_spent_one_which_never_works_again() throws Exception {
     Granted granted = grantAtTheMock();
 
-    TokenEndpoint.Refreshed refreshed =
-        granted.tokens.refresh(
-            granted.metadata,
-            granted.client,
-            granted.first.refreshToken().orElseThrow(),
-            RESOURCE,
-            granted.first.scopes());
+    TokenEndpoint.Refreshed refreshed = granted.spendFirstRefreshToken();
 
     assertThat(refreshed.rotated()).isTrue();
     assertThat(refreshed.tokens().refreshToken())
         .isPresent()
         .isNotEqualTo(granted.first.refreshToken());
-    assertThatThrownBy(
-            () ->
-                granted.tokens.refresh(
-                    granted.metadata,
-                    granted.client,
-                    granted.first.refreshToken().orElseThrow(),
-                    RESOURCE,
-                    granted.first.scopes()))
+    assertThatThrownBy(granted::spendFirstRefreshToken)
         .extracting(e -> ((AuthorizationException) e).code())
         .isEqualTo("VENDOR_TOKEN_REJECTED");
   }
@@ -372,14 +359,7 @@ class AuthorizationFlowTest {
               .get(10, TimeUnit.SECONDS);
 
       assertThat(outcome).isEqualTo(Revoker.Outcome.REVOKED);
-      assertThatThrownBy(
-              () ->
-                  granted.tokens.refresh(
-                      granted.metadata,
-                      granted.client,
-                      granted.first.refreshToken().orElseThrow(),
-                      RESOURCE,
-                      granted.first.scopes()))
+      assertThatThrownBy(granted::spendFirstRefreshToken)
           .extracting(e -> ((AuthorizationException) e).code())
           .isEqualTo("VENDOR_TOKEN_REJECTED");
     } finally {
@@ -426,7 +406,14 @@ class AuthorizationFlowTest {
       AuthorizationServerMetadata metadata,
       ClientRegistration client,
       TokenEndpoint tokens,
-      TokenSet first) {}
+      TokenSet first) {
+
+    /** A refresh with the grant's first refresh token. */
+    TokenEndpoint.Refreshed spendFirstRefreshToken() {
+      return tokens.refresh(
+          metadata, client, first.refreshToken().orElseThrow(), RESOURCE, first.scopes());
+    }
+  }
 
   private Granted grantAtTheMock() throws Exception {
     AuthorizationServerMetadata metadata = new AuthorizationServerDiscovery(http).discover(issuer);
