@@ -23,18 +23,23 @@ final class Consent {
    * approves at once), with the vendor's tools discovered and {@code allowed} allowed.
    */
   static String connect(String admin, String... allowed) throws Exception {
+    return connectTo(Gateway.VENDOR, admin, allowed);
+  }
+
+  /** The same with a catalog vendor served by the demo vendor's MCP server. */
+  static String connectTo(String vendor, String admin, String... allowed) throws Exception {
     Api.Reply started =
         Api.post(
             "/api/v1/connections",
             admin,
-            "{\"vendor\":\"" + Gateway.VENDOR + "\",\"returnTo\":\"" + RETURN_TO + "\"}");
+            "{\"vendor\":\"" + vendor + "\",\"returnTo\":\"" + RETURN_TO + "\"}");
     assertThat(started.status()).as(started.body()).isEqualTo(201);
     String id = started.json().getString("connectionId");
     URI answer = redirect(URI.create(started.json().getString("authorizationUrl")), 302);
     URI back = redirect(answer, 303);
     assertThat(back.toString()).endsWith("connection=" + id + "&result=connected");
     for (String tool : allowed) {
-      assertThat(Gateway.decide(admin, Gateway.VENDOR, tool, "ALLOW").status()).isEqualTo(200);
+      assertThat(Gateway.decide(admin, vendor, tool, "ALLOW").status()).isEqualTo(200);
     }
     return id;
   }

@@ -4,10 +4,14 @@ import io.claribi.catalog.api.VendorId;
 import io.claribi.catalog.control.Tools;
 import io.claribi.catalog.control.Vendors;
 import io.claribi.catalog.entity.CatalogVendor;
+import io.claribi.platform.api.VerifiedCaller;
+import io.claribi.tiering.api.Entitlements;
+import io.claribi.tiering.api.Plan;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Optional;
 
 /** What every role may read: the active vendors and the tools of a vendor with their state. */
 @ApplicationScoped
@@ -15,10 +19,16 @@ public class Browsing {
 
   @Inject Vendors vendors;
   @Inject Tools tools;
+  @Inject Entitlements entitlements;
+  @Inject VerifiedCaller caller;
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<VendorView> activeVendors() {
-    return vendors.active().stream().map(VendorView::of).toList();
+    Optional<Plan> plan = callersPlan();
+    return vendors.active().stream()
+        .map(VendorView::of)
+        .map(v -> plan.map(v::forPlan).orElse(v))
+        .toList();
   }
 
   /** An active vendor; a retired one only for those who may see retired vendors. */
@@ -28,7 +38,13 @@ public class Browsing {
         .find(id)
         .filter(v -> includeRetired || v.isActive())
         .map(VendorView::of)
+        .map(v -> callersPlan().map(v::forPlan).orElse(v))
         .orElseThrow(() -> Curation.notFound(id));
+  }
+
+  /** The plan of the caller's organization; a platform operator may have none. */
+  private Optional<Plan> callersPlan() {
+    return caller.organizationClaim().map(org -> entitlements.currentPlan());
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)

@@ -7,7 +7,10 @@ import io.claribi.catalog.entity.VendorState;
 import java.time.Instant;
 import java.util.List;
 
-/** A vendor as the REST API shows it, with who changed it last, when and why. */
+/**
+ * A vendor as the REST API shows it, with who changed it last, when and why, and (for a caller with
+ * an organization) whether its plan lets it connect the vendor.
+ */
 public record VendorView(
     String id,
     String displayName,
@@ -21,7 +24,8 @@ public record VendorView(
     String changedBy,
     Instant changedAt,
     String changeReason,
-    long version) {
+    long version,
+    Availability availability) {
 
   static VendorView of(CatalogVendor vendor) {
     var spec = vendor.spec();
@@ -38,6 +42,26 @@ public record VendorView(
         vendor.changedBy(),
         vendor.changedAt(),
         vendor.changeReason(),
-        vendor.version());
+        vendor.version(),
+        null);
+  }
+
+  /** The same view, with whether the caller's plan lets it connect the vendor. */
+  VendorView forPlan(io.claribi.tiering.api.Plan plan) {
+    return new VendorView(
+        id,
+        displayName,
+        kind,
+        serverUrl,
+        readScopes,
+        dataDomains,
+        resourcesEnabled,
+        state,
+        source,
+        changedBy,
+        changedAt,
+        changeReason,
+        version,
+        Availability.of(kind, plan));
   }
 }

@@ -3,7 +3,6 @@ package io.claribi.connections.boundary;
 import io.claribi.catalog.api.Catalog;
 import io.claribi.catalog.api.Vendor;
 import io.claribi.catalog.api.VendorId;
-import io.claribi.catalog.api.VendorKind;
 import io.claribi.connections.api.ArgumentInvalidException;
 import io.claribi.connections.api.ToolNotAllowedException;
 import io.claribi.connections.control.Connections;
@@ -45,6 +44,7 @@ public class GatewayAdmission {
   public Admission<ToolPermit> admitTool(CallTarget target, String tool, String argumentsJson) {
     Plan plan = entitlements.currentPlan();
     requireAnyDataSourceFeature(plan);
+    requireFeatureForNamedVendor(plan, target);
     Connection connection = resolve(target);
     Vendor vendor = vendorOf(connection);
     requireFeatureFor(plan, vendor);
@@ -73,6 +73,7 @@ public class GatewayAdmission {
   public Admission<ResourcePermit> admitResources(CallTarget target, String uri) {
     Plan plan = entitlements.currentPlan();
     requireAnyDataSourceFeature(plan);
+    requireFeatureForNamedVendor(plan, target);
     Connection connection = resolve(target);
     Vendor vendor = vendorOf(connection);
     requireFeatureFor(plan, vendor);
@@ -140,9 +141,13 @@ public class GatewayAdmission {
     }
   }
 
+  /** A vendor named by id is checked against the plan before its connections are looked up. */
+  private void requireFeatureForNamedVendor(Plan plan, CallTarget target) {
+    target.vendor().flatMap(catalog::vendor).ifPresent(vendor -> requireFeatureFor(plan, vendor));
+  }
+
   static void requireFeatureFor(Plan plan, Vendor vendor) {
-    Entitlement needed =
-        vendor.kind() == VendorKind.MCP ? Entitlement.MCP_CATALOG : Entitlement.NATIVE_CONNECTORS;
+    Entitlement needed = vendor.kind().entitlement();
     if (!plan.includes(needed)) {
       throw new PlanUpgradeRequiredException(needed, plan);
     }

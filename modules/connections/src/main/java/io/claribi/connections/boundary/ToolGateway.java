@@ -4,7 +4,6 @@ import io.claribi.catalog.api.AllowedTool;
 import io.claribi.catalog.api.Catalog;
 import io.claribi.catalog.api.Vendor;
 import io.claribi.catalog.api.VendorId;
-import io.claribi.catalog.api.VendorKind;
 import io.claribi.connections.control.Connections;
 import io.claribi.connections.control.allowlist.ResourcePermit;
 import io.claribi.connections.control.allowlist.ToolPermit;
@@ -72,7 +71,7 @@ public class ToolGateway {
     List<CallableTool> tools = new ArrayList<>();
     for (Connection connection : connections.active()) {
       Optional<Vendor> vendor = catalog.vendor(new VendorId(connection.vendor()));
-      if (vendor.isEmpty() || !plan.includes(featureOf(vendor.get()))) {
+      if (vendor.isEmpty() || !plan.includes(vendor.get().kind().entitlement())) {
         continue;
       }
       for (AllowedTool tool : catalog.allowedTools(vendor.get().id())) {
@@ -152,12 +151,6 @@ public class ToolGateway {
             correlation.clientAddress().orElse(null),
             used),
         () -> usage.record(used));
-  }
-
-  private static Entitlement featureOf(Vendor vendor) {
-    return vendor.kind() == VendorKind.MCP
-        ? Entitlement.MCP_CATALOG
-        : Entitlement.NATIVE_CONNECTORS;
   }
 
   @FunctionalInterface

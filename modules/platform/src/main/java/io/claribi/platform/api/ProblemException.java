@@ -53,4 +53,9 @@ public class ProblemException extends RuntimeException {
   public java.util.OptionalLong retryAfterSeconds() {
     return java.util.OptionalLong.empty();
   }
+
+  /** The lowest plan that includes a feature the caller's plan lacks (problem member). */
+  public java.util.Optional<String> requiredPlan() {
+    return java.util.Optional.empty();
+  }
 }

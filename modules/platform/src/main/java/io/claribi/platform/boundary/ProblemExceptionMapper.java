@@ -23,11 +23,13 @@ public class ProblemExceptionMapper implements ExceptionMapper<ProblemException>
   }
 
   ProblemDetails problem(ProblemException exception) {
-    return ProblemDetails.of(
-        exception.status(),
-        exception.code(),
-        exception.title(),
-        exception.detail(),
-        Problems.instance(uriInfo));
+    ProblemDetails problem =
+        ProblemDetails.of(
+            exception.status(),
+            exception.code(),
+            exception.title(),
+            exception.detail(),
+            Problems.instance(uriInfo));
+    return exception.requiredPlan().map(problem::withRequiredPlan).orElse(problem);
   }
 }
