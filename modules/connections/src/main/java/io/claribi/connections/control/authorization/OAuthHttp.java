@@ -154,11 +154,14 @@ public final class OAuthHttp {
     return response;
   }
 
-  /** Collects a reply body up to a limit; past it, stops reading and fails. */
-  static final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
+  /**
+   * Collects a reply body up to a limit; past it, stops reading and fails. Public because the
+   * native connectors read vendor replies the same way.
+   */
+  public static final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
 
     /** The reply was larger than the limit. */
-    static final class TooLarge extends IOException {
+    public static final class TooLarge extends IOException {
       private static final long serialVersionUID = 1L;
     }
 
@@ -167,7 +170,7 @@ public final class OAuthHttp {
     private final int limit;
     private Flow.Subscription subscription;
 
-    BoundedBody(int limit) {
+    public BoundedBody(int limit) {
       this.limit = limit;
     }
 
