@@ -48,6 +48,10 @@ class PersistenceAccessTest {
                   || call.getTargetOwner().isAssignableTo(Connection.class)
                       && STATEMENT_FACTORIES.contains(call.getName()));
 
+  /** Package-private on purpose: named here, not imported. */
+  private static final String UPLOADS_DUCKDB =
+      "io.claribi.connections.control.uploads.LockedDownDuckDb";
+
   @ArchTest
   static final ArchRule only_control_and_tenant_binding_use_the_entity_manager =
       noClasses()
@@ -83,6 +87,8 @@ class PersistenceAccessTest {
           .doNotHaveFullyQualifiedName(ConnectionDirectory.class.getName())
           .and()
           .doNotHaveFullyQualifiedName(CallFence.class.getName())
+          .and()
+          .doNotHaveFullyQualifiedName(UPLOADS_DUCKDB)
           .should()
           .callMethodWhere(JDBC_STATEMENT)
           .because(
@@ -90,7 +96,9 @@ class PersistenceAccessTest {
                   + " key rotation re-encrypts every organization's ciphertext (and nothing else),"
                   + " retiring a vendor asks which organizations are connected to it,"
                   + " a vendor call takes a shared lock on its connection row (JPA has none),"
-                  + " and readiness only asks the connection whether it is valid");
+                  + " readiness only asks the connection whether it is valid, and an upload is"
+                  + " queried in its own locked-down in-memory DuckDB, never the application's"
+                  + " database (decision 23)");
 
   @Test
   void an_entity_manager_in_a_resource_breaks_the_rule() {

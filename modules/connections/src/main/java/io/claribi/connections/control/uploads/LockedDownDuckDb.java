@@ -9,13 +9,17 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A fresh in-memory DuckDB holding exactly one upload in the table {@code upload}, then locked: no
  * file, network, extension or configuration access is left for any later statement. One per
- * describe or query, closed after it; nothing is shared between organizations or calls.
+ * describe or query, closed after it; nothing is shared between organizations or calls. The only
+ * class that runs SQL on DuckDB (ArchUnit: PersistenceAccessTest).
  */
 final class LockedDownDuckDb implements AutoCloseable {
 
@@ -162,8 +166,40 @@ final class LockedDownDuckDb implements AutoCloseable {
     }
   }
 
-  PreparedStatement prepare(String sql) throws SQLException {
-    return connection.prepareStatement(sql);
+  /** Runs a written query, binding its values; stops at its limit or at the result size guard. */
+  UploadResult run(UploadSql sql, int maxResultBytes) {
+    try (PreparedStatement statement = connection.prepareStatement(sql.sql())) {
+      for (int i = 0; i < sql.parameters().size(); i++) {
+        statement.setObject(i + 1, sql.parameters().get(i));
+      }
+      try (ResultSet rows = statement.executeQuery()) {
+        return collect(rows, sql, maxResultBytes);
+      }
+    } catch (SQLException e) {
+      throw DuckDbFailures.engine(e);
+    }
+  }
+
+  private static UploadResult collect(ResultSet rows, UploadSql sql, int maxResultBytes)
+      throws SQLException {
+    List<Map<String, Object>> result = new ArrayList<>();
+    long bytes = 0;
+    while (rows.next()) {
+      if (result.size() == sql.limit()) {
+        return new UploadResult(sql.columns(), result, true);
+      }
+      Map<String, Object> row = new LinkedHashMap<>();
+      for (int i = 0; i < sql.columns().size(); i++) {
+        row.put(sql.columns().get(i), JsonScalars.of(rows.getObject(i + 1)));
+      }
+      // Counted as JSON, the form the model receives; the row that would cross the guard stays out.
+      bytes += JsonMapper.shared().writeValueAsBytes(row).length + 1;
+      if (bytes > maxResultBytes) {
+        return new UploadResult(sql.columns(), result, true);
+      }
+      result.add(row);
+    }
+    return new UploadResult(sql.columns(), result, false);
   }
 
   /** Runs one statement as it is. Tests use it to prove what the lock refuses. */

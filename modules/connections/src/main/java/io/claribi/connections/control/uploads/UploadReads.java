@@ -1,14 +1,6 @@
 package io.claribi.connections.control.uploads;
 
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The two read tools over one stored upload: describe its columns, and query it with filters,
@@ -40,42 +32,7 @@ public class UploadReads {
 
   public UploadResult query(Path file, UploadFormat format, UploadQuery query) {
     try (var database = LockedDownDuckDb.load(file, format, limits)) {
-      UploadSql sql = UploadSql.of(query, database.schema());
-      return run(database, sql);
+      return database.run(UploadSql.of(query, database.schema()), limits.maxResultBytes());
     }
-  }
-
-  private UploadResult run(LockedDownDuckDb database, UploadSql sql) {
-    try (PreparedStatement statement = database.prepare(sql.sql())) {
-      for (int i = 0; i < sql.parameters().size(); i++) {
-        statement.setObject(i + 1, sql.parameters().get(i));
-      }
-      try (ResultSet rows = statement.executeQuery()) {
-        return collect(rows, sql);
-      }
-    } catch (SQLException e) {
-      throw DuckDbFailures.engine(e);
-    }
-  }
-
-  private UploadResult collect(ResultSet rows, UploadSql sql) throws SQLException {
-    List<Map<String, Object>> result = new ArrayList<>();
-    long bytes = 0;
-    while (rows.next()) {
-      if (result.size() == sql.limit()) {
-        return new UploadResult(sql.columns(), result, true);
-      }
-      Map<String, Object> row = new LinkedHashMap<>();
-      for (int i = 0; i < sql.columns().size(); i++) {
-        row.put(sql.columns().get(i), JsonScalars.of(rows.getObject(i + 1)));
-      }
-      // Counted as JSON, the form the model receives; the row that would cross the guard stays out.
-      bytes += JsonMapper.shared().writeValueAsBytes(row).length + 1;
-      if (bytes > limits.maxResultBytes()) {
-        return new UploadResult(sql.columns(), result, true);
-      }
-      result.add(row);
-    }
-    return new UploadResult(sql.columns(), result, false);
   }
 }
