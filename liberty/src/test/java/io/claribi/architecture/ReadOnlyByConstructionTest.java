@@ -18,6 +18,7 @@ import io.claribi.connections.boundary.ToolGateway;
 import io.claribi.connections.boundary.violations.BypassingTheGateway;
 import io.claribi.connections.boundary.violations.CallingTheSdkFromTheBoundary;
 import io.claribi.connections.boundary.violations.ReadingTheLentToken;
+import io.claribi.connections.boundary.violations.UsingANativeConnectorFromTheBoundary;
 import io.claribi.connections.control.allowlist.Allowlist;
 import io.claribi.connections.control.allowlist.ForgedPermits;
 import io.claribi.connections.control.allowlist.ResourcePermit;
@@ -25,7 +26,9 @@ import io.claribi.connections.control.allowlist.ToolPermit;
 import io.claribi.connections.control.authorization.LentClient;
 import io.claribi.connections.control.authorization.LentGrant;
 import io.claribi.connections.control.authorization.PendingRevocation;
+import io.claribi.connections.control.nativeapi.NativeConnector;
 import io.claribi.connections.control.vendor.VendorSessions;
+import io.claribi.connections.control.vendor.violations.CallingANativeConnectorWithoutAPermit;
 import io.claribi.connections.control.vendor.violations.CallingToolsWithoutAPermit;
 import io.claribi.credentials.api.Credential;
 import io.claribi.credentials.api.LentClientSecret;
@@ -44,6 +47,7 @@ import org.junit.jupiter.api.Test;
 class ReadOnlyByConstructionTest {
 
   static final String VENDOR_PACKAGE = "io.claribi.connections.control.vendor";
+  static final String NATIVE_PACKAGE = "io.claribi.connections.control.nativeapi";
 
   private static final Set<String> SENDING_TOOLS = Set.of("callTool");
   private static final Set<String> READING_RESOURCES =
@@ -70,6 +74,35 @@ class ReadOnlyByConstructionTest {
           .because(
               "the only way to send tools/call is from a method that holds a ToolPermit, which"
                   + " only the allowlist decision makes");
+
+  @ArchTest
+  static final ArchRule only_the_vendor_package_uses_native_connectors =
+      noClasses()
+          .that()
+          .resideOutsideOfPackages(VENDOR_PACKAGE, NATIVE_PACKAGE)
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage(NATIVE_PACKAGE)
+          .because(
+              "native connectors send requests to vendors, so only the vendor package, behind the"
+                  + " gateway's admission, may hold them");
+
+  @ArchTest
+  static final ArchRule native_operations_run_only_with_a_permit =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage(NATIVE_PACKAGE)
+          .should()
+          .callMethodWhere(
+              describe(
+                      "NativeConnector.call",
+                      (JavaMethodCall call) ->
+                          call.getTargetOwner().isAssignableTo(NativeConnector.class)
+                              && call.getName().equals("call"))
+                  .and(originLacks(ToolPermit.class)))
+          .because(
+              "a native operation is a tool call: it runs only from a method that holds the"
+                  + " allowlist's ToolPermit");
 
   @ArchTest
   static final ArchRule resources_are_read_only_with_a_permit =
@@ -203,5 +236,26 @@ class ReadOnlyByConstructionTest {
 
     Violations.assertRuleCatches(
         only_the_vendor_session_reads_the_lent_token, classes, ReadingTheLentToken.class.getName());
+  }
+
+  @Test
+  void calling_a_native_operation_without_a_permit_breaks_the_rule() {
+    var classes =
+        new ClassFileImporter().importClasses(CallingANativeConnectorWithoutAPermit.class);
+
+    Violations.assertRuleCatches(
+        native_operations_run_only_with_a_permit,
+        classes,
+        CallingANativeConnectorWithoutAPermit.class.getName() + ".sendAnything(");
+  }
+
+  @Test
+  void holding_native_connectors_outside_the_vendor_package_breaks_the_rule() {
+    var classes = new ClassFileImporter().importClasses(UsingANativeConnectorFromTheBoundary.class);
+
+    Violations.assertRuleCatches(
+        only_the_vendor_package_uses_native_connectors,
+        classes,
+        UsingANativeConnectorFromTheBoundary.class.getName());
   }
 }

@@ -77,7 +77,13 @@ class CatalogContainerIT {
 
   static VendorSpec spec(String name) {
     return new VendorSpec(
-        name, VendorKind.MCP, "http://localhost:9/mcp", List.of("read"), List.of("it"), false);
+        name,
+        VendorKind.MCP,
+        "http://localhost:9/mcp",
+        List.of("read"),
+        List.of("it"),
+        false,
+        null);
   }
 
   @BeforeEach

@@ -1,6 +1,7 @@
 package io.claribi.connections.control.allowlist;
 
 import io.claribi.catalog.api.VendorId;
+import io.claribi.catalog.api.VendorKind;
 import io.claribi.platform.api.ConnectionId;
 import java.net.URI;
 import java.util.Map;
@@ -12,6 +13,7 @@ public class ForgedPermits {
     return new ToolPermit(
         ConnectionId.random(),
         new VendorId("acme-payments"),
+        VendorKind.MCP,
         URI.create("http://localhost/mcp"),
         "delete_customer",
         Map.of(),

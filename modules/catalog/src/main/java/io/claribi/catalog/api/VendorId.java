@@ -12,6 +12,12 @@ public record VendorId(String value) {
 
   private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
 
+  /**
+   * Names that a catalog vendor may not take: {@code upload} stands for an organization's uploaded
+   * files wherever a vendor would be named (audit events, tool lists, routing answers).
+   */
+  public static final java.util.Set<String> RESERVED = java.util.Set.of("upload");
+
   public VendorId {
     Objects.requireNonNull(value, "value");
     if (!isValid(value)) {

@@ -47,7 +47,11 @@ public class Curation {
 
   @Transactional
   public VendorView create(VendorId id, VendorSpec spec, String reason) {
-    outbound.requireSafe(spec.serverUrl());
+    if (VendorId.RESERVED.contains(id.value())) {
+      throw ProblemException.badRequest(
+          "VENDOR_ID_RESERVED", "'" + id + "' is reserved and cannot be a vendor id.");
+    }
+    requireSafe(spec);
     if (vendors.find(id).isPresent()) {
       throw new ProblemException(
           409, "VENDOR_EXISTS", "Vendor exists", "Vendor " + id + " is already in the catalog.");
@@ -59,7 +63,7 @@ public class Curation {
 
   @Transactional
   public VendorView edit(VendorId id, VendorSpec spec, String reason) {
-    outbound.requireSafe(spec.serverUrl());
+    requireSafe(spec);
     CatalogVendor vendor = vendors.lock(id).orElseThrow(() -> notFound(id));
     if (!vendor.isActive()) {
       throw new ProblemException(
@@ -154,5 +158,12 @@ public class Curation {
 
   static ProblemException notFound(VendorId id) {
     return ProblemException.notFound("Vendor " + id);
+  }
+
+  private void requireSafe(VendorSpec spec) {
+    outbound.requireSafe(spec.serverUrl());
+    if (spec.authorizationServer() != null) {
+      outbound.requireSafe(spec.authorizationServer());
+    }
   }
 }

@@ -101,6 +101,9 @@ public class FileApplication {
     String why = "catalog file v" + version;
     try {
       outbound.requireWellFormed(entry.spec().serverUrl());
+      if (entry.spec().authorizationServer() != null) {
+        outbound.requireWellFormed(entry.spec().authorizationServer());
+      }
     } catch (ProblemException refused) {
       LOG.severe(() -> "Catalog file vendor " + entry.id() + " not loaded: " + refused.detail());
       return false;

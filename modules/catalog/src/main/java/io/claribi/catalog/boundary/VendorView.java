@@ -25,6 +25,7 @@ public record VendorView(
     Instant changedAt,
     String changeReason,
     long version,
+    String authorizationServer,
     Availability availability) {
 
   static VendorView of(CatalogVendor vendor) {
@@ -43,6 +44,7 @@ public record VendorView(
         vendor.changedAt(),
         vendor.changeReason(),
         vendor.version(),
+        spec.authorizationServer(),
         null);
   }
 
@@ -62,6 +64,7 @@ public record VendorView(
         changedAt,
         changeReason,
         version,
+        authorizationServer,
         Availability.of(kind, plan));
   }
 }

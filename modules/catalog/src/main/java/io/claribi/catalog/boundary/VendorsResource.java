@@ -102,6 +102,7 @@ public class VendorsResource {
       List<@NotNull @Size(min = 1, max = 200) String> readScopes,
       List<@NotNull @Size(min = 1, max = 40) String> dataDomains,
       boolean resourcesEnabled,
+      @Size(max = VendorSpec.MAX_URL) String authorizationServer,
       @NotBlank(message = "a reason is required") @Size(max = 500) String reason) {
 
     VendorSpec spec() {
@@ -111,7 +112,8 @@ public class VendorsResource {
           serverUrl,
           readScopes,
           dataDomains,
-          resourcesEnabled);
+          resourcesEnabled,
+          authorizationServer);
     }
   }
 
@@ -123,6 +125,7 @@ public class VendorsResource {
       List<@NotNull @Size(min = 1, max = 200) String> readScopes,
       List<@NotNull @Size(min = 1, max = 40) String> dataDomains,
       boolean resourcesEnabled,
+      @Size(max = VendorSpec.MAX_URL) String authorizationServer,
       @NotBlank(message = "a reason is required") @Size(max = 500) String reason) {
 
     VendorSpec spec() {
@@ -132,7 +135,8 @@ public class VendorsResource {
           serverUrl,
           readScopes,
           dataDomains,
-          resourcesEnabled);
+          resourcesEnabled,
+          authorizationServer);
     }
   }
 }

@@ -154,7 +154,8 @@ public record CatalogFile(int version, List<Entry> vendors, List<RegisteredClien
             serverUrl,
             strings(vendor.getJsonArray("readScopes")),
             strings(vendor.getJsonArray("dataDomains")),
-            vendor.getBoolean("resourcesEnabled", false));
+            vendor.getBoolean("resourcesEnabled", false),
+            vendor.getString("authorizationServer", null));
     List<Shipped> tools = new ArrayList<>();
     Set<String> names = new HashSet<>();
     JsonArray list = vendor.getJsonArray("tools");

@@ -58,6 +58,10 @@ public class CatalogVendor {
   @Column(name = "resources_enabled", nullable = false)
   private boolean resourcesEnabled;
 
+  /** A native connector's issuer; NULL for MCP vendors, whose servers name theirs. */
+  @Column(name = "authorization_server", length = 2048)
+  private String authorizationServer;
+
   @Enumerated(EnumType.STRING)
   @Column(name = "state", nullable = false, length = 10)
   private VendorState state;
@@ -113,6 +117,7 @@ public class CatalogVendor {
     this.readScopes = String.join(" ", spec.readScopes());
     this.dataDomains = String.join(" ", spec.dataDomains());
     this.resourcesEnabled = spec.resourcesEnabled();
+    this.authorizationServer = spec.authorizationServer();
     record(change);
   }
 
@@ -140,7 +145,13 @@ public class CatalogVendor {
 
   public VendorSpec spec() {
     return new VendorSpec(
-        displayName, kind, serverUrl, split(readScopes), split(dataDomains), resourcesEnabled);
+        displayName,
+        kind,
+        serverUrl,
+        split(readScopes),
+        split(dataDomains),
+        resourcesEnabled,
+        authorizationServer);
   }
 
   public Vendor toVendor() {
@@ -151,7 +162,8 @@ public class CatalogVendor {
         URI.create(serverUrl),
         split(readScopes),
         split(dataDomains),
-        resourcesEnabled);
+        resourcesEnabled,
+        java.util.Optional.ofNullable(authorizationServer).map(URI::create));
   }
 
   public boolean isActive() {

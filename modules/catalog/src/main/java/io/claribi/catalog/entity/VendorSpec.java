@@ -18,7 +18,8 @@ public record VendorSpec(
     String serverUrl,
     List<String> readScopes,
     List<String> dataDomains,
-    boolean resourcesEnabled) {
+    boolean resourcesEnabled,
+    String authorizationServer) {
 
   public static final int MAX_DISPLAY_NAME = 200;
   public static final int MAX_URL = 2048;
@@ -46,6 +47,17 @@ public record VendorSpec(
     require(
         dataDomains.stream().allMatch(d -> DOMAIN.matcher(d).matches()),
         "each data domain must be 1-40 lower-case letters, digits or '-'");
+    require(
+        kind != VendorKind.NATIVE_OAUTH
+            || (authorizationServer != null
+                && !authorizationServer.isBlank()
+                && authorizationServer.length() <= MAX_URL),
+        "a native connector needs its authorizationServer (issuer URL, 1-"
+            + MAX_URL
+            + " characters)");
+    require(
+        kind != VendorKind.MCP || authorizationServer == null,
+        "an MCP vendor's server names its own authorization server; leave authorizationServer out");
     require(String.join(" ", readScopes).length() <= MAX_SCOPES, "too many read scopes");
     require(String.join(" ", dataDomains).length() <= MAX_DOMAINS, "too many data domains");
   }
@@ -59,6 +71,11 @@ public record VendorSpec(
         .add("readScopes", Json.createArrayBuilder(readScopes))
         .add("dataDomains", Json.createArrayBuilder(dataDomains))
         .add("resourcesEnabled", resourcesEnabled)
+        .add(
+            "authorizationServer",
+            authorizationServer == null
+                ? jakarta.json.JsonValue.NULL
+                : Json.createValue(authorizationServer))
         .build();
   }
 

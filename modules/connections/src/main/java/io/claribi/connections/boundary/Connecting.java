@@ -76,29 +76,16 @@ public class Connecting {
             .vendor(VendorId.parse(vendorSlug))
             .orElseThrow(() -> ProblemException.notFound("Vendor " + vendorSlug));
     GatewayAdmission.requireFeatureFor(entitlements.currentPlan(), vendor);
-    if (vendor.kind() != VendorKind.MCP) {
-      throw ProblemException.badRequest(
-          "VENDOR_KIND_UNSUPPORTED",
-          vendor.id() + " is a native connector; native connectors cannot be connected yet.");
-    }
     URI back = allowedReturn(returnTo);
 
-    ResourceMetadata resource = authorization.resources().discover(vendor.serverUrl());
-    String issuer = resource.authorizationServers().get(0);
-    AuthorizationServerMetadata server = authorization.servers().discover(issuer);
+    Target target = vendor.kind() == VendorKind.MCP ? mcpTarget(vendor) : nativeTarget(vendor);
+    AuthorizationServerMetadata server = target.server();
+    String issuer = server.getIssuer().getValue();
     ClientRegistration client = registration(server);
-    Set<String> scopes =
-        ScopeSelection.select(
-            new LinkedHashSet<>(vendor.readScopes()),
-            resource,
-            server.getScopes() == null ? null : server.getScopes().toStringList());
-    if (scopes.isEmpty() && !vendor.readScopes().isEmpty()) {
-      throw new AuthorizationException(
-          VENDOR_METADATA_INVALID,
-          vendor.id() + " offers none of the read scopes the catalog lists for it.");
-    }
+    Set<String> scopes = target.scopes();
     AuthorizationStart start =
-        AuthorizationStart.begin(server, client, settings.callback(), scopes, resource.resource());
+        AuthorizationStart.begin(
+            server, client, settings.callback(), scopes, target.resourceIndicator());
 
     ConnectionId connection = ConnectionId.random();
     Instant expiresAt = clock.instant().plus(settings.attemptLifetime());
@@ -110,7 +97,7 @@ public class Connecting {
             hash(start.state()),
             start.verifier(),
             issuer,
-            resource.resource().toString(),
+            target.resource().toString(),
             client.clientId(),
             scopes,
             settings.callback().toString(),
@@ -159,7 +146,7 @@ public class Connecting {
                             code,
                             URI.create(spent.redirectUri()),
                             spent.codeVerifier(),
-                            URI.create(spent.resource()),
+                            ResourceIndicator.forVendor(catalog, spent.vendor(), spent.resource()),
                             new LinkedHashSet<>(spent.scopes())));
       }
       records.activate(where, spent, tokens);
@@ -173,6 +160,58 @@ public class Connecting {
     }
     discoverTools(where);
     return result(spent, "connected", Optional.empty());
+  }
+
+  /**
+   * Whom to ask for consent, for which scopes, and for which resource.
+   *
+   * @param resource what the grant is for, kept with the connection
+   * @param resourceIndicator the RFC 8707 {@code resource} parameter to send, or null for none
+   */
+  private record Target(
+      AuthorizationServerMetadata server,
+      Set<String> scopes,
+      URI resource,
+      URI resourceIndicator) {}
+
+  /**
+   * An MCP vendor's server names its authorization server and scopes in its protected-resource
+   * metadata (RFC 9728); the scopes are the catalog's read scopes that the server offers.
+   */
+  private Target mcpTarget(Vendor vendor) {
+    ResourceMetadata resource = authorization.resources().discover(vendor.serverUrl());
+    AuthorizationServerMetadata server =
+        authorization.servers().discover(resource.authorizationServers().get(0));
+    Set<String> scopes =
+        ScopeSelection.select(
+            new LinkedHashSet<>(vendor.readScopes()),
+            resource,
+            server.getScopes() == null ? null : server.getScopes().toStringList());
+    if (scopes.isEmpty() && !vendor.readScopes().isEmpty()) {
+      throw new AuthorizationException(
+          VENDOR_METADATA_INVALID,
+          vendor.id() + " offers none of the read scopes the catalog lists for it.");
+    }
+    return new Target(server, scopes, resource.resource(), resource.resource());
+  }
+
+  /**
+   * A native connector's REST API publishes no resource metadata: the catalog names its
+   * authorization server and the exact read scopes to ask for (authorization servers such as
+   * Google's do not list API scopes in their metadata). No resource indicator is sent: these
+   * servers do not implement RFC 8707.
+   */
+  private Target nativeTarget(Vendor vendor) {
+    URI issuer =
+        vendor
+            .authorizationServer()
+            .orElseThrow(
+                () ->
+                    new AuthorizationException(
+                        VENDOR_METADATA_INVALID,
+                        vendor.id() + " has no authorization server in the catalog."));
+    AuthorizationServerMetadata server = authorization.servers().discover(issuer.toString());
+    return new Target(server, new LinkedHashSet<>(vendor.readScopes()), vendor.serverUrl(), null);
   }
 
   /** The tools are recorded for the operator; a failure here does not undo the connection. */

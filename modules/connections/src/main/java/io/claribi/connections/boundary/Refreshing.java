@@ -1,6 +1,7 @@
 package io.claribi.connections.boundary;
 
 import com.nimbusds.oauth2.sdk.as.AuthorizationServerMetadata;
+import io.claribi.catalog.api.Catalog;
 import io.claribi.connections.control.ConnectSettings;
 import io.claribi.connections.control.authorization.AuthorizationException;
 import io.claribi.connections.control.authorization.AuthorizationException.Reason;
@@ -38,6 +39,7 @@ public class Refreshing {
 
   @Inject RefreshRecords records;
   @Inject VendorAuthorization authorization;
+  @Inject Catalog catalog;
   @Inject ConnectSettings settings;
   @Inject Clock clock;
   @Inject CredentialVault vault;
@@ -55,7 +57,7 @@ public class Refreshing {
     }
     AuthorizationServerMetadata server = authorization.servers().discover(grant.get().issuer());
     TokenEndpoint tokens = authorization.tokens();
-    URI resource = URI.create(grant.get().resource());
+    URI resource = ResourceIndicator.forVendor(catalog, granted.vendor(), grant.get().resource());
     try {
       LentClient.with(
           vault,

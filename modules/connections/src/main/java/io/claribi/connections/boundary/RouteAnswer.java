@@ -26,27 +26,30 @@ public record RouteAnswer(
     List<Source> alternatives,
     String message) {
 
-  /** A data source as the routing answer names it. */
+  /** A data source as the routing answer names it: a connection, or an uploaded file. */
   public record Source(
       SourceKind kind,
       String connectionId,
+      String uploadId,
       String vendor,
       String displayName,
       List<String> covers) {
 
     static Source of(SourceRanking.Ranked ranked) {
       var source = ranked.source();
+      boolean upload = source.kind() == SourceKind.UPLOAD;
       return new Source(
           source.kind(),
-          source.sourceId(),
+          upload ? null : source.sourceId(),
+          upload ? source.sourceId() : null,
           source.vendor(),
           source.displayName(),
           ranked.covered());
     }
   }
 
-  /** A tool to call, and the connection to name in {@code POST /tools/call}. */
-  public record Tool(String name, String connectionId) {}
+  /** A tool to call, and the connection or upload to name in {@code POST /tools/call}. */
+  public record Tool(String name, String connectionId, String uploadId) {}
 
   static RouteAnswer of(Routing.Route route) {
     var best = route.best();
@@ -61,7 +64,7 @@ public record RouteAnswer(
           "No data source is connected for " + String.join(", ", route.domains()) + ".");
     }
     var chosen = best.get();
-    String id = chosen.source().sourceId();
+    Source source = Source.of(chosen);
     String message =
         (chosen.source().displayName() == null
                 ? chosen.source().vendor()
@@ -79,8 +82,10 @@ public record RouteAnswer(
     return new RouteAnswer(
         "source",
         route.domains(),
-        Source.of(chosen),
-        chosen.source().tools().stream().map(t -> new Tool(t, id)).toList(),
+        source,
+        chosen.source().tools().stream()
+            .map(t -> new Tool(t, source.connectionId(), source.uploadId()))
+            .toList(),
         route.uncovered(),
         route.ranked().stream().skip(1).map(Source::of).toList(),
         message);

@@ -6,10 +6,14 @@ import io.claribi.catalog.api.Vendor;
 import io.claribi.catalog.api.VendorId;
 import io.claribi.catalog.api.VendorKind;
 import io.claribi.connections.control.Connections;
+import io.claribi.connections.control.Uploads;
 import io.claribi.connections.control.routing.RouteCandidate;
 import io.claribi.connections.control.routing.SourceKind;
 import io.claribi.connections.control.routing.SourceRanking;
+import io.claribi.connections.control.uploads.UploadTools;
 import io.claribi.connections.entity.Connection;
+import io.claribi.connections.entity.Upload;
+import io.claribi.tiering.api.Entitlement;
 import io.claribi.tiering.api.Entitlements;
 import io.claribi.tiering.api.Plan;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,6 +37,7 @@ public class Routing {
   @Inject Entitlements entitlements;
   @Inject Connections connections;
   @Inject Catalog catalog;
+  @Inject Uploads uploads;
 
   /** The answer: the ranked sources (best first) and the domains asked for that none holds. */
   public record Route(
@@ -79,6 +84,19 @@ public class Routing {
               Set.copyOf(vendor.get().dataDomains()),
               tools,
               connection.activatedAt()));
+    }
+    if (plan.includes(Entitlement.FILE_UPLOADS)) {
+      for (Upload upload : uploads.all()) {
+        candidates.add(
+            new RouteCandidate(
+                SourceKind.UPLOAD,
+                upload.id().toString(),
+                UploadTarget.VENDOR,
+                upload.name(),
+                Set.copyOf(upload.dataDomains()),
+                List.of(UploadTools.DESCRIBE, UploadTools.QUERY),
+                upload.uploadedAt()));
+      }
     }
     return candidates;
   }

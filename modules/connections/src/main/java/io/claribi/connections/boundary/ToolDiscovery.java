@@ -5,6 +5,7 @@ import io.claribi.catalog.api.DiscoveredTool;
 import io.claribi.catalog.api.DiscoveryOutcome;
 import io.claribi.catalog.api.Vendor;
 import io.claribi.catalog.api.VendorId;
+import io.claribi.catalog.api.VendorKind;
 import io.claribi.connections.control.vendor.VendorSessions;
 import io.claribi.platform.api.ConnectionId;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,6 +34,9 @@ public class ToolDiscovery {
   /** Discovers through this connection of the caller's organization. */
   public DiscoveryOutcome discover(ConnectionId connection) {
     Vendor vendor = targets.vendorOf(connection);
+    if (vendor.kind() == VendorKind.NATIVE_OAUTH) {
+      return catalog.recordDiscovery(vendor.id(), vendors.nativeTools(vendor.id().value()));
+    }
     List<DiscoveredTool> tools =
         exchanges.send(
             connection,

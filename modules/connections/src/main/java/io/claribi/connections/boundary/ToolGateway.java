@@ -5,11 +5,15 @@ import io.claribi.catalog.api.Catalog;
 import io.claribi.catalog.api.Vendor;
 import io.claribi.catalog.api.VendorId;
 import io.claribi.connections.control.Connections;
+import io.claribi.connections.control.Uploads;
 import io.claribi.connections.control.allowlist.ResourcePermit;
 import io.claribi.connections.control.allowlist.ToolPermit;
+import io.claribi.connections.control.uploads.UploadTools;
 import io.claribi.connections.control.vendor.VendorReply;
 import io.claribi.connections.control.vendor.VendorSessions;
 import io.claribi.connections.entity.Connection;
+import io.claribi.connections.entity.Upload;
+import io.claribi.connections.entity.UploadId;
 import io.claribi.platform.api.AuditEvent;
 import io.claribi.platform.api.ConnectionId;
 import io.claribi.platform.api.DeferredAuditEvent;
@@ -51,6 +55,9 @@ public class ToolGateway {
   @Inject Catalog catalog;
   @Inject Entitlements entitlements;
   @Inject Clock clock;
+  @Inject UploadAdmission uploadAdmission;
+  @Inject Uploads uploads;
+  @Inject UploadReading uploadReading;
 
   /** A tool an integrator may call now, through one of its organization's connections. */
   public record CallableTool(
@@ -59,7 +66,15 @@ public class ToolGateway {
       String name,
       String title,
       String description,
-      String inputSchema) {}
+      String inputSchema) {
+
+    /**
+     * Whether this is a tool of an uploaded file ({@code connectionId} is then the upload's id).
+     */
+    public boolean upload() {
+      return UploadTarget.VENDOR.equals(vendor);
+    }
+  }
 
   /** The allowed tools of every active connection whose kind the plan includes. */
   @Transactional
@@ -69,6 +84,27 @@ public class ToolGateway {
       throw new PlanUpgradeRequiredException(Entitlement.MCP_CATALOG, plan);
     }
     List<CallableTool> tools = new ArrayList<>();
+    if (plan.includes(Entitlement.FILE_UPLOADS)) {
+      for (Upload upload : uploads.all()) {
+        String id = upload.id().toString();
+        tools.add(
+            new CallableTool(
+                id,
+                UploadTarget.VENDOR,
+                UploadTools.DESCRIBE,
+                upload.name(),
+                UploadTools.DESCRIBE_DESCRIPTION,
+                UploadTools.describeInputSchema()));
+        tools.add(
+            new CallableTool(
+                id,
+                UploadTarget.VENDOR,
+                UploadTools.QUERY,
+                upload.name(),
+                UploadTools.QUERY_DESCRIPTION,
+                UploadTools.queryInputSchema()));
+      }
+    }
     for (Connection connection : connections.active()) {
       Optional<Vendor> vendor = catalog.vendor(new VendorId(connection.vendor()));
       if (vendor.isEmpty() || !plan.includes(vendor.get().kind().entitlement())) {
@@ -125,24 +161,38 @@ public class ToolGateway {
                 permit.connection(), credential -> vendors.readResource(permit, credential)));
   }
 
+  /**
+   * Calls one of the organization's uploaded files' tools: the same plan, quota, usage audit and
+   * result shape as a vendor's tool, read by the locked-down engine instead of a vendor.
+   */
+  public Called callUpload(UploadId upload, String tool, String argumentsJson) {
+    UploadAdmission.UploadPermit permit =
+        uploadAdmission.admit(upload, tool, argumentsJson).permitOrThrow();
+    return called(
+        upload.toString(), UploadTarget.VENDOR, permit.tool(), () -> uploadReading.read(permit));
+  }
+
   private Called called(ConnectionId connection, String vendor, String what, Exchange exchange) {
+    return called(connection.toString(), vendor, what, exchange);
+  }
+
+  private Called called(String source, String vendor, String what, Exchange exchange) {
     Instant start = clock.instant();
     String outcome = "FAILED";
     try {
       VendorReply reply = exchange.run();
       outcome = reply.toolError() ? "TOOL_ERROR" : "OK";
-      return new Called(connection.toString(), vendor, what, reply);
+      return new Called(source, vendor, what, reply);
     } catch (ProblemException problem) {
       outcome = problem.code();
       throw problem;
     } finally {
-      record(connection, vendor, what, outcome, Duration.between(start, clock.instant()));
+      record(source, vendor, what, outcome, Duration.between(start, clock.instant()));
     }
   }
 
-  private void record(
-      ConnectionId connection, String vendor, String what, String outcome, Duration took) {
-    AuditEvent used = UsageRecording.event(connection, vendor, what, outcome, took);
+  private void record(String source, String vendor, String what, String outcome, Duration took) {
+    AuditEvent used = UsageRecording.event(source, vendor, what, outcome, took);
     journal.record(
         new DeferredAuditEvent(
             tenancy.organization(),

@@ -1,6 +1,7 @@
 package io.claribi.connections.boundary;
 
 import io.claribi.catalog.api.VendorId;
+import io.claribi.connections.entity.UploadId;
 import io.claribi.platform.api.ConnectionId;
 import io.claribi.platform.api.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,6 +18,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * The AI engine's view of its organization's tools: only allowed ones are listed, and every call is
@@ -36,7 +39,7 @@ public class ToolsResource {
     for (ToolGateway.CallableTool tool : gateway.callableTools()) {
       var entry =
           GatewayJson.object()
-              .add("connectionId", tool.connectionId())
+              .add(tool.upload() ? "uploadId" : "connectionId", tool.connectionId())
               .add("vendor", tool.vendor())
               .add("name", tool.name())
               .add("inputSchema", GatewayJson.parse(tool.inputSchema()));
@@ -54,20 +57,28 @@ public class ToolsResource {
   @POST
   @Path("call")
   public String call(@NotNull(message = "a JSON body is required") @Valid ToolCall request) {
+    if (request.uploadId() != null) {
+      return GatewayJson.uploadAnswer(
+          gateway.callUpload(
+              UploadId.parse(request.uploadId()), request.tool(), request.argumentsJson()));
+    }
     return GatewayJson.answer(
         gateway.call(request.target(), request.tool(), request.argumentsJson()), "tool");
   }
 
-  /** {@code connectionId} or {@code vendor}, the exact tool name, and its arguments. */
+  /**
+   * {@code connectionId}, {@code vendor} or {@code uploadId}, the exact tool name, its arguments.
+   */
   public record ToolCall(
       String connectionId,
       String vendor,
+      String uploadId,
       @NotNull @Size(min = 1, max = 1000) String tool,
       JsonObject arguments) {
 
-    @AssertTrue(message = "name exactly one of connectionId and vendor")
+    @AssertTrue(message = "name exactly one of connectionId, vendor and uploadId")
     public boolean isTargetNamed() {
-      return (connectionId == null) != (vendor == null);
+      return Stream.of(connectionId, vendor, uploadId).filter(Objects::nonNull).count() == 1;
     }
 
     CallTarget target() {

@@ -2,7 +2,6 @@ package io.claribi.connections.boundary;
 
 import io.claribi.platform.api.AuditEvent;
 import io.claribi.platform.api.AuditEventType;
-import io.claribi.platform.api.ConnectionId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -17,10 +16,10 @@ public class UsageRecording {
   @Inject Event<AuditEvent> audit;
 
   static AuditEvent event(
-      ConnectionId connection, String vendor, String what, String outcome, Duration took) {
+      String source, String vendor, String what, String outcome, Duration took) {
     return AuditEvent.forConnection(
         AuditEventType.CONNECTION_USED,
-        connection.toString(),
+        source,
         vendor,
         Map.of(
             "tool",

@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -35,6 +36,14 @@ public class GatewaySettings {
   @ConfigProperty(name = RETRY_AFTER, defaultValue = "30")
   long retryAfterSeconds;
 
+  /**
+   * The operator's Google Ads API developer token: a secret, so it is set only in the environment
+   * ({@code CLARIBI_CONNECTORS_GOOGLE_ADS_DEVELOPER_TOKEN}) or a secret store, never in a file.
+   */
+  @Inject
+  @ConfigProperty(name = "claribi.connectors.google-ads.developer-token")
+  Optional<String> googleAdsDeveloperToken;
+
   /** A bad value stops the application at start, not at the first call. */
   void onStart(@Observes Startup startup) {
     requirePositive(CONNECT_TIMEOUT, connectTimeout);
@@ -51,6 +60,11 @@ public class GatewaySettings {
     if (value.isNegative() || value.isZero()) {
       throw new IllegalStateException(key + " must be a positive duration: " + value);
     }
+  }
+
+  /** The Google Ads developer token, read at each call so that a new one needs no restart. */
+  public Optional<String> googleAdsDeveloperToken() {
+    return googleAdsDeveloperToken.map(String::strip).filter(t -> !t.isEmpty());
   }
 
   /** Time to open a TCP connection to the vendor. */

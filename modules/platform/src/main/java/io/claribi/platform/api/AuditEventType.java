@@ -14,6 +14,13 @@ public enum AuditEventType {
   CONNECTION_USED(Subject.CONNECTION, "tool", "outcome", "durationMs"),
   /** The connection and its credential were deleted. */
   CONNECTION_DISCONNECTED(Subject.CONNECTION, "reason"),
+  /**
+   * An organization uploaded a file as a data source; the subject is the upload's id, with vendor
+   * {@code upload}. Its tool calls are {@code CONNECTION_USED} with the same subject.
+   */
+  UPLOAD_ADDED(Subject.CONNECTION, "name", "format", "sizeBytes", "sha256", "domains"),
+  /** An uploaded file and its stored bytes were deleted. */
+  UPLOAD_DELETED(Subject.CONNECTION, "name", "sha256"),
   /** The vendor rejected a refresh: the connection needs a new consent. */
   CONNECTION_REAUTH_REQUIRED(Subject.CONNECTION, "reason"),
   /** A tool call was refused before anything left for the vendor. */

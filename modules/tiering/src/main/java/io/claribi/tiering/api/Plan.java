@@ -16,21 +16,35 @@ import java.util.Set;
  * MCP connection grows with use.
  */
 public enum Plan {
-  FREE(1_000, NATIVE_CONNECTORS, FILE_UPLOADS),
-  LITE(10_000, NATIVE_CONNECTORS, FILE_UPLOADS),
-  TRIAL(2_000, MCP_CATALOG, NATIVE_CONNECTORS, FILE_UPLOADS),
-  STARTER(50_000, MCP_CATALOG, NATIVE_CONNECTORS, FILE_UPLOADS),
-  PROFESSIONAL(250_000, MCP_CATALOG, NATIVE_CONNECTORS, FILE_UPLOADS, AUDIT_TRAIL),
-  ENTERPRISE(2_000_000, MCP_CATALOG, NATIVE_CONNECTORS, FILE_UPLOADS, AUDIT_TRAIL);
+  FREE(1_000, UploadAllowance.mebibytes(5, 5), NATIVE_CONNECTORS, FILE_UPLOADS),
+  LITE(10_000, UploadAllowance.mebibytes(20, 20), NATIVE_CONNECTORS, FILE_UPLOADS),
+  TRIAL(2_000, UploadAllowance.mebibytes(20, 20), MCP_CATALOG, NATIVE_CONNECTORS, FILE_UPLOADS),
+  STARTER(50_000, UploadAllowance.mebibytes(50, 50), MCP_CATALOG, NATIVE_CONNECTORS, FILE_UPLOADS),
+  PROFESSIONAL(
+      250_000,
+      UploadAllowance.mebibytes(100, 200),
+      MCP_CATALOG,
+      NATIVE_CONNECTORS,
+      FILE_UPLOADS,
+      AUDIT_TRAIL),
+  ENTERPRISE(
+      2_000_000,
+      UploadAllowance.mebibytes(200, 1_000),
+      MCP_CATALOG,
+      NATIVE_CONNECTORS,
+      FILE_UPLOADS,
+      AUDIT_TRAIL);
 
   /** The plan of an organization enrolled on its first authenticated request. */
   public static final Plan ON_FIRST_USE = FREE;
 
   private final Set<Entitlement> entitlements;
   private final long monthlyToolCalls;
+  private final UploadAllowance uploads;
 
-  Plan(long monthlyToolCalls, Entitlement... entitlements) {
+  Plan(long monthlyToolCalls, UploadAllowance uploads, Entitlement... entitlements) {
     this.monthlyToolCalls = monthlyToolCalls;
+    this.uploads = uploads;
     this.entitlements = Set.copyOf(EnumSet.copyOf(Arrays.asList(entitlements)));
   }
 
@@ -41,6 +55,11 @@ public enum Plan {
    */
   public long monthlyToolCalls() {
     return monthlyToolCalls;
+  }
+
+  /** How large each uploaded file may be, and how many files an organization may keep. */
+  public UploadAllowance uploads() {
+    return uploads;
   }
 
   public Set<Entitlement> entitlements() {

@@ -79,6 +79,23 @@ class PlanTest {
     }
   }
 
+  /** docs/plans.md shows the same upload allowances as the code. */
+  @Test
+  void the_documented_upload_allowances_match_the_code() throws IOException {
+    String doc = Files.readString(Path.of("../../docs/plans.md"));
+    for (Plan plan : Plan.values()) {
+      assertThat(doc)
+          .contains(
+              "| `"
+                  + plan
+                  + "` | "
+                  + plan.uploads().maxFileBytes() / (1024 * 1024)
+                  + " MiB | "
+                  + String.format(Locale.ROOT, "%,d", plan.uploads().maxFiles())
+                  + " |");
+    }
+  }
+
   @Test
   void a_month_of_usage_resets_at_the_first_of_the_next_month_utc() {
     ToolCallUsage usage = ToolCallUsage.of(Instant.parse("2026-12-31T23:59:59Z"), 3, 50);

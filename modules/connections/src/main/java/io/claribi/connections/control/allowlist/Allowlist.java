@@ -36,6 +36,7 @@ public class Allowlist {
         new ToolPermit(
             connection,
             vendor.id(),
+            vendor.kind(),
             vendor.serverUrl(),
             allowed.name(),
             checked.arguments().orElseThrow(),

@@ -1,6 +1,7 @@
 package io.claribi.connections.control.allowlist;
 
 import io.claribi.catalog.api.VendorId;
+import io.claribi.catalog.api.VendorKind;
 import io.claribi.platform.api.ConnectionId;
 import java.net.URI;
 import java.util.Map;
@@ -16,6 +17,7 @@ public final class ToolPermit {
 
   private final ConnectionId connection;
   private final VendorId vendor;
+  private final VendorKind kind;
   private final URI server;
   private final String tool;
   private final Map<String, Object> arguments;
@@ -24,12 +26,14 @@ public final class ToolPermit {
   ToolPermit(
       ConnectionId connection,
       VendorId vendor,
+      VendorKind kind,
       URI server,
       String tool,
       Map<String, Object> arguments,
       String fingerprint) {
     this.connection = Objects.requireNonNull(connection, "connection");
     this.vendor = Objects.requireNonNull(vendor, "vendor");
+    this.kind = Objects.requireNonNull(kind, "kind");
     this.server = Objects.requireNonNull(server, "server");
     this.tool = Objects.requireNonNull(tool, "tool");
     this.arguments = Map.copyOf(arguments);
@@ -42,6 +46,11 @@ public final class ToolPermit {
 
   public VendorId vendor() {
     return vendor;
+  }
+
+  /** An MCP server, or a native connector's REST API. */
+  public VendorKind kind() {
+    return kind;
   }
 
   public URI server() {

@@ -34,8 +34,10 @@ public record AuthorizationStart(String state, String verifier, URI authorizatio
             .endpointURI(server.getAuthorizationEndpointURI())
             .redirectionURI(redirectUri)
             .state(state)
-            .codeChallenge(verifier, CodeChallengeMethod.S256)
-            .resource(resource);
+            .codeChallenge(verifier, CodeChallengeMethod.S256);
+    if (resource != null) {
+      request.resource(resource);
+    }
     if (!scopes.isEmpty()) {
       request.scope(new Scope(scopes.toArray(String[]::new)));
     }

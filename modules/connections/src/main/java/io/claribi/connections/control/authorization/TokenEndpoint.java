@@ -130,7 +130,9 @@ public final class TokenEndpoint {
             .map(auth -> new TokenRequest.Builder(server.getTokenEndpointURI(), auth, grant))
             .orElseGet(
                 () -> new TokenRequest.Builder(server.getTokenEndpointURI(), client.id(), grant));
-    builder.resource(resource);
+    if (resource != null) { // none for a native connector (ResourceIndicator)
+      builder.resource(resource);
+    }
     if (grant instanceof RefreshTokenGrant && !requested.isEmpty()) {
       builder.scope(new Scope(requested.toArray(String[]::new)));
     }

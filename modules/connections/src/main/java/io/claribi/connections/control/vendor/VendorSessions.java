@@ -2,10 +2,14 @@ package io.claribi.connections.control.vendor;
 
 import io.claribi.catalog.api.DiscoveredTool;
 import io.claribi.catalog.api.OutboundPolicy;
+import io.claribi.catalog.api.VendorKind;
 import io.claribi.connections.api.VendorErrorException;
 import io.claribi.connections.control.GatewaySettings;
 import io.claribi.connections.control.allowlist.ResourcePermit;
 import io.claribi.connections.control.allowlist.ToolPermit;
+import io.claribi.connections.control.nativeapi.NativeConnector;
+import io.claribi.connections.control.nativeapi.NativeConnectors;
+import io.claribi.connections.control.nativeapi.NativeLimits;
 import io.claribi.credentials.api.Credential;
 import io.claribi.platform.api.ConnectionId;
 import io.claribi.platform.api.ProblemException;
@@ -14,6 +18,7 @@ import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpTransportSessionNotFoundException;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -50,7 +55,22 @@ public class VendorSessions {
   private final ConcurrentMap<ConnectionId, VendorSession> sessions = new ConcurrentHashMap<>();
   private final McpJsonMapper json = new JacksonMcpJsonMapper(JsonMapper.shared());
 
+  /** What every native operation is; shown to operators as hints, like a vendor's. */
+  static final String NATIVE_ANNOTATIONS =
+      "{\"readOnlyHint\":true,\"destructiveHint\":false,\"idempotentHint\":true,"
+          + "\"openWorldHint\":true}";
+
+  private NativeConnectors natives;
+
+  @PostConstruct
+  void nativeConnectors() {
+    natives = new NativeConnectors(NativeLimits.of(settings), settings::googleAdsDeveloperToken);
+  }
+
   public VendorReply callTool(ToolPermit permit, Credential credential) {
+    if (permit.kind() == VendorKind.NATIVE_OAUTH) {
+      return callNative(permit, credential);
+    }
     McpSchema.CallToolResult result =
         exchange(
             permit.connection(),
@@ -122,6 +142,49 @@ public class VendorSessions {
           throw new VendorErrorException(
               "VENDOR_RESPONSE_MALFORMED", vendor + " paginates its tool list without an end.");
         });
+  }
+
+  /**
+   * A native connector's read operation: a REST request to the vendor's API (checked by the
+   * outbound policy first, like an MCP session), with the lent token as its bearer token.
+   */
+  private VendorReply callNative(ToolPermit permit, Credential credential) {
+    NativeConnector connector = connector(permit.vendor().value());
+    outbound.requireSafe(permit.server().toString());
+    String result =
+        connector.call(permit.server(), permit.tool(), permit.arguments(), credential::accessToken);
+    return new VendorReply(result, false);
+  }
+
+  /**
+   * A native connector's operations, as discovery records them. They are code, not a vendor's
+   * answer, so listing them sends nothing; the catalog still decides each one (the shipped catalog
+   * file allows them, reviewed with the code).
+   */
+  public List<DiscoveredTool> nativeTools(String vendor) {
+    return discovered(connector(vendor));
+  }
+
+  /** A connector's operations as tools (the catalog file's shipped decisions are made on these). */
+  public static List<DiscoveredTool> discovered(NativeConnector connector) {
+    return connector.operations().stream()
+        .map(
+            op ->
+                new DiscoveredTool(
+                    op.name(), op.title(), op.description(), op.inputSchema(), NATIVE_ANNOTATIONS))
+        .toList();
+  }
+
+  private NativeConnector connector(String vendor) {
+    return natives
+        .forVendor(vendor)
+        .orElseThrow(
+            () ->
+                new VendorErrorException(
+                    "CONNECTOR_UNKNOWN",
+                    vendor
+                        + " is a native connector this version of clariBI has no code for;"
+                        + " nothing was sent."));
   }
 
   /** Ends the connection's session, if it has one (disconnect, retired vendor). */
