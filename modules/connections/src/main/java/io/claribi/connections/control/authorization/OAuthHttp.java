@@ -169,6 +169,7 @@ public final class OAuthHttp {
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final int limit;
     private Flow.Subscription subscription;
+    private volatile boolean tooLarge;
 
     public BoundedBody(int limit) {
       this.limit = limit;
@@ -184,14 +185,21 @@ public final class OAuthHttp {
     public void onNext(List<ByteBuffer> buffers) {
       for (ByteBuffer buffer : buffers) {
         if (bytes.size() + buffer.remaining() > limit) {
-          subscription.cancel();
+          // Fail first: over HTTP/2 the cancel itself may fail the exchange with its own error.
+          tooLarge = true;
           body.completeExceptionally(new TooLarge());
+          subscription.cancel();
           return;
         }
         byte[] chunk = new byte[buffer.remaining()];
         buffer.get(chunk);
         bytes.write(chunk, 0, chunk.length);
       }
+    }
+
+    /** Whether the reply passed the limit, whatever error the client reported for the exchange. */
+    public boolean tooLarge() {
+      return tooLarge;
     }
 
     @Override

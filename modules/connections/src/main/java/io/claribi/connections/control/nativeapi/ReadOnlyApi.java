@@ -130,8 +130,8 @@ final class ReadOnlyApi {
    * call time-out too, and is dropped once it passes the size limit.
    */
   private HttpResponse<byte[]> exchange(HttpRequest request) {
-    CompletableFuture<HttpResponse<byte[]>> pending =
-        client.sendAsync(request, info -> new BoundedBody(limits.maxResponseBytes()));
+    BoundedBody body = new BoundedBody(limits.maxResponseBytes());
+    CompletableFuture<HttpResponse<byte[]>> pending = client.sendAsync(request, info -> body);
     try {
       return pending.get(limits.callTimeout().toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
@@ -143,17 +143,27 @@ final class ReadOnlyApi {
       throw new VendorUnavailableException(
           "Interrupted while waiting for " + vendor + ".", limits.retryAfterSeconds());
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof BoundedBody.TooLarge) {
+      if (body.tooLarge()) {
         throw new VendorErrorException(
             "VENDOR_RESPONSE_TOO_LARGE",
             vendor + " sent more than " + limits.maxResponseBytes() + " bytes; it was dropped.");
       }
-      if (e.getCause() instanceof java.net.http.HttpTimeoutException) {
+      if (causedBy(e, java.net.http.HttpTimeoutException.class)) {
         throw tooSlow();
       }
       throw new VendorUnavailableException(
           vendor + " could not be reached; try again later.", limits.retryAfterSeconds());
     }
+  }
+
+  // The client reports a failure wrapped in exceptions of its own.
+  private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private VendorUnavailableException tooSlow() {
