@@ -1,5 +1,6 @@
 package io.claribi.connections.control.nativeapi;
 
+import io.claribi.catalog.api.OutboundPolicy;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,11 +14,15 @@ public final class NativeConnectors {
   private final Map<String, NativeConnector> byVendor;
 
   /**
+   * @param outbound the outbound rules every vendor base URI passes before a request is sent
    * @param googleAdsDeveloperToken the operator's Google Ads developer token (a secret the caller
    *     reads from the environment); empty leaves Google Ads unconfigured, and its calls refused
    */
-  public NativeConnectors(NativeLimits limits, Supplier<Optional<String>> googleAdsDeveloperToken) {
-    NativeHttp http = new NativeHttp(limits);
+  public NativeConnectors(
+      NativeLimits limits,
+      OutboundPolicy outbound,
+      Supplier<Optional<String>> googleAdsDeveloperToken) {
+    NativeHttp http = new NativeHttp(limits, outbound);
     byVendor =
         List.of(
                 new GoogleAnalytics(http),

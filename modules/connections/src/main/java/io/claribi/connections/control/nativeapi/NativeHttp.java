@@ -1,5 +1,6 @@
 package io.claribi.connections.control.nativeapi;
 
+import io.claribi.catalog.api.OutboundPolicy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.Map;
@@ -12,9 +13,11 @@ final class NativeHttp {
 
   private final HttpClient client;
   private final NativeLimits limits;
+  private final OutboundPolicy outbound;
 
-  NativeHttp(NativeLimits limits) {
+  NativeHttp(NativeLimits limits, OutboundPolicy outbound) {
     this.limits = limits;
+    this.outbound = outbound;
     this.client =
         HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
@@ -22,8 +25,13 @@ final class NativeHttp {
             .build();
   }
 
+  /**
+   * A read-only API on {@code base}, which must pass the outbound rules first (checked on every
+   * call, like MCP sessions: the address may resolve differently now).
+   */
   ReadOnlyApi open(
       String vendor, URI base, Supplier<String> accessToken, Map<String, String> headers) {
-    return new ReadOnlyApi(client, limits, vendor, base, accessToken, headers);
+    URI checked = outbound.requireSafe(String.valueOf(base));
+    return new ReadOnlyApi(client, limits, vendor, checked, accessToken, headers);
   }
 }

@@ -135,7 +135,7 @@ class GoogleAdsTest {
   @Test
   void without_a_developer_token_nothing_is_sent() {
     NativeConnector unconfigured =
-        new NativeConnectors(VendorFake.LIMITS, Optional::empty)
+        new NativeConnectors(VendorFake.LIMITS, VendorFake.LOOPBACK_ALLOWED, Optional::empty)
             .forVendor("google-ads")
             .orElseThrow();
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.claribi.connections.api.ArgumentInvalidException;
 import io.claribi.connections.api.ToolNotAllowedException;
+import io.claribi.platform.api.ProblemException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,7 +19,10 @@ class NativeConnectorsTest {
   @RegisterExtension final VendorFake fake = new VendorFake();
 
   final NativeConnectors cut =
-      new NativeConnectors(VendorFake.LIMITS, () -> Optional.of(VendorFake.DEVELOPER_TOKEN));
+      new NativeConnectors(
+          VendorFake.LIMITS,
+          VendorFake.LOOPBACK_ALLOWED,
+          () -> Optional.of(VendorFake.DEVELOPER_TOKEN));
 
   @Test
   void the_four_catalog_vendors_have_connectors_and_nothing_else_does() {
@@ -98,6 +102,27 @@ class NativeConnectorsTest {
                     fake.base(), "list_ad_accounts", Map.of("limit", 2.5), VendorFake.ACCESS_TOKEN))
         .isInstanceOf(ArgumentInvalidException.class);
     assertThat(tokenReads).hasValue(0);
+    fake.assertNothingSent();
+  }
+
+  @Test
+  void a_base_the_outbound_rules_refuse_gets_nothing_sent() {
+    NativeConnectors strict =
+        new NativeConnectors(
+            VendorFake.LIMITS,
+            url -> {
+              throw ProblemException.badRequest("OUTBOUND_URL_REFUSED", "loopback: " + url);
+            },
+            Optional::empty);
+
+    assertThatThrownBy(
+            () ->
+                strict
+                    .forVendor("jira")
+                    .orElseThrow()
+                    .call(fake.base(), "list_sites", Map.of(), VendorFake.ACCESS_TOKEN))
+        .isInstanceOfSatisfying(
+            ProblemException.class, p -> assertThat(p.code()).isEqualTo("OUTBOUND_URL_REFUSED"));
     fake.assertNothingSent();
   }
 

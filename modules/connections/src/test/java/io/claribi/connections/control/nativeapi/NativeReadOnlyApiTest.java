@@ -19,7 +19,7 @@ class NativeReadOnlyApiTest {
   @RegisterExtension final VendorFake fake = new VendorFake();
 
   ReadOnlyApi cut() {
-    return new NativeHttp(VendorFake.LIMITS)
+    return new NativeHttp(VendorFake.LIMITS, VendorFake.LOOPBACK_ALLOWED)
         .open("Test vendor", fake.base(), VendorFake.ACCESS_TOKEN, Map.of());
   }
 
@@ -69,7 +69,7 @@ class NativeReadOnlyApiTest {
 
   @Test
   void a_base_with_credentials_or_a_query_is_refused() {
-    NativeHttp http = new NativeHttp(VendorFake.LIMITS);
+    NativeHttp http = new NativeHttp(VendorFake.LIMITS, VendorFake.LOOPBACK_ALLOWED);
     for (String base :
         new String[] {"http://user:pw@127.0.0.1:1", "http://127.0.0.1:1/?a=b", "file:///etc"}) {
       assertThatThrownBy(() -> http.open("x", URI.create(base), VendorFake.ACCESS_TOKEN, Map.of()))

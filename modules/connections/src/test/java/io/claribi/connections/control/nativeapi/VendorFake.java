@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.claribi.catalog.api.OutboundPolicy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -30,6 +31,9 @@ final class VendorFake implements BeforeEachCallback, AfterEachCallback {
   static final NativeLimits LIMITS =
       new NativeLimits(Duration.ofSeconds(1), Duration.ofMillis(800), 64 * 1024, 30);
 
+  /** The fakes listen on loopback, which the real outbound rules refuse unless allowed. */
+  static final OutboundPolicy LOOPBACK_ALLOWED = URI::create;
+
   private final WireMockServer server =
       new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
 
@@ -52,7 +56,7 @@ final class VendorFake implements BeforeEachCallback, AfterEachCallback {
   }
 
   NativeConnector connector(String vendor) {
-    return new NativeConnectors(LIMITS, () -> Optional.of(DEVELOPER_TOKEN))
+    return new NativeConnectors(LIMITS, LOOPBACK_ALLOWED, () -> Optional.of(DEVELOPER_TOKEN))
         .forVendor(vendor)
         .orElseThrow();
   }
