@@ -10,7 +10,9 @@
  * {@code control.vendor} speaks MCP, sending {@code tools/call} only with a {@code ToolPermit} that
  * only {@code control.allowlist.Allowlist} makes (ArchUnit: ReadOnlyByConstructionTest); a
  * disconnect deletes the connection and its credential row in one transaction; a refused call is
- * audited and nothing of it is sent. An upload is read only inside its own locked-down in-memory
- * DuckDB, one per call ({@code control.uploads}, decision 23).
+ * audited and nothing of it is sent; native connectors ({@code control.nativeapi}) can only GET or
+ * POST to documented query endpoints, and only from a method holding a {@code ToolPermit}
+ * (ArchUnit: NativeReadOnlyArchitectureTest, ReadOnlyByConstructionTest). An upload is read only
+ * inside its own locked-down in-memory DuckDB, one per call ({@code control.uploads}, decision 23).
  */
 package io.claribi.connections;
