@@ -28,6 +28,9 @@ class NativeToolsShippedTest {
     NativeConnectors connectors =
         new NativeConnectors(
             new NativeLimits(Duration.ofSeconds(1), Duration.ofSeconds(1), 1024, 1),
+            url -> {
+              throw new AssertionError("nothing is sent while listing operations");
+            },
             Optional::empty);
     JsonObject file;
     try (InputStream in = getClass().getResourceAsStream("/META-INF/claribi/catalog-v1.json")) {

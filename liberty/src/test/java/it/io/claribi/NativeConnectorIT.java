@@ -24,15 +24,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The four native connectors against the running server. Their vendors cannot be reached from
- * here, so each API is a local WireMock fake answering the vendors' documented response shapes
- * (the samples of {@code modules/connections/src/test/resources/nativeapi}), and the demo vendor's
- * real authorization server stands in for Google's, Meta's and Atlassian's. Connect by consent,
- * every read operation, a refresh, a refused write, and a disconnect, with the audit events.
+ * The four native connectors against the running server. Their vendors cannot be reached from here,
+ * so each API is a local WireMock fake answering the vendors' documented response shapes (the
+ * samples of {@code modules/connections/src/test/resources/nativeapi}), and the demo vendor's real
+ * authorization server stands in for Google's, Meta's and Atlassian's. Connect by consent, every
+ * read operation, a refresh, a refused write, and a disconnect, with the audit events.
  */
 class NativeConnectorIT {
 
-  private static final Path SAMPLES = Path.of("../modules/connections/src/test/resources/nativeapi");
+  private static final Path SAMPLES =
+      Path.of("../modules/connections/src/test/resources/nativeapi");
   private static final String BEARER = "Bearer [A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+";
 
   private static WireMockServer vendors;
@@ -43,8 +44,12 @@ class NativeConnectorIT {
     Api.awaitTokensAccepted(Duration.ofSeconds(60));
     vendors = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
     vendors.start();
-    stub(post(urlPathEqualTo("/v1beta/properties/123456:runReport")), "google-analytics/run-report.json");
-    stub(get(urlPathEqualTo("/v1beta/properties/123456/metadata")), "google-analytics/metadata.json");
+    stub(
+        post(urlPathEqualTo("/v1beta/properties/123456:runReport")),
+        "google-analytics/run-report.json");
+    stub(
+        get(urlPathEqualTo("/v1beta/properties/123456/metadata")),
+        "google-analytics/metadata.json");
     stub(
         get(urlPathEqualTo("/v26/customers:listAccessibleCustomers"))
             .withHeader("developer-token", equalTo("local-fake-developer-token")),
@@ -56,12 +61,15 @@ class NativeConnectorIT {
     stub(get(urlPathEqualTo("/v23.0/me/adaccounts")), "meta-ads/adaccounts.json");
     stub(get(urlPathEqualTo("/v23.0/act_1234/campaigns")), "meta-ads/campaigns.json");
     stub(get(urlPathEqualTo("/v23.0/act_1234/insights")), "meta-ads/insights.json");
-    stub(get(urlPathEqualTo("/oauth/token/accessible-resources")), "jira/accessible-resources.json");
+    stub(
+        get(urlPathEqualTo("/oauth/token/accessible-resources")), "jira/accessible-resources.json");
     stub(
         get(urlPathEqualTo("/ex/jira/11223344-a1b2-3b33-c444-def123456789/rest/api/3/search/jql")),
         "jira/search-jql.json");
     stub(
-        get(urlPathEqualTo("/ex/jira/11223344-a1b2-3b33-c444-def123456789/rest/api/3/project/search")),
+        get(
+            urlPathEqualTo(
+                "/ex/jira/11223344-a1b2-3b33-c444-def123456789/rest/api/3/project/search")),
         "jira/project-search.json");
     for (String vendor : List.of("google-analytics", "google-ads", "meta-ads", "jira")) {
       pointAtTheFake(vendor);
@@ -220,7 +228,8 @@ class NativeConnectorIT {
     assertThat(Api.delete("/api/v1/connections/" + ads, admin).status()).isEqualTo(204);
     assertThat(Gateway.call(admin, "connectionId", ads, "list_accessible_customers", "{}").status())
         .isEqualTo(404);
-    assertThat(Gateway.call(admin, "vendor", "google-ads", "list_accessible_customers", "{}").status())
+    assertThat(
+            Gateway.call(admin, "vendor", "google-ads", "list_accessible_customers", "{}").status())
         .isEqualTo(404);
     assertThat(vendors.getAllServeEvents()).hasSize(before);
   }

@@ -73,7 +73,7 @@ final class GoogleAds implements NativeConnector {
                     "CONNECTOR_NOT_CONFIGURED",
                     "Connector not configured",
                     "Google Ads needs the operator's developer token"
-                        + " (CLARIBI_GOOGLE_ADS_DEVELOPER_TOKEN); nothing was sent."));
+                        + " (CLARIBI_CONNECTORS_GOOGLE_ADS_DEVELOPER_TOKEN); nothing was sent."));
   }
 
   private ObjectNode accessibleCustomers(Arguments arguments, ReadOnlyApi api) {

@@ -64,7 +64,9 @@ public class VendorSessions {
 
   @PostConstruct
   void nativeConnectors() {
-    natives = new NativeConnectors(NativeLimits.of(settings), settings::googleAdsDeveloperToken);
+    natives =
+        new NativeConnectors(
+            NativeLimits.of(settings), outbound, settings::googleAdsDeveloperToken);
   }
 
   public VendorReply callTool(ToolPermit permit, Credential credential) {
@@ -145,12 +147,11 @@ public class VendorSessions {
   }
 
   /**
-   * A native connector's read operation: a REST request to the vendor's API (checked by the
-   * outbound policy first, like an MCP session), with the lent token as its bearer token.
+   * A native connector's read operation: a REST request to the vendor's API (the connector checks
+   * it against the outbound policy first, like an MCP session), with the lent token as its bearer.
    */
   private VendorReply callNative(ToolPermit permit, Credential credential) {
     NativeConnector connector = connector(permit.vendor().value());
-    outbound.requireSafe(permit.server().toString());
     String result =
         connector.call(permit.server(), permit.tool(), permit.arguments(), credential::accessToken);
     return new VendorReply(result, false);
