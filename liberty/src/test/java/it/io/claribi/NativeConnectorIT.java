@@ -101,7 +101,8 @@ class NativeConnectorIT {
             .add("displayName", current.getString("displayName"))
             .add("kind", "NATIVE_OAUTH")
             .add("serverUrl", vendors.baseUrl())
-            .add("readScopes", current.getJsonArray("readScopes"))
+            // The stand-in authorization server is an OpenID provider: it wants openid too.
+            .add("readScopes", withOpenId(current.getJsonArray("readScopes")))
             .add("dataDomains", current.getJsonArray("dataDomains"))
             .add("resourcesEnabled", false)
             .add("authorizationServer", DemoVendor.ISSUER)
@@ -109,6 +110,11 @@ class NativeConnectorIT {
             .build();
     Api.Reply edited = Api.put("/api/v1/catalog/vendors/" + vendor, OPERATOR, edit.toString());
     assertThat(edited.status()).as(edited.body()).isEqualTo(200);
+  }
+
+  private static jakarta.json.JsonArrayBuilder withOpenId(jakarta.json.JsonArray scopes) {
+    var builder = Json.createArrayBuilder(scopes);
+    return scopes.contains(Json.createValue("openid")) ? builder : builder.add("openid");
   }
 
   private static JsonObject called(String admin, String connection, String tool, String args) {
