@@ -88,6 +88,11 @@ class PlanMatrixIT {
     assertThat(Api.post("/api/v1/questions/route", token, "{\"domains\":[\"payments\"]}").status())
         .isEqualTo(200);
 
+    // File uploads are on every plan, within its limits.
+    Api.Reply upload = Uploads.upload(token, "matrix.csv", "a,b\n1,2\n", "matrix");
+    assertThat(upload.status()).as(upload.body()).isEqualTo(201);
+    assertThat(Api.get("/api/v1/uploads", token).jsonArray()).hasSize(1);
+
     // The audit trail is shown on Professional and Enterprise only.
     for (String path :
         Set.of(

@@ -94,15 +94,30 @@ class RouteIT {
         .extracting(JsonString::getString)
         .containsExactly("accounting");
 
+    // An upload holding the same domains ranks after the MCP connections.
+    Api.Reply upload =
+        Uploads.upload(admin, "ledger.csv", "day,amount\n2026-11-01,5\n", "payments,accounting");
+    assertThat(upload.status()).as(upload.body()).isEqualTo(201);
+    String uploadId = upload.json().getString("id");
+    assertThat(bestVendor(route(admin, "{\"domains\":[\"payments\",\"accounting\"]}")))
+        .isEqualTo(ledger);
+
     // Disconnecting the best source changes the very next answer.
     assertThat(Api.delete("/api/v1/connections/" + ledgerConnection, admin).status())
         .isEqualTo(204);
     JsonObject after = route(admin, "{\"domains\":[\"payments\",\"accounting\"]}");
-    assertThat(bestVendor(after)).isEqualTo(Gateway.VENDOR);
-    assertThat(after.getString("message"))
+    assertThat(bestVendor(after)).as("it covers both domains").isEqualTo("upload");
+    assertThat(after.getJsonObject("source").getString("uploadId")).isEqualTo(uploadId);
+    JsonObject paymentsOnly = route(admin, "{\"domains\":[\"payments\"]}");
+    assertThat(bestVendor(paymentsOnly)).as("MCP before upload").isEqualTo(Gateway.VENDOR);
+
+    assertThat(Api.delete("/api/v1/uploads/" + uploadId, admin).status()).isEqualTo(204);
+    JsonObject withoutUpload = route(admin, "{\"domains\":[\"payments\",\"accounting\"]}");
+    assertThat(bestVendor(withoutUpload)).isEqualTo(Gateway.VENDOR);
+    assertThat(withoutUpload.getString("message"))
         .isEqualTo(
             "Acme Payments (demo) answers payments; no data source is connected for accounting.");
-    assertThat(after.getJsonArray("alternatives")).isEmpty();
+    assertThat(withoutUpload.getJsonArray("alternatives")).isEmpty();
 
     assertThat(Api.delete("/api/v1/connections/" + payments, admin).status()).isEqualTo(204);
     JsonObject nothing = route(admin, "{\"domains\":[\"payments\",\"accounting\"]}");
