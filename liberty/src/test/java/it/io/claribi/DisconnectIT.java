@@ -111,6 +111,24 @@ class DisconnectIT {
   }
 
   @Test
+  void a_deleted_upload_leaves_nothing_of_its_bytes_in_the_database() {
+    String marker = "marker-" + java.util.UUID.randomUUID();
+    Api.Reply added =
+        Uploads.upload(admin, "secret.csv", "name,value\n" + marker + ",1\n", "secrets");
+    assertThat(added.status()).as(added.body()).isEqualTo(201);
+    String id = added.json().getString("id");
+    assertThat(String.join("\n", dump(marker)))
+        .as("the bytes are stored")
+        .startsWith("upload_contents|" + id)
+        .contains(marker);
+
+    assertThat(Api.delete("/api/v1/uploads/" + id, admin).status()).isEqualTo(204);
+
+    assertThat(dump(marker)).isEmpty();
+    assertThat(dump(id)).isNotEmpty().allMatch(line -> line.startsWith("audit"));
+  }
+
+  @Test
   void another_organization_can_neither_see_nor_disconnect_a_connection() throws Exception {
     String id = Consent.connect(admin, TOOL);
     String stranger = Gateway.organizationOn(Api.newOrganization("stranger"), "PROFESSIONAL");
