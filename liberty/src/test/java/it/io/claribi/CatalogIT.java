@@ -66,10 +66,15 @@ class CatalogIT {
               "jira",
               "acme-payments");
     }
+    // (NativeConnectorIT points the native vendors at local fakes; HubSpot is left as shipped.)
     JsonObject jira = Api.get("/api/v1/catalog/vendors/jira", integrator).json();
     assertThat(jira.getString("kind")).isEqualTo("NATIVE_OAUTH");
-    assertThat(jira.getJsonArray("readScopes").toString())
-        .isEqualTo("[\"read:jira-work\",\"read:jira-user\"]");
+    JsonObject hubspot = Api.get("/api/v1/catalog/vendors/hubspot", integrator).json();
+    assertThat(hubspot.getString("kind")).isEqualTo("MCP");
+    assertThat(hubspot.getJsonArray("readScopes").toString())
+        .isEqualTo(
+            "[\"crm.objects.contacts.read\",\"crm.objects.companies.read\","
+                + "\"crm.objects.deals.read\"]");
     assertThat(Api.get("/api/v1/catalog/vendors", null).status()).isEqualTo(401);
   }
 

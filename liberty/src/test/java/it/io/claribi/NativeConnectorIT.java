@@ -37,6 +37,8 @@ class NativeConnectorIT {
   private static final String BEARER = "Bearer [A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+";
 
   private static WireMockServer vendors;
+  private static final Path CATALOG_FILE =
+      Path.of("../modules/catalog/src/main/resources/META-INF/claribi/catalog-v1.json");
   private static final String OPERATOR = Api.token("platform-ops", "platform-operator");
 
   @BeforeAll
@@ -78,6 +80,8 @@ class NativeConnectorIT {
 
   @AfterAll
   static void stopFakes() {
+    // The vendors stay pointed at the (stopped) fakes: the shipped hosts do not resolve offline,
+    // so the outbound policy would refuse putting them back. No other test uses them.
     if (vendors != null) {
       vendors.stop();
     }
@@ -95,18 +99,46 @@ class NativeConnectorIT {
 
   /** An operator edit: the vendor's API is the fake, its authorization server the demo's. */
   private static void pointAtTheFake(String vendor) {
-    JsonObject current = Api.get("/api/v1/catalog/vendors/" + vendor, OPERATOR).json();
+    JsonObject current = shipped(vendor);
+    // The stand-in authorization server is an OpenID provider: it wants openid too.
+    edit(
+        vendor,
+        vendors.baseUrl(),
+        withOpenId(current.getJsonArray("readScopes")).build(),
+        DemoVendor.ISSUER,
+        current,
+        "NativeConnectorIT: local fake of the vendor's API");
+  }
+
+  /** The vendor as the catalog file ships it (a database reused by an earlier run may differ). */
+  private static JsonObject shipped(String vendor) {
+    try (var reader = Json.createReader(Files.newBufferedReader(CATALOG_FILE))) {
+      return reader.readObject().getJsonArray("vendors").getValuesAs(JsonObject.class).stream()
+          .filter(v -> v.getString("id").equals(vendor))
+          .findFirst()
+          .orElseThrow();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static void edit(
+      String vendor,
+      String serverUrl,
+      jakarta.json.JsonArray readScopes,
+      String authorizationServer,
+      JsonObject current,
+      String reason) {
     JsonObject edit =
         Json.createObjectBuilder()
             .add("displayName", current.getString("displayName"))
             .add("kind", "NATIVE_OAUTH")
-            .add("serverUrl", vendors.baseUrl())
-            // The stand-in authorization server is an OpenID provider: it wants openid too.
-            .add("readScopes", withOpenId(current.getJsonArray("readScopes")))
+            .add("serverUrl", serverUrl)
+            .add("readScopes", readScopes)
             .add("dataDomains", current.getJsonArray("dataDomains"))
             .add("resourcesEnabled", false)
-            .add("authorizationServer", DemoVendor.ISSUER)
-            .add("reason", "NativeConnectorIT: local fake of the vendor's API")
+            .add("authorizationServer", authorizationServer)
+            .add("reason", reason)
             .build();
     Api.Reply edited = Api.put("/api/v1/catalog/vendors/" + vendor, OPERATOR, edit.toString());
     assertThat(edited.status()).as(edited.body()).isEqualTo(200);
@@ -245,6 +277,17 @@ class NativeConnectorIT {
       throws Exception {
     String org = Api.newOrganization("native-audit");
     String admin = Gateway.organizationOn(org, "FREE");
+    // Jira uses the operator's registered confidential client (CLARIBI_OAUTH_JIRA_CLIENT_ID/SECRET
+    // in liberty/pom.xml), not the demo's public one.
+    Api.Reply started =
+        Api.post(
+            "/api/v1/connections",
+            admin,
+            "{\"vendor\":\"jira\",\"returnTo\":\"" + Consent.RETURN_TO + "\"}");
+    assertThat(started.json().getString("authorizationUrl"))
+        .contains("client_id=claribi-jira-app")
+        .doesNotContain("secret")
+        .doesNotContain("resource=");
     String jira = Consent.connectTo("jira", admin);
     called(admin, jira, "list_sites", "{}");
 

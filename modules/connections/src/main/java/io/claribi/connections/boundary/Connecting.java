@@ -16,6 +16,7 @@ import io.claribi.connections.control.authorization.AuthorizationStart;
 import io.claribi.connections.control.authorization.ClientRegistration;
 import io.claribi.connections.control.authorization.ClientRegistration.ClientAuthMethod;
 import io.claribi.connections.control.authorization.ClientRegistration.Source;
+import io.claribi.connections.control.authorization.ConfiguredClients;
 import io.claribi.connections.control.authorization.LentClient;
 import io.claribi.connections.control.authorization.ResourceMetadata;
 import io.claribi.connections.control.authorization.ScopeSelection;
@@ -66,6 +67,7 @@ public class Connecting {
   @Inject VerifiedCaller caller;
   @Inject Clock clock;
   @Inject CredentialVault vault;
+  @Inject ConfiguredClients clients;
 
   /** What the admin gets back: the PENDING connection and where to consent. */
   public record Started(ConnectionId connectionId, URI authorizationUrl, Instant expiresAt) {}
@@ -81,7 +83,7 @@ public class Connecting {
     Target target = vendor.kind() == VendorKind.MCP ? mcpTarget(vendor) : nativeTarget(vendor);
     AuthorizationServerMetadata server = target.server();
     String issuer = server.getIssuer().getValue();
-    ClientRegistration client = registration(server);
+    ClientRegistration client = registration(vendor, server);
     Set<String> scopes = target.scopes();
     AuthorizationStart start =
         AuthorizationStart.begin(
@@ -134,6 +136,7 @@ public class Connecting {
       try (TenantBinding.OperatorScope scope = tenancy.actAsSystemFor(where.organization())) {
         tokens =
             LentClient.with(
+                clients.forVendor(spent.vendor(), spent.issuer()),
                 vault,
                 spent.issuer(),
                 spent.clientId(),
@@ -231,8 +234,12 @@ public class Connecting {
    * to the organization that made it, and its secret is sealed in that organization's vault like
    * its tokens.
    */
-  private ClientRegistration registration(AuthorizationServerMetadata server) {
+  private ClientRegistration registration(Vendor vendor, AuthorizationServerMetadata server) {
     String issuer = server.getIssuer().getValue();
+    Optional<ClientRegistration> operators = clients.forVendor(vendor.id().value(), issuer);
+    if (operators.isPresent()) {
+      return operators.get();
+    }
     Optional<RegisteredClient> known = catalog.registeredClient(issuer);
     if (known.isPresent()) {
       return ClientRegistration.publicClient(

@@ -4,6 +4,7 @@ import io.claribi.catalog.api.VendorRetired;
 import io.claribi.connections.control.CallFence;
 import io.claribi.connections.control.ConnectionDirectory;
 import io.claribi.connections.control.Connections;
+import io.claribi.connections.control.authorization.ConfiguredClients;
 import io.claribi.connections.control.authorization.PendingRevocation;
 import io.claribi.connections.control.authorization.VendorAuthorization;
 import io.claribi.connections.control.vendor.VendorSessions;
@@ -48,6 +49,7 @@ public class Disconnecting {
   @Inject Event<Disconnected> disconnected;
   @Inject VendorSessions vendors;
   @Inject VendorAuthorization authorization;
+  @Inject ConfiguredClients clients;
 
   /**
    * The connections deleted by a transaction, and the tokens to revoke, to act on after it commits.
@@ -105,7 +107,9 @@ public class Disconnecting {
                       grant.get().issuer(),
                       grant.get().clientId(),
                       credential));
-      return Optional.of(pending.authenticatedWith(vault));
+      return Optional.of(
+          pending.authenticatedWith(
+              clients.forVendor(connection.vendor(), grant.get().issuer()), vault));
     } catch (CredentialUnavailableException none) {
       return Optional.empty(); // PENDING, or unreadable: nothing that could be revoked
     }

@@ -5,6 +5,7 @@ import io.claribi.catalog.api.Catalog;
 import io.claribi.connections.control.ConnectSettings;
 import io.claribi.connections.control.authorization.AuthorizationException;
 import io.claribi.connections.control.authorization.AuthorizationException.Reason;
+import io.claribi.connections.control.authorization.ConfiguredClients;
 import io.claribi.connections.control.authorization.LentClient;
 import io.claribi.connections.control.authorization.LentGrant;
 import io.claribi.connections.control.authorization.TokenEndpoint;
@@ -40,6 +41,7 @@ public class Refreshing {
   @Inject RefreshRecords records;
   @Inject VendorAuthorization authorization;
   @Inject Catalog catalog;
+  @Inject ConfiguredClients clients;
   @Inject ConnectSettings settings;
   @Inject Clock clock;
   @Inject CredentialVault vault;
@@ -60,6 +62,7 @@ public class Refreshing {
     URI resource = ResourceIndicator.forVendor(catalog, granted.vendor(), grant.get().resource());
     try {
       LentClient.with(
+          clients.forVendor(granted.vendor(), grant.get().issuer()),
           vault,
           grant.get().issuer(),
           grant.get().clientId(),

@@ -22,6 +22,24 @@ public final class LentClient {
       String issuer,
       String clientId,
       Function<ClientRegistration, T> request) {
+    return with(Optional.empty(), vault, issuer, clientId, request);
+  }
+
+  /**
+   * The same, preferring the operator's configured registration for the vendor ({@link
+   * ConfiguredClients}) when the grant was made to its client id.
+   */
+  public static <T> T with(
+      Optional<ClientRegistration> configured,
+      CredentialVault vault,
+      String issuer,
+      String clientId,
+      Function<ClientRegistration, T> request) {
+    Optional<ClientRegistration> operators =
+        configured.filter(c -> c.clientId().equals(clientId) && c.issuer().equals(issuer));
+    if (operators.isPresent()) {
+      return request.apply(operators.get());
+    }
     Optional<T> confidential =
         vault.useClientSecret(
             issuer,

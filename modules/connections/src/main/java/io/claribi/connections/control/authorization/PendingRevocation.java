@@ -7,6 +7,7 @@ import io.claribi.connections.control.authorization.ClientRegistration.Source;
 import io.claribi.credentials.api.Credential;
 import io.claribi.credentials.api.CredentialVault;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The token of a disconnected connection, held in memory only until its authorization server has
@@ -44,8 +45,10 @@ public final class PendingRevocation {
    * Takes along the organization's confidential registration, if the grant was made to it: its
    * secret is needed to authenticate the revocation, after the disconnect has committed.
    */
-  public PendingRevocation authenticatedWith(CredentialVault vault) {
+  public PendingRevocation authenticatedWith(
+      Optional<ClientRegistration> configured, CredentialVault vault) {
     LentClient.with(
+        configured,
         vault,
         issuer,
         clientId,

@@ -158,6 +158,48 @@ class AuthorizationFlowTest {
     assertThat(refreshed.refreshToken()).isPresent();
   }
 
+  /**
+   * A native connector's grant: the catalog names the authorization server, no RFC 8707 resource
+   * indicator is sent, and the operator's confidential client posts its secret to the token
+   * endpoint (and only there).
+   */
+  @Test
+  void a_native_connector_grant_sends_no_resource_and_authenticates_the_configured_client()
+      throws Exception {
+    AuthorizationServerMetadata metadata = new AuthorizationServerDiscovery(http).discover(issuer);
+    ClientRegistration client =
+        new ClientRegistration(
+            issuer,
+            "operators-app",
+            Optional.of("operators-secret"),
+            ClientAuthMethod.CLIENT_SECRET_POST,
+            Source.PRE_REGISTERED);
+    Set<String> scopes = Set.of("openid", "read:jira-work");
+
+    AuthorizationStart start = AuthorizationStart.begin(metadata, client, CALLBACK, scopes, null);
+    assertThat(query(start.authorizationUrl()))
+        .doesNotContainKey("resource")
+        .doesNotContainKey("client_secret")
+        .containsEntry("client_id", "operators-app");
+    String code = AuthorizationCallback.code(consent(start.authorizationUrl()), issuer, false);
+    TokenSet tokens =
+        new TokenEndpoint(http, Clock.systemUTC())
+            .exchange(metadata, client, code, CALLBACK, start.verifier(), null, scopes);
+    assertThat(tokens.accessToken()).isNotBlank();
+
+    String tokenRequest = null;
+    for (int i = 0; i < 10 && tokenRequest == null; i++) {
+      var recorded = authorizationServer.takeRequest(2, java.util.concurrent.TimeUnit.SECONDS);
+      if (recorded != null && recorded.getPath().endsWith("/token")) {
+        tokenRequest = recorded.getBody().readUtf8();
+      }
+    }
+    assertThat(tokenRequest)
+        .contains("client_id=operators-app")
+        .contains("client_secret=operators-secret")
+        .doesNotContain("resource=");
+  }
+
   @Test
   void metadata_from_another_issuer_is_refused() {
     publishServerMetadata("/tenant", issuer, issuer + "/token", "S256", "");

@@ -37,6 +37,24 @@ class LentClientTest {
   }
 
   @Test
+  void an_operator_registration_for_another_client_id_is_passed_over() {
+    vault.keepClientSecret(new ClientSecret(ISSUER, "conf-1", "client_secret_post", "s3cr3t"));
+    ClientRegistration operators =
+        new ClientRegistration(
+            ISSUER,
+            "operators",
+            Optional.of("op-secret"),
+            ClientAuthMethod.CLIENT_SECRET_BASIC,
+            Source.PRE_REGISTERED);
+
+    ClientRegistration used =
+        LentClient.with(Optional.of(operators), vault, ISSUER, "conf-1", client -> client);
+
+    assertThat(used.clientId()).isEqualTo("conf-1");
+    assertThat(used.secret()).contains("s3cr3t");
+  }
+
+  @Test
   void a_grant_to_another_client_goes_as_the_public_client() {
     vault.keepClientSecret(new ClientSecret(ISSUER, "conf-1", "client_secret_basic", "s3cr3t"));
 
