@@ -1,9 +1,7 @@
 package io.claribi.connections.control.nativeapi;
 
 import io.claribi.platform.api.ProblemException;
-import java.net.URI;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -16,7 +14,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Google Ads API (REST): the customers a login can read and their campaigns' metrics. Scope {@code
  * adwords}; every request also carries the operator's {@code developer-token}.
  */
-final class GoogleAds implements NativeConnector {
+final class GoogleAds extends TableConnector {
 
   static final String VENDOR = "google-ads";
 
@@ -28,7 +26,6 @@ final class GoogleAds implements NativeConnector {
   // Page tokens are opaque base64 from the previous reply; they only ever go into the JSON body.
   private static final Pattern PAGE_TOKEN = Pattern.compile("[A-Za-z0-9+/=_-]{1,2048}");
 
-  private final NativeHttp http;
   private final Supplier<Optional<String>> developerToken;
   private final OperationTable table =
       new OperationTable(VENDOR)
@@ -36,30 +33,19 @@ final class GoogleAds implements NativeConnector {
           .with(GoogleAdsOperations.LIST_CAMPAIGNS, this::campaigns);
 
   GoogleAds(NativeHttp http, Supplier<Optional<String>> developerToken) {
-    this.http = http;
+    super(VENDOR, "Google Ads", http);
     this.developerToken = developerToken;
   }
 
+  /** The operator's developer token, and the manager account when the caller names one. */
   @Override
-  public String vendorId() {
-    return VENDOR;
-  }
-
-  @Override
-  public List<NativeOperation> operations() {
-    return table.operations();
-  }
-
-  @Override
-  public String call(
-      URI base, String operation, Map<String, Object> arguments, Supplier<String> accessToken) {
-    Arguments checked = table.arguments(operation, arguments);
+  Map<String, String> headers(Arguments checked) {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("developer-token", requireDeveloperToken());
     checked
         .optionalString("login_customer_id", CUSTOMER_ID, CUSTOMER_HINT)
         .ifPresent(manager -> headers.put("login-customer-id", manager));
-    return table.run(operation, checked, http.open("Google Ads", base, accessToken, headers));
+    return headers;
   }
 
   private String requireDeveloperToken() {
@@ -74,6 +60,11 @@ final class GoogleAds implements NativeConnector {
                     "Connector not configured",
                     "Google Ads needs the operator's developer token"
                         + " (CLARIBI_CONNECTORS_GOOGLE_ADS_DEVELOPER_TOKEN); nothing was sent."));
+  }
+
+  @Override
+  OperationTable table() {
+    return table;
   }
 
   private ObjectNode accessibleCustomers(Arguments arguments, ReadOnlyApi api) {

@@ -1,9 +1,7 @@
 package io.claribi.connections.control.nativeapi;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -13,7 +11,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Google Analytics Data API v1beta (GA4): reports and the property's dimension and metric names.
  * Scope {@code analytics.readonly}.
  */
-final class GoogleAnalytics implements NativeConnector {
+final class GoogleAnalytics extends TableConnector {
 
   static final String VENDOR = "google-analytics";
 
@@ -22,32 +20,18 @@ final class GoogleAnalytics implements NativeConnector {
   // API names such as "sessionSource" or "customEvent:plan_type".
   private static final Pattern API_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_:]{0,99}");
 
-  private final NativeHttp http;
   private final OperationTable table =
       new OperationTable(VENDOR)
           .with(GoogleAnalyticsOperations.RUN_REPORT, this::runReport)
           .with(GoogleAnalyticsOperations.GET_METADATA, this::metadata);
 
   GoogleAnalytics(NativeHttp http) {
-    this.http = http;
+    super(VENDOR, "Google Analytics", http);
   }
 
   @Override
-  public String vendorId() {
-    return VENDOR;
-  }
-
-  @Override
-  public List<NativeOperation> operations() {
-    return table.operations();
-  }
-
-  @Override
-  public String call(
-      URI base, String operation, Map<String, Object> arguments, Supplier<String> accessToken) {
-    Arguments checked = table.arguments(operation, arguments);
-    return table.run(
-        operation, checked, http.open("Google Analytics", base, accessToken, Map.of()));
+  OperationTable table() {
+    return table;
   }
 
   private ObjectNode runReport(Arguments arguments, ReadOnlyApi api) {

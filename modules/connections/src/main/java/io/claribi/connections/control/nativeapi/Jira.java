@@ -1,10 +1,8 @@
 package io.claribi.connections.control.nativeapi;
 
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -13,7 +11,7 @@ import tools.jackson.databind.node.ObjectNode;
  * and projects of one site ({@code /ex/jira/{cloudId}/...}). Scopes {@code read:jira-work} and
  * {@code read:jira-user}. JQL can only select, and travels as one encoded query value.
  */
-final class Jira implements NativeConnector {
+final class Jira extends TableConnector {
 
   static final String VENDOR = "jira";
 
@@ -28,7 +26,6 @@ final class Jira implements NativeConnector {
   static final List<String> DEFAULT_FIELDS =
       List.of("summary", "status", "assignee", "priority", "issuetype", "created", "updated");
 
-  private final NativeHttp http;
   private final OperationTable table =
       new OperationTable(VENDOR)
           .with(JiraOperations.LIST_SITES, this::sites)
@@ -36,24 +33,12 @@ final class Jira implements NativeConnector {
           .with(JiraOperations.LIST_PROJECTS, this::projects);
 
   Jira(NativeHttp http) {
-    this.http = http;
+    super(VENDOR, "Jira", http);
   }
 
   @Override
-  public String vendorId() {
-    return VENDOR;
-  }
-
-  @Override
-  public List<NativeOperation> operations() {
-    return table.operations();
-  }
-
-  @Override
-  public String call(
-      URI base, String operation, Map<String, Object> arguments, Supplier<String> accessToken) {
-    Arguments checked = table.arguments(operation, arguments);
-    return table.run(operation, checked, http.open("Jira", base, accessToken, Map.of()));
+  OperationTable table() {
+    return table;
   }
 
   private ObjectNode sites(Arguments arguments, ReadOnlyApi api) {

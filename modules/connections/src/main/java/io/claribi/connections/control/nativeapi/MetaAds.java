@@ -1,11 +1,9 @@
 package io.claribi.connections.control.nativeapi;
 
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -13,7 +11,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Meta Marketing API (Graph API): ad accounts, campaigns and insights. Scope {@code ads_read}; the
  * token travels in the {@code Authorization} header, never as {@code access_token} in the URL.
  */
-final class MetaAds implements NativeConnector {
+final class MetaAds extends TableConnector {
 
   static final String VENDOR = "meta-ads";
 
@@ -53,7 +51,6 @@ final class MetaAds implements NativeConnector {
   // Graph cursors are opaque base64 strings from the previous page's paging.cursors.after.
   private static final Pattern CURSOR = Pattern.compile("[A-Za-z0-9+/=_-]{1,1024}");
 
-  private final NativeHttp http;
   private final OperationTable table =
       new OperationTable(VENDOR)
           .with(MetaAdsOperations.LIST_AD_ACCOUNTS, this::adAccounts)
@@ -61,24 +58,12 @@ final class MetaAds implements NativeConnector {
           .with(MetaAdsOperations.GET_INSIGHTS, this::insights);
 
   MetaAds(NativeHttp http) {
-    this.http = http;
+    super(VENDOR, "Meta Ads", http);
   }
 
   @Override
-  public String vendorId() {
-    return VENDOR;
-  }
-
-  @Override
-  public List<NativeOperation> operations() {
-    return table.operations();
-  }
-
-  @Override
-  public String call(
-      URI base, String operation, Map<String, Object> arguments, Supplier<String> accessToken) {
-    Arguments checked = table.arguments(operation, arguments);
-    return table.run(operation, checked, http.open("Meta Ads", base, accessToken, Map.of()));
+  OperationTable table() {
+    return table;
   }
 
   private ObjectNode adAccounts(Arguments arguments, ReadOnlyApi api) {
