@@ -53,11 +53,13 @@ public class DevelopmentUserDirectory implements ConsoleUsers {
     if (!enabled()) {
       return Optional.empty();
     }
-    return user(name)
-        .map(
-            known ->
-                new ConsolePrincipal(
-                    known.name(), new OrganizationId(known.organization()), known.groups()));
+    return user(name).map(DevelopmentUserDirectory::principal);
+  }
+
+  /** The identity a known user signs in as: the one place their organization is attached. */
+  static ConsolePrincipal principal(DevelopmentUser known) {
+    return new ConsolePrincipal(
+        known.name(), new OrganizationId(known.organization()), known.groups());
   }
 
   Optional<DevelopmentUser> user(String name) {

@@ -62,7 +62,7 @@ public class DevelopmentUsers implements IdentityStore {
     if (user.isEmpty() || !matches) {
       return CredentialValidationResult.INVALID_RESULT;
     }
-    ConsolePrincipal principal = directory.find(user.get().name()).orElseThrow();
+    ConsolePrincipal principal = DevelopmentUserDirectory.principal(user.get());
     return new CredentialValidationResult(principal, principal.groups());
   }
 }
