@@ -1,16 +1,21 @@
 package io.claribi.platform.api;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.JsonString;
+import jakarta.security.enterprise.SecurityContext;
 import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Who is calling and for which organization, read only from the verified MicroProfile JWT.
+ * Who is calling and for which organization, read only from the verified identity: the MicroProfile
+ * JWT of an API call, or else the {@link ConsolePrincipal} of a console sign-in.
  *
- * <p>This is the single place that reads the {@code org} claim; nothing in the product takes an
- * organization id from a path, query, header or body for tenant data.
+ * <p>This is the single place that reads the {@code org} claim and the console user's organization;
+ * nothing in the product takes an organization id from a path, query, header or body for tenant
+ * data. A bearer token wins over a console session, and the REST API accepts only the token ({@link
+ * #hasBearerToken}), so a browser's console session cannot call the API.
  */
 @RequestScoped
 public class VerifiedCaller {
@@ -18,18 +23,34 @@ public class VerifiedCaller {
   public static final String ORGANIZATION_CLAIM = "org";
 
   private JsonWebToken token;
+  private SecurityContext security;
+  private Instance<ConsoleUsers> consoleUsers;
 
   protected VerifiedCaller() {
     // for the CDI proxy
   }
 
-  @Inject
+  /** A caller known by token only (tests, and code that never runs behind the console). */
   public VerifiedCaller(JsonWebToken token) {
+    this(token, null, null);
+  }
+
+  @Inject
+  public VerifiedCaller(
+      JsonWebToken token, SecurityContext security, Instance<ConsoleUsers> consoleUsers) {
     this.token = token;
+    this.security = security;
+    this.consoleUsers = consoleUsers;
   }
 
   /** The caller's organization, or a 401 problem when the token carries none (or a bad one). */
   public OrganizationId organization() {
+    if (!hasBearerToken()) {
+      Optional<ConsolePrincipal> console = consolePrincipal();
+      if (console.isPresent()) {
+        return console.get().organization();
+      }
+    }
     String claim =
         organizationClaim()
             .orElseThrow(
@@ -50,7 +71,7 @@ public class VerifiedCaller {
 
   /** The raw {@code org} claim, if the token has one as a string. */
   public Optional<String> organizationClaim() {
-    if (!isAuthenticated()) {
+    if (!hasBearerToken()) {
       return Optional.empty();
     }
     Object claim = token.getClaim(ORGANIZATION_CLAIM);
@@ -62,19 +83,52 @@ public class VerifiedCaller {
 
   /** The acting user: the token's subject, as recorded in audit trails and plan history. */
   public String actor() {
-    if (!isAuthenticated()) {
-      throw new ProblemException(
-          401, "AUTHENTICATION_REQUIRED", "Authentication required", "A bearer token is required.");
+    if (!hasBearerToken()) {
+      return consolePrincipal()
+          .map(ConsolePrincipal::getName)
+          .orElseThrow(
+              () ->
+                  new ProblemException(
+                      401,
+                      "AUTHENTICATION_REQUIRED",
+                      "Authentication required",
+                      "A bearer token is required."));
     }
     String subject = token.getSubject();
     return subject != null ? subject : token.getName();
   }
 
   public boolean isInRole(String role) {
-    return isAuthenticated() && token.getGroups() != null && token.getGroups().contains(role);
+    if (!hasBearerToken()) {
+      return consolePrincipal().map(p -> p.groups().contains(role)).orElse(false);
+    }
+    return token.getGroups() != null && token.getGroups().contains(role);
   }
 
+  /** A verified bearer token or a console sign-in. */
   public boolean isAuthenticated() {
+    return hasBearerToken() || consolePrincipal().isPresent();
+  }
+
+  /** A verified bearer token: the only credential the REST API accepts. */
+  public boolean hasBearerToken() {
     return token != null && token.getRawToken() != null;
+  }
+
+  /**
+   * The console user signed in for this request, if any: the name the container authenticated (form
+   * sign-in, then its single sign-on cookie), looked up in the console's identity source. Liberty
+   * does not keep a custom principal past the sign-in request, so the lookup is by name.
+   */
+  private Optional<ConsolePrincipal> consolePrincipal() {
+    if (security == null || security.getCallerPrincipal() == null) {
+      return Optional.empty();
+    }
+    Optional<ConsolePrincipal> kept =
+        security.getPrincipalsByType(ConsolePrincipal.class).stream().findFirst();
+    if (kept.isPresent() || consoleUsers == null || consoleUsers.isUnsatisfied()) {
+      return kept;
+    }
+    return consoleUsers.get().find(security.getCallerPrincipal().getName());
   }
 }

@@ -15,7 +15,9 @@ import jakarta.ws.rs.ext.Provider;
 /**
  * Runs before role checks: a request without a verified token gets 401 (not the 403 a role check
  * would give), and a token without a valid {@code org} claim gets 401 before any resource runs.
- * Only methods or classes marked {@code @PermitAll} are open.
+ * Only methods or classes marked {@code @PermitAll} are open. A console sign-in is not a bearer
+ * token: a browser's console session gets the same 401 here, so no other site can use it to call
+ * the API (decision 26).
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION + 1)
@@ -30,7 +32,7 @@ public class VerifiedCallerFilter implements ContainerRequestFilter {
     if (isOpen()) {
       return;
     }
-    if (request.getSecurityContext().getUserPrincipal() == null || !caller.isAuthenticated()) {
+    if (request.getSecurityContext().getUserPrincipal() == null || !caller.hasBearerToken()) {
       throw new ProblemException(
           401,
           "AUTHENTICATION_REQUIRED",

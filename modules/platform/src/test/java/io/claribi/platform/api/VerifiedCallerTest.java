@@ -3,6 +3,7 @@ package io.claribi.platform.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class VerifiedCallerTest {
@@ -48,5 +49,53 @@ class VerifiedCallerTest {
     assertThat(cut.isInRole(Roles.PLATFORM_OPERATOR)).isFalse();
     assertThat(cut.organizationClaim()).isEmpty();
     assertThatThrownBy(cut::actor).extracting(e -> ((ProblemException) e).status()).isEqualTo(401);
+  }
+
+  private static final ConsolePrincipal ACME_ADMIN =
+      new ConsolePrincipal("acme-admin", new OrganizationId("acme"), Set.of(Roles.ORG_ADMIN));
+
+  @Test
+  void a_console_user_acts_for_the_organization_of_their_identity() {
+    VerifiedCaller cut =
+        new VerifiedCaller(
+            ClaimsToken.anonymous(),
+            ConsoleSession.signedInAs("acme-admin"),
+            ConsoleSession.users(ACME_ADMIN));
+
+    assertThat(cut.isAuthenticated()).isTrue();
+    assertThat(cut.hasBearerToken()).isFalse();
+    assertThat(cut.organization()).isEqualTo(new OrganizationId("acme"));
+    assertThat(cut.actor()).isEqualTo("acme-admin");
+    assertThat(cut.isInRole(Roles.ORG_ADMIN)).isTrue();
+    assertThat(cut.isInRole(Roles.PLATFORM_OPERATOR)).isFalse();
+  }
+
+  @Test
+  void a_bearer_token_wins_over_a_console_sign_in() {
+    VerifiedCaller cut =
+        new VerifiedCaller(
+            ClaimsToken.of("bob", "globex", Roles.INTEGRATOR),
+            ConsoleSession.signedInAs("acme-admin"),
+            ConsoleSession.users(ACME_ADMIN));
+
+    assertThat(cut.organization()).isEqualTo(new OrganizationId("globex"));
+    assertThat(cut.actor()).isEqualTo("bob");
+    assertThat(cut.isInRole(Roles.ORG_ADMIN)).isFalse();
+  }
+
+  @Test
+  void a_signed_in_name_that_no_console_user_has_is_not_authenticated() {
+    VerifiedCaller cut =
+        new VerifiedCaller(
+            ClaimsToken.anonymous(),
+            ConsoleSession.signedInAs("mallory"),
+            ConsoleSession.users(ACME_ADMIN));
+
+    assertThat(cut.isAuthenticated()).isFalse();
+    assertThat(cut.isInRole(Roles.ORG_ADMIN)).isFalse();
+    assertThatThrownBy(cut::actor).extracting(e -> ((ProblemException) e).status()).isEqualTo(401);
+    assertThatThrownBy(cut::organization)
+        .extracting(e -> ((ProblemException) e).status())
+        .isEqualTo(401);
   }
 }

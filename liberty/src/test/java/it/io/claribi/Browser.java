@@ -1,0 +1,121 @@
+package it.io.claribi;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A headless Debian Chromium driven through the Debian chromedriver, with a fresh profile each
+ * time. Nothing is downloaded: a machine without the two packages fails the test with a message.
+ */
+final class Browser implements AutoCloseable {
+
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+  final ChromeDriver driver;
+  private final Path profile;
+
+  private Browser(ChromeDriver driver, Path profile) {
+    this.driver = driver;
+    this.profile = profile;
+  }
+
+  static Browser open() throws IOException {
+    requireInstalled(CHROMIUM);
+    requireInstalled(CHROMEDRIVER);
+    Path profile = Files.createTempDirectory("console-it-chromium");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1280,900",
+        "--user-data-dir=" + profile);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
+    ChromeDriver driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+    return new Browser(driver, profile);
+  }
+
+  private static void requireInstalled(Path executable) {
+    if (!Files.isExecutable(executable)) {
+      throw new AssertionError(
+          executable
+              + " is missing: the console's browser tests need the Debian packages chromium and"
+              + " chromium-driver (apt-get install chromium chromium-driver)");
+    }
+  }
+
+  void visit(String path) {
+    driver.get(Api.BASE + path);
+  }
+
+  void awaitPath(String path) {
+    new WebDriverWait(driver, Duration.ofSeconds(20))
+        .until(ExpectedConditions.urlContains(Api.BASE + path));
+  }
+
+  String path() {
+    return driver.getCurrentUrl().substring(Api.BASE.length());
+  }
+
+  /** The browser's cookies for this server as a Cookie request header. */
+  String cookieHeader() {
+    return driver.manage().getCookies().stream()
+        .map(cookie -> cookie.getName() + "=" + cookie.getValue())
+        .collect(Collectors.joining("; "));
+  }
+
+  Cookie cookie(String name) {
+    Cookie cookie = driver.manage().getCookieNamed(name);
+    if (cookie == null) {
+      throw new AssertionError("no cookie " + name + " in " + driver.manage().getCookies());
+    }
+    return cookie;
+  }
+
+  void screenshot(String name) throws IOException {
+    Files.createDirectories(SCREENSHOTS);
+    Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+  }
+
+  @Override
+  public void close() {
+    try {
+      driver.quit();
+    } finally {
+      deleteProfile();
+    }
+  }
+
+  private void deleteProfile() {
+    try (Stream<Path> files = Files.walk(profile)) {
+      files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,159 @@
+package it.io.claribi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+
+/**
+ * The console's sign-in in a real browser against the running server (decision 26): the demo
+ * organization admin of {@code acme} (liberty/pom.xml enables the development users; README names
+ * them), a wrong password, the session cookies, sign-out, and the REST API next to it. Screenshots
+ * of each page go to {@code target/screenshots/}.
+ */
+class ConsoleSignInIT {
+
+  private static final String SIGN_IN = "/console/sign-in.xhtml";
+  private static final String HOME = "/console/index.xhtml";
+  private static final String ADMIN = "acme-admin";
+  private static final String ADMIN_PASSWORD = "acme-admin-demo";
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder()
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
+
+  private Browser browser;
+
+  @BeforeAll
+  static void serverAcceptsTokens() throws InterruptedException {
+    Api.awaitTokensAccepted(Duration.ofSeconds(60));
+  }
+
+  @BeforeEach
+  void openBrowser() throws Exception {
+    browser = Browser.open();
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    browser.close();
+  }
+
+  @Test
+  void a_signed_out_visit_lands_on_the_sign_in_page() throws Exception {
+    browser.visit(HOME);
+
+    browser.awaitPath(SIGN_IN);
+    assertThat(browser.driver.findElement(By.tagName("h1")).getText())
+        .isEqualTo("Sign in to the console");
+    browser.screenshot("sign-in");
+  }
+
+  @Test
+  void a_wrong_password_shows_the_message() throws Exception {
+    signIn(ADMIN, "not-the-password");
+
+    assertThat(browser.driver.findElement(By.id("messages")).getText())
+        .contains("The user name or password is not correct.");
+    assertThat(browser.path()).startsWith(SIGN_IN);
+    assertThat(browser.driver.findElements(By.id("sign-out"))).isEmpty();
+    browser.screenshot("wrong-password");
+  }
+
+  @Test
+  void the_demo_admin_sees_the_plan_and_tool_call_usage_of_acme() throws Exception {
+    JsonObject acme = Api.get("/api/v1/organization", Api.token("acme", "org-admin")).json();
+
+    signIn(ADMIN, ADMIN_PASSWORD);
+
+    browser.awaitPath(HOME);
+    assertThat(text("signed-in-as")).isEqualTo("Signed in as " + ADMIN);
+    assertThat(text("organization")).endsWith("(acme)");
+    assertThat(text("plan")).isEqualTo(acme.getString("plan"));
+    JsonObject toolCalls = acme.getJsonObject("toolCalls");
+    assertThat(text("tool-calls-used")).isEqualTo(toolCalls.getJsonNumber("used").toString());
+    assertThat(text("tool-calls-limit")).isEqualTo(toolCalls.getJsonNumber("limit").toString());
+    browser.screenshot("plan-and-usage");
+
+    HttpResponse<String> page = withBrowserCookies(HOME);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.headers().firstValue("WWW-Authenticate")).isEmpty();
+    assertThat(page.body()).contains("Plan and usage");
+  }
+
+  @Test
+  void the_session_cookies_are_http_only_and_same_site() throws Exception {
+    signIn(ADMIN, ADMIN_PASSWORD);
+    browser.awaitPath(HOME);
+
+    for (String name : new String[] {"JSESSIONID", "LtpaToken2"}) {
+      Cookie cookie = browser.cookie(name);
+      assertThat(cookie.isHttpOnly()).as(name + " HttpOnly").isTrue();
+      assertThat(cookie.getSameSite()).as(name + " SameSite").isEqualTo("Lax");
+    }
+  }
+
+  @Test
+  void signing_out_ends_the_session() throws Exception {
+    signIn(ADMIN, ADMIN_PASSWORD);
+    browser.awaitPath(HOME);
+    String cookiesBeforeSignOut = browser.cookieHeader();
+
+    browser.driver.findElement(By.id("sign-out")).click();
+
+    browser.awaitPath(SIGN_IN);
+    assertThat(text("signed-out")).isEqualTo("You have signed out.");
+    browser.screenshot("signed-out");
+    browser.visit(HOME);
+    browser.awaitPath(SIGN_IN);
+    HttpResponse<String> replayed = send(HOME, cookiesBeforeSignOut);
+    assertThat(replayed.statusCode()).as("the old cookies after sign-out").isEqualTo(302);
+    assertThat(replayed.headers().firstValue("Location"))
+        .hasValueSatisfying(location -> assertThat(location).endsWith(SIGN_IN));
+  }
+
+  @Test
+  void a_bearer_token_calls_the_api_and_a_console_session_does_not() throws Exception {
+    Api.Reply withToken = Api.get("/api/v1/organization", Api.token("acme", "org-admin"));
+    assertThat(withToken.status()).isEqualTo(200);
+    assertThat(withToken.json().getString("id")).isEqualTo("acme");
+
+    signIn(ADMIN, ADMIN_PASSWORD);
+    browser.awaitPath(HOME);
+    HttpResponse<String> withSession = withBrowserCookies("/api/v1/organization");
+
+    assertThat(withSession.statusCode()).isEqualTo(401);
+    assertThat(withSession.body()).contains("\"code\":\"AUTHENTICATION_REQUIRED\"");
+  }
+
+  private void signIn(String user, String password) {
+    browser.visit(SIGN_IN);
+    browser.driver.findElement(By.id("username")).sendKeys(user);
+    browser.driver.findElement(By.id("password")).sendKeys(password);
+    browser.driver.findElement(By.id("submit")).click();
+  }
+
+  private String text(String id) {
+    return browser.driver.findElement(By.id(id)).getText().strip();
+  }
+
+  private HttpResponse<String> withBrowserCookies(String path) throws Exception {
+    return send(path, browser.cookieHeader());
+  }
+
+  private static HttpResponse<String> send(String path, String cookies) throws Exception {
+    HttpRequest request = Api.request(path, null).header("Cookie", cookies).GET().build();
+    return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+}
