@@ -10,7 +10,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 /**
  * The product's web.xml is metadata-complete (no servlet annotation scanning, so the MCP SDK's
  * server servlets are never looked at). Arquillian's in-container protocol registers its test
- * servlet through a web fragment, which that would ignore: test WARs scan again.
+ * servlet through a web fragment, which that would ignore: test WARs scan again, without the
+ * console's sign-in mechanism.
  */
 public final class InContainerWar {
 
@@ -24,6 +25,10 @@ public final class InContainerWar {
       throw new UncheckedIOException(e);
     }
     war.delete("WEB-INF/web.xml");
+    // Scanning also reads the API's @LoginConfig(MP-JWT) as a login-config, which Liberty refuses
+    // next to the console's form mechanism (CWWKS1931E). In-container tests never sign in to the
+    // console, so their WARs leave the mechanism out.
+    war.delete("WEB-INF/classes/io/claribi/app/console/ConsoleSignInMechanism.class");
     return war.setWebXML(
         new StringAsset(xml.replace("metadata-complete=\"true\"", "metadata-complete=\"false\"")));
   }
