@@ -100,6 +100,7 @@ public class DataSources implements Serializable {
 
   /** First step of a disconnect: the page asks for confirmation. */
   public void askToDisconnect(String connection) {
+    notice.clear();
     confirmingUpload = null;
     confirmingConnection = connection;
   }
@@ -121,6 +122,7 @@ public class DataSources implements Serializable {
   }
 
   public void askToRemove(String upload) {
+    notice.clear();
     confirmingConnection = null;
     confirmingUpload = upload;
   }
@@ -142,6 +144,7 @@ public class DataSources implements Serializable {
   }
 
   public void cancel() {
+    notice.clear();
     confirmingConnection = null;
     confirmingUpload = null;
   }

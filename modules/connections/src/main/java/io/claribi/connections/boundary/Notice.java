@@ -18,6 +18,10 @@ public final class Notice implements Serializable {
     set(text, true);
   }
 
+  void clear() {
+    set(null, false);
+  }
+
   void set(Notice other) {
     set(other.text, other.alert);
   }
