@@ -12,6 +12,9 @@ public interface Catalog {
   /** An active (not retired) vendor. */
   Optional<Vendor> vendor(VendorId id);
 
+  /** Every active vendor, as an organization's admins may see and connect them. */
+  List<Vendor> activeVendors();
+
   /**
    * The allowlist decision for exactly this vendor and tool name: the name is compared as it is,
    * code unit by code unit. Annotations never enter into it.

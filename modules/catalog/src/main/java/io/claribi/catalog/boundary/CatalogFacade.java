@@ -55,6 +55,12 @@ public class CatalogFacade implements Catalog {
 
   @Override
   @Transactional
+  public List<Vendor> activeVendors() {
+    return vendors.active().stream().map(CatalogVendor::toVendor).toList();
+  }
+
+  @Override
+  @Transactional
   public ToolDecision decide(VendorId vendor, String toolName) {
     Objects.requireNonNull(vendor, "vendor");
     Objects.requireNonNull(toolName, "toolName");

@@ -1,5 +1,6 @@
 package io.claribi.catalog.boundary;
 
+import io.claribi.catalog.api.Availability;
 import io.claribi.catalog.api.VendorKind;
 import io.claribi.catalog.entity.CatalogVendor;
 import io.claribi.catalog.entity.VendorSource;

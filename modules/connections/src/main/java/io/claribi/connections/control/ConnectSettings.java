@@ -81,9 +81,14 @@ public class ConnectSettings {
 
   /** Where vendors send the admin's browser back to. */
   public URI callback() {
+    return onThisProduct(CALLBACK_PATH);
+  }
+
+  /** An absolute address on this product's public URL, for a path that starts with '/'. */
+  public URI onThisProduct(String path) {
     String base =
         publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
-    return URI.create(base + CALLBACK_PATH);
+    return URI.create(base + path);
   }
 
   /** Origins a connect may return the browser to: the configured ones, else this product's own. */

@@ -25,6 +25,7 @@ public class VerifiedCaller {
   private JsonWebToken token;
   private SecurityContext security;
   private Instance<ConsoleUsers> consoleUsers;
+  private boolean bearerTokenOnly;
 
   protected VerifiedCaller() {
     // for the CDI proxy
@@ -105,6 +106,16 @@ public class VerifiedCaller {
     return token.getGroups() != null && token.getGroups().contains(role);
   }
 
+  /**
+   * From now until the request ends only the bearer token counts: a console session the browser
+   * also sends is not a caller. The REST API says so for every request it serves, open ones
+   * included: the vendor's redirect to the connect callback arrives in the admin's browser with the
+   * console's cookies, and must be handled as the same anonymous request with or without them.
+   */
+  public void acceptBearerTokenOnly() {
+    bearerTokenOnly = true;
+  }
+
   /** A verified bearer token or a console sign-in. */
   public boolean isAuthenticated() {
     return hasBearerToken() || consolePrincipal().isPresent();
@@ -121,7 +132,7 @@ public class VerifiedCaller {
    * does not keep a custom principal past the sign-in request, so the lookup is by name.
    */
   private Optional<ConsolePrincipal> consolePrincipal() {
-    if (security == null || security.getCallerPrincipal() == null) {
+    if (bearerTokenOnly || security == null || security.getCallerPrincipal() == null) {
       return Optional.empty();
     }
     Optional<ConsolePrincipal> kept =

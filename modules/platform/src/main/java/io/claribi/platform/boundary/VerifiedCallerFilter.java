@@ -17,7 +17,7 @@ import jakarta.ws.rs.ext.Provider;
  * would give), and a token without a valid {@code org} claim gets 401 before any resource runs.
  * Only methods or classes marked {@code @PermitAll} are open. A console sign-in is not a bearer
  * token: a browser's console session gets the same 401 here, so no other site can use it to call
- * the API (decision 26).
+ * the API (decision 26), and on open endpoints it is not a caller either.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION + 1)
@@ -29,6 +29,7 @@ public class VerifiedCallerFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
+    caller.acceptBearerTokenOnly();
     if (isOpen()) {
       return;
     }

@@ -98,4 +98,21 @@ class VerifiedCallerTest {
         .extracting(e -> ((ProblemException) e).status())
         .isEqualTo(401);
   }
+
+  @Test
+  void on_the_rest_api_a_console_session_is_no_caller() {
+    VerifiedCaller cut =
+        new VerifiedCaller(
+            ClaimsToken.anonymous(),
+            ConsoleSession.signedInAs("acme-admin"),
+            ConsoleSession.users(ACME_ADMIN));
+
+    cut.acceptBearerTokenOnly();
+
+    assertThat(cut.isAuthenticated()).isFalse();
+    assertThat(cut.isInRole(Roles.ORG_ADMIN)).isFalse();
+    assertThatThrownBy(cut::organization)
+        .extracting(e -> ((ProblemException) e).status())
+        .isEqualTo(401);
+  }
 }

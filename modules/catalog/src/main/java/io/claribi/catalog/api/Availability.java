@@ -1,12 +1,12 @@
-package io.claribi.catalog.boundary;
+package io.claribi.catalog.api;
 
-import io.claribi.catalog.api.VendorKind;
 import io.claribi.tiering.api.Entitlement;
 import io.claribi.tiering.api.Plan;
 
 /**
  * Whether the calling organization's plan lets it connect a vendor. Gated vendors are shown as
- * locked, not hidden, so that the console can say which plan unlocks them.
+ * locked, not hidden, so that the console can say which plan unlocks them. The one place that rule
+ * lives: the REST API's vendor views and the console's Data sources page both ask it.
  *
  * @param state {@code AVAILABLE} or {@code LOCKED}
  * @param requires the plan feature the vendor's kind takes
@@ -14,7 +14,7 @@ import io.claribi.tiering.api.Plan;
  */
 public record Availability(String state, Entitlement requires, Plan unlockedBy) {
 
-  static Availability of(VendorKind kind, Plan plan) {
+  public static Availability of(VendorKind kind, Plan plan) {
     Entitlement feature = kind.entitlement();
     return plan.includes(feature)
         ? new Availability("AVAILABLE", feature, null)

@@ -1,0 +1,257 @@
+package it.io.claribi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The console's Data sources page in a real browser, signed in as the demo admin of {@code acme}:
+ * the catalog's vendors with their state, connecting the demo vendor through its real authorization
+ * server (which approves at once), disconnecting with a confirmation step, a return address naming
+ * another organization's connection, and a vendor locked by a downgrade. acme's plan is put back
+ * afterwards; only the connections made here are disconnected. Screenshots go to {@code
+ * target/screenshots/}.
+ */
+class ConsoleDataSourcesIT {
+
+  private static final String PAGE = "/console/data-sources.xhtml";
+  private static final String VENDOR = "acme-payments";
+  private static final String ORG = "acme";
+
+  private static String originalPlan;
+  private static String originalName;
+  private Browser browser;
+
+  @BeforeAll
+  static void acmeOnTrial() throws InterruptedException {
+    Api.awaitTokensAccepted(Duration.ofSeconds(60));
+    JsonObject acme = Api.get("/api/v1/organization", admin()).json();
+    originalPlan = acme.getString("plan");
+    originalName = acme.getString("name");
+    plan("TRIAL");
+  }
+
+  @AfterAll
+  static void acmeBackOnItsPlan() {
+    if (originalPlan != null) {
+      plan(originalPlan);
+    }
+  }
+
+  @BeforeEach
+  void signIn() throws Exception {
+    browser = Browser.open();
+    browser.visit("/console/sign-in.xhtml");
+    browser.driver.findElement(By.id("username")).sendKeys("acme-admin");
+    browser.driver.findElement(By.id("password")).sendKeys("acme-admin-demo");
+    browser.driver.findElement(By.id("submit")).click();
+    browser.awaitPath("/console/index.xhtml");
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    browser.close();
+  }
+
+  @Test
+  void the_admin_connects_and_disconnects_the_demo_vendor() throws Exception {
+    browser.visit(PAGE);
+    assertThat(browser.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Data sources");
+    WebElement demo = vendorRow(VENDOR);
+    assertThat(demo.findElement(By.xpath("ancestor::table")).getAttribute("id")).isEqualTo("mcp");
+    assertThat(browser.driver.findElements(By.cssSelector("#native tr[data-vendor]"))).isNotEmpty();
+    browser.screenshot("data-sources");
+
+    demo.findElement(By.cssSelector("[data-connect='" + VENDOR + "']")).click();
+
+    browser.awaitPath(PAGE + "?connection=");
+    String id = queryValue(browser.driver.getCurrentUrl(), "connection");
+    try {
+      connectedThenDisconnected(id);
+    } finally {
+      if (listedIds().contains(id)) {
+        Api.delete("/api/v1/connections/" + id, admin());
+      }
+    }
+  }
+
+  private void connectedThenDisconnected(String id) throws Exception {
+    assertThat(browser.driver.getCurrentUrl()).contains("result=connected");
+    assertThat(text("notice")).endsWith("is connected.");
+    assertThat(vendorRow(VENDOR).getAttribute("data-state")).isEqualTo("CONNECTED");
+    assertThat(connectionItem(id).getAttribute("data-state")).isEqualTo("ACTIVE");
+    assertThat(listedIds()).contains(id);
+    browser.screenshot("data-sources-connected");
+
+    connectionItem(id).findElement(By.cssSelector("[data-disconnect='" + id + "']")).click();
+
+    String asked = text("confirm-disconnect");
+    assertThat(asked)
+        .contains(id)
+        .contains("stored credential")
+        .contains("the token is revoked at the vendor");
+    assertThat(listedIds()).as("nothing deleted before the confirmation").contains(id);
+    browser.screenshot("data-sources-confirm-disconnect");
+
+    browser.driver.findElement(By.id("confirm-disconnect-yes")).click();
+
+    assertThat(text("notice")).startsWith("Disconnected");
+    assertThat(browser.driver.findElements(By.cssSelector("[data-connection='" + id + "']")))
+        .isEmpty();
+    assertThat(listedIds()).doesNotContain(id);
+    browser.screenshot("data-sources-disconnected");
+  }
+
+  @Test
+  void an_upload_is_listed_escaped_and_removed_after_confirmation() throws Exception {
+    String name = "<img src=x onerror=alert(1)> & sales.csv";
+    Api.Reply added = Uploads.upload(admin(), name, "region,amount\neu,10\nus,20\n", "sales");
+    assertThat(added.status()).as(added.body()).isEqualTo(201);
+    String id = added.json().getString("id");
+    try {
+      browser.visit(PAGE);
+      WebElement row = browser.driver.findElement(By.cssSelector("tr[data-upload='" + id + "']"));
+      assertThat(row.getText()).contains(name).contains("CSV").contains("sales");
+      assertThat(browser.driver.findElements(By.tagName("img"))).as("markup in a name").isEmpty();
+      browser.screenshot("data-sources-uploads");
+
+      row.findElement(By.cssSelector("input[type='submit']")).click();
+      assertThat(text("confirm-remove")).contains(name).contains("stored contents");
+      assertThat(Api.get("/api/v1/uploads/" + id, admin()).status()).isEqualTo(200);
+      browser.driver.findElement(By.id("confirm-remove-yes")).click();
+
+      assertThat(text("notice")).isEqualTo("Removed " + name + ".");
+      assertThat(browser.driver.findElements(By.cssSelector("tr[data-upload='" + id + "']")))
+          .isEmpty();
+      assertThat(Api.get("/api/v1/uploads/" + id, admin()).status()).isEqualTo(404);
+    } finally {
+      Api.delete("/api/v1/uploads/" + id, admin());
+    }
+  }
+
+  @Test
+  void cancelling_a_disconnect_keeps_the_connection() throws Exception {
+    String id = startedConnect(admin());
+    try {
+      browser.visit(PAGE);
+      connectionItem(id).findElement(By.cssSelector("[data-disconnect='" + id + "']")).click();
+      browser.driver.findElement(By.id("confirm-disconnect-no")).click();
+
+      assertThat(browser.driver.findElements(By.id("confirm-disconnect"))).isEmpty();
+      assertThat(connectionItem(id).getAttribute("data-state")).isEqualTo("PENDING");
+      assertThat(listedIds()).contains(id);
+    } finally {
+      Api.delete("/api/v1/connections/" + id, admin());
+    }
+  }
+
+  @Test
+  void another_organizations_connection_in_the_return_address_is_not_found() throws Exception {
+    String other = Gateway.organizationOn(Api.newOrganization("console-other"), "PROFESSIONAL");
+    String theirs = startedConnect(other);
+
+    browser.visit(PAGE + "?connection=" + theirs + "&result=connected");
+
+    assertThat(text("notice")).isEqualTo("Connection not found.");
+    assertThat(browser.driver.getPageSource()).doesNotContain(theirs + "</code>");
+    browser.screenshot("data-sources-not-found");
+  }
+
+  @Test
+  void a_failed_connect_shows_its_code_and_never_text_from_the_address() throws Exception {
+    browser.visit(PAGE + "?connection=x&result=failed&code=VENDOR_AUTHORIZATION_DENIED");
+    assertThat(text("notice")).contains("Connecting failed (VENDOR_AUTHORIZATION_DENIED)");
+
+    browser.visit(PAGE + "?connection=x&result=failed&code=%3Cb%3Ehi%3C%2Fb%3E");
+    assertThat(text("notice"))
+        .isEqualTo("Connecting failed. Nothing was saved; you can try again.");
+  }
+
+  @Test
+  void after_a_downgrade_to_free_the_demo_vendor_is_locked_until_trial() throws Exception {
+    plan("FREE");
+    try {
+      browser.visit(PAGE);
+
+      assertThat(text("plan")).isEqualTo("Free");
+      WebElement demo = vendorRow(VENDOR);
+      assertThat(demo.findElement(By.className("unlocked-by")).getText()).contains("Trial");
+      assertThat(demo.findElements(By.cssSelector("[data-connect]"))).isEmpty();
+      if (demo.findElements(By.cssSelector("[data-connection]")).isEmpty()) {
+        assertThat(demo.getAttribute("data-state")).isEqualTo("LOCKED");
+      }
+      browser.screenshot("data-sources-locked");
+    } finally {
+      plan("TRIAL");
+    }
+  }
+
+  private static String admin() {
+    return Api.token(ORG, "org-admin");
+  }
+
+  private static void plan(String plan) {
+    String operator = Api.token("platform-ops", "platform-operator");
+    String name = originalName == null ? ORG : originalName;
+    Api.Reply changed =
+        Api.put(
+            "/api/v1/organizations/" + ORG,
+            operator,
+            jakarta.json.Json.createObjectBuilder()
+                .add("name", name)
+                .add("plan", plan)
+                .add("reason", "console data sources IT")
+                .build()
+                .toString());
+    assertThat(changed.status()).as(changed.body()).isIn(200, 201);
+  }
+
+  /** A PENDING connection of the token's organization (the consent is never given). */
+  private static String startedConnect(String token) {
+    Api.Reply started =
+        Api.post(
+            "/api/v1/connections",
+            token,
+            "{\"vendor\":\"" + VENDOR + "\",\"returnTo\":\"" + Api.BASE + PAGE + "\"}");
+    assertThat(started.status()).as(started.body()).isEqualTo(201);
+    return started.json().getString("connectionId");
+  }
+
+  private static List<String> listedIds() {
+    return Api.get("/api/v1/connections", admin()).jsonArray().stream()
+        .map(v -> v.asJsonObject().get("id"))
+        .map(v -> ((JsonString) v).getString())
+        .toList();
+  }
+
+  private WebElement vendorRow(String vendor) {
+    return browser.driver.findElement(By.cssSelector("tr[data-vendor='" + vendor + "']"));
+  }
+
+  private WebElement connectionItem(String id) {
+    return browser.driver.findElement(By.cssSelector("li[data-connection='" + id + "']"));
+  }
+
+  private String text(String id) {
+    return browser.driver.findElement(By.id(id)).getText().strip();
+  }
+
+  private static String queryValue(String url, String name) {
+    for (String pair : url.substring(url.indexOf('?') + 1).split("&")) {
+      if (pair.startsWith(name + "=")) {
+        return pair.substring(name.length() + 1);
+      }
+    }
+    throw new AssertionError("no " + name + " in " + url);
+  }
+}
