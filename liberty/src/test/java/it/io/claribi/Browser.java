@@ -8,8 +8,10 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -76,6 +78,21 @@ final class Browser implements AutoCloseable {
   void awaitPath(String path) {
     new WebDriverWait(driver, Duration.ofSeconds(20))
         .until(ExpectedConditions.urlContains(Api.BASE + path));
+  }
+
+  /**
+   * Clicks an element that submits a form or follows a link, and waits until the browser has
+   * replaced the page. Without the wait a check right after the click can still see the old page
+   * (chromedriver does not always wait for a navigation the click started).
+   */
+  void submit(WebElement element) {
+    WebElement page = driver.findElement(By.tagName("html"));
+    element.click();
+    new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+  }
+
+  void submit(By locator) {
+    submit(driver.findElement(locator));
   }
 
   String path() {

@@ -54,7 +54,7 @@ class ConsoleDataSourcesIT {
     browser.visit("/console/sign-in.xhtml");
     browser.driver.findElement(By.id("username")).sendKeys("acme-admin");
     browser.driver.findElement(By.id("password")).sendKeys("acme-admin-demo");
-    browser.driver.findElement(By.id("submit")).click();
+    browser.submit(By.id("submit"));
     browser.awaitPath("/console/index.xhtml");
   }
 
@@ -72,7 +72,7 @@ class ConsoleDataSourcesIT {
     assertThat(browser.driver.findElements(By.cssSelector("#native tr[data-vendor]"))).isNotEmpty();
     browser.screenshot("data-sources");
 
-    demo.findElement(By.cssSelector("[data-connect='" + VENDOR + "']")).click();
+    browser.submit(demo.findElement(By.cssSelector("[data-connect='" + VENDOR + "']")));
 
     browser.awaitPath(PAGE + "?connection=");
     String id = queryValue(browser.driver.getCurrentUrl(), "connection");
@@ -93,7 +93,7 @@ class ConsoleDataSourcesIT {
     assertThat(listedIds()).contains(id);
     browser.screenshot("data-sources-connected");
 
-    connectionItem(id).findElement(By.cssSelector("[data-disconnect='" + id + "']")).click();
+    browser.submit(connectionItem(id).findElement(By.cssSelector("[data-disconnect='" + id + "']")));
 
     String asked = text("confirm-disconnect");
     assertThat(asked)
@@ -103,7 +103,7 @@ class ConsoleDataSourcesIT {
     assertThat(listedIds()).as("nothing deleted before the confirmation").contains(id);
     browser.screenshot("data-sources-confirm-disconnect");
 
-    browser.driver.findElement(By.id("confirm-disconnect-yes")).click();
+    browser.submit(By.id("confirm-disconnect-yes"));
 
     assertThat(text("notice")).startsWith("Disconnected");
     assertThat(browser.driver.findElements(By.cssSelector("[data-connection='" + id + "']")))
@@ -125,10 +125,10 @@ class ConsoleDataSourcesIT {
       assertThat(browser.driver.findElements(By.tagName("img"))).as("markup in a name").isEmpty();
       browser.screenshot("data-sources-uploads");
 
-      row.findElement(By.cssSelector("input[type='submit']")).click();
+      browser.submit(row.findElement(By.cssSelector("input[type='submit']")));
       assertThat(text("confirm-remove")).contains(name).contains("stored contents");
       assertThat(Api.get("/api/v1/uploads/" + id, admin()).status()).isEqualTo(200);
-      browser.driver.findElement(By.id("confirm-remove-yes")).click();
+      browser.submit(By.id("confirm-remove-yes"));
 
       assertThat(text("notice")).isEqualTo("Removed " + name + ".");
       assertThat(browser.driver.findElements(By.cssSelector("tr[data-upload='" + id + "']")))
@@ -144,8 +144,8 @@ class ConsoleDataSourcesIT {
     String id = startedConnect(admin());
     try {
       browser.visit(PAGE);
-      connectionItem(id).findElement(By.cssSelector("[data-disconnect='" + id + "']")).click();
-      browser.driver.findElement(By.id("confirm-disconnect-no")).click();
+      browser.submit(connectionItem(id).findElement(By.cssSelector("[data-disconnect='" + id + "']")));
+      browser.submit(By.id("confirm-disconnect-no"));
 
       assertThat(browser.driver.findElements(By.id("confirm-disconnect"))).isEmpty();
       assertThat(connectionItem(id).getAttribute("data-state")).isEqualTo("PENDING");

@@ -110,7 +110,7 @@ class ConsoleSignInIT {
     browser.awaitPath(HOME);
     String cookiesBeforeSignOut = browser.cookieHeader();
 
-    browser.driver.findElement(By.id("sign-out")).click();
+    browser.submit(By.id("sign-out"));
 
     browser.awaitPath(SIGN_IN);
     assertThat(text("signed-out")).isEqualTo("You have signed out.");
@@ -141,7 +141,7 @@ class ConsoleSignInIT {
     browser.visit(SIGN_IN);
     browser.driver.findElement(By.id("username")).sendKeys(user);
     browser.driver.findElement(By.id("password")).sendKeys(password);
-    browser.driver.findElement(By.id("submit")).click();
+    browser.submit(By.id("submit"));
   }
 
   private String text(String id) {
