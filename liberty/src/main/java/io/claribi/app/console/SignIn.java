@@ -65,16 +65,12 @@ public class SignIn {
     password = null;
     switch (status) {
       case SEND_CONTINUE -> faces.responseComplete(); // back to the page first asked for
-      case SUCCESS -> external.redirect(external.getRequestContextPath() + home());
+      case SUCCESS -> external.redirect(ReturnAddress.after(request));
       default -> {
         response.setStatus(HttpServletResponse.SC_OK); // the page is shown, with the message
         faces.addMessage(
             null, new FacesMessage(FacesMessage.SEVERITY_ERROR, WRONG_CREDENTIALS, null));
       }
     }
-  }
-
-  private static String home() {
-    return ConsoleSignInMechanism.HOME_PAGE;
   }
 }

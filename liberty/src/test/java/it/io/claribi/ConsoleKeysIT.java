@@ -1,0 +1,136 @@
+package it.io.claribi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The console's Keys page in a real browser: the operator sees the same key ring and numbers as
+ * {@code GET /api/v1/credentials/rotation} and starts a rotation from the page; an org admin is
+ * refused and never sees a fingerprint. Screenshots go to {@code target/screenshots/}.
+ */
+class ConsoleKeysIT {
+
+  private static final String PAGE = "/console/keys.xhtml";
+
+  private Browser browser;
+
+  @BeforeAll
+  static void serverAcceptsTokens() throws InterruptedException {
+    Api.awaitTokensAccepted(Duration.ofSeconds(60));
+  }
+
+  @BeforeEach
+  void openBrowser() throws Exception {
+    browser = Browser.open();
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    browser.close();
+  }
+
+  @Test
+  void the_operator_sees_the_key_ring_and_rotates_from_the_page() throws Exception {
+    JsonObject before = rotation();
+    ConsoleSignIn.as(browser, "operator", "operator-demo");
+
+    browser.submit(browser.driver.findElement(By.linkText("Keys")));
+
+    assertThat(browser.path()).startsWith(PAGE);
+    assertThat(text("h1", By.tagName("h1"))).isEqualTo("Credential keys");
+    WebElement primary =
+        browser.driver.findElement(By.cssSelector("#ring tr[data-primary='true']"));
+    assertThat(primary.getAttribute("data-key")).isEqualTo(before.getString("primaryKey"));
+    assertThat(primary.getText()).contains("Primary");
+    assertThat(browser.driver.findElements(By.cssSelector("#ring tbody tr")))
+        .hasSize(before.getJsonArray("keys").size());
+    assertThat(text("rows-total")).isEqualTo(before.getJsonNumber("rowsTotal").toString());
+    assertThat(text("rows-done")).isEqualTo(before.getJsonNumber("rowsDone").toString());
+    assertThat(browser.driver.getPageSource())
+        .as("development keys are marked as such")
+        .contains("development keys");
+    browser.screenshot("keys");
+
+    browser.submit(By.id("rotate"));
+
+    assertThat(text("notice")).startsWith("Rotation ").contains("started");
+    assertThat(text("run-requested-by")).startsWith("operator at ");
+    String run = text("run-id");
+    assertThat(run).isNotEqualTo(runId(before));
+    awaitFinished(run);
+    browser.submit(By.id("reload"));
+    assertThat(text("run-id")).isEqualTo(run);
+    assertThat(text("run-state")).isEqualTo("FINISHED");
+    assertThat(text("rows-remaining")).isEqualTo("0");
+    browser.screenshot("keys-rotated");
+  }
+
+  @Test
+  void an_organization_admin_is_refused_and_sees_no_fingerprint() throws Exception {
+    String primaryKey = rotation().getString("primaryKey");
+    ConsoleSignIn.as(browser, "acme-admin", "acme-admin-demo");
+
+    assertThat(browser.driver.findElements(By.linkText("Keys"))).isEmpty();
+    browser.visit(PAGE);
+
+    assertThat(text("h1", By.tagName("h1"))).isEqualTo("Not allowed");
+    assertThat(browser.driver.getPageSource()).doesNotContain(primaryKey);
+    browser.screenshot("keys-refused");
+  }
+
+  @Test
+  void a_rotation_posted_with_a_forged_view_state_starts_nothing() throws Exception {
+    ConsoleSignIn.as(browser, "operator", "operator-demo");
+    browser.visit(PAGE);
+    String runBefore = runId(rotation());
+
+    ConsoleSignIn.forgeViewState(browser);
+    browser.submit(By.id("rotate"));
+
+    assertThat(text("h1", By.tagName("h1"))).isEqualTo("This form is no longer valid");
+    assertThat(runId(rotation())).isEqualTo(runBefore);
+  }
+
+  private static JsonObject rotation() {
+    Api.Reply status =
+        Api.get("/api/v1/credentials/rotation", Api.token("platform-ops", "platform-operator"));
+    assertThat(status.status()).as(status.body()).isEqualTo(200);
+    return status.json();
+  }
+
+  private static String runId(JsonObject status) {
+    return !status.containsKey("run") || status.isNull("run")
+        ? ""
+        : status.getJsonObject("run").getString("id");
+  }
+
+  private static void awaitFinished(String run) throws InterruptedException {
+    Instant deadline = Instant.now().plusSeconds(60);
+    while (Instant.now().isBefore(deadline)) {
+      JsonObject status = rotation();
+      if (run.equals(runId(status))
+          && "FINISHED".equals(status.getJsonObject("run").getString("state"))) {
+        return;
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError("rotation " + run + " did not finish within 60 s");
+  }
+
+  private String text(String id) {
+    return text(id, By.id(id));
+  }
+
+  private String text(String what, By locator) {
+    return browser.driver.findElement(locator).getText().strip();
+  }
+}

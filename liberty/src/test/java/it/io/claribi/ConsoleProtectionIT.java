@@ -1,0 +1,190 @@
+package it.io.claribi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonString;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
+
+/**
+ * Attacks on the console in a real browser: every page without a session, and a state-changing form
+ * posted with a forged view state or none. The target is the disconnect of a connection of {@code
+ * acme}, made here through the API and removed afterwards.
+ */
+class ConsoleProtectionIT {
+
+  private static final String DATA_SOURCES = "/console/data-sources.xhtml";
+  private static final String VENDOR = "acme-payments";
+  private static String originalPlan;
+
+  private Browser browser;
+
+  @BeforeAll
+  static void acmeMayConnect() throws InterruptedException {
+    Api.awaitTokensAccepted(Duration.ofSeconds(60));
+    originalPlan = Api.get("/api/v1/organization", admin()).json().getString("plan");
+    plan("TRIAL");
+  }
+
+  @AfterAll
+  static void acmeBackOnItsPlan() {
+    if (originalPlan != null) {
+      plan(originalPlan);
+    }
+  }
+
+  @BeforeEach
+  void openBrowser() throws Exception {
+    browser = Browser.open();
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    browser.close();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "/console/",
+        "/console/index.xhtml",
+        "/console/data-sources.xhtml",
+        "/console/tools.xhtml?connection=00000000-0000-0000-0000-000000000000",
+        "/console/audit.xhtml",
+        "/console/catalog.xhtml",
+        "/console/review.xhtml",
+        "/console/keys.xhtml",
+        "/console/no-such-page.xhtml"
+      })
+  void a_signed_out_browser_is_sent_to_sign_in_from_every_page(String page) {
+    browser.visit(page);
+
+    browser.awaitPath(ConsoleSignIn.SIGN_IN);
+    assertThat(browser.driver.findElement(By.tagName("h1")).getText())
+        .isEqualTo("Sign in to the console");
+    assertThat(browser.driver.findElements(By.id("sign-out"))).isEmpty();
+  }
+
+  @Test
+  void after_signing_in_the_browser_is_back_on_the_page_it_asked_for() {
+    browser.visit(DATA_SOURCES);
+    browser.awaitPath(ConsoleSignIn.SIGN_IN);
+    browser.driver.findElement(By.id("username")).sendKeys("acme-admin");
+    browser.driver.findElement(By.id("password")).sendKeys("acme-admin-demo");
+    browser.submit(By.id("submit"));
+
+    browser.awaitPath(DATA_SOURCES);
+    assertThat(browser.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Data sources");
+  }
+
+  @Test
+  void a_disconnect_posted_with_a_forged_view_state_deletes_nothing() throws Exception {
+    String id = startedConnect();
+    try {
+      ConsoleSignIn.as(browser, "acme-admin", "acme-admin-demo");
+      askToDisconnect(id);
+
+      ConsoleSignIn.forgeViewState(browser);
+      browser.submit(By.id("confirm-disconnect-yes"));
+
+      assertThat(browser.driver.findElement(By.tagName("h1")).getText())
+          .isEqualTo("This form is no longer valid");
+      assertThat(browser.driver.getPageSource())
+          .doesNotContain("Exception")
+          .doesNotContain("jakarta.");
+      browser.screenshot("forged-view-state");
+      assertThat(listedIds()).contains(id);
+    } finally {
+      Api.delete("/api/v1/connections/" + id, admin());
+    }
+  }
+
+  @Test
+  void a_disconnect_posted_with_garbage_for_a_view_state_deletes_nothing() throws Exception {
+    String id = startedConnect();
+    try {
+      ConsoleSignIn.as(browser, "acme-admin", "acme-admin-demo");
+      askToDisconnect(id);
+
+      ConsoleSignIn.garbleViewState(browser);
+      browser.submit(By.id("confirm-disconnect-yes"));
+
+      assertThat(browser.driver.findElement(By.tagName("h1")).getText())
+          .isIn("This form is no longer valid", "Something went wrong");
+      assertThat(browser.driver.getPageSource())
+          .doesNotContain("Exception")
+          .doesNotContain("jakarta.");
+      assertThat(listedIds()).contains(id);
+    } finally {
+      Api.delete("/api/v1/connections/" + id, admin());
+    }
+  }
+
+  @Test
+  void a_disconnect_posted_without_a_view_state_deletes_nothing() throws Exception {
+    String id = startedConnect();
+    try {
+      ConsoleSignIn.as(browser, "acme-admin", "acme-admin-demo");
+      askToDisconnect(id);
+
+      ConsoleSignIn.dropViewState(browser);
+      browser.submit(By.id("confirm-disconnect-yes"));
+
+      assertThat(browser.driver.findElements(By.id("notice")))
+          .as("no 'Disconnected' notice")
+          .allSatisfy(n -> assertThat(n.getText()).doesNotStartWith("Disconnected"));
+      assertThat(listedIds()).contains(id);
+    } finally {
+      Api.delete("/api/v1/connections/" + id, admin());
+    }
+  }
+
+  /** The first, harmless step of a disconnect: the page asks for confirmation. */
+  private void askToDisconnect(String id) {
+    browser.visit(DATA_SOURCES);
+    browser.submit(By.cssSelector("[data-disconnect='" + id + "']"));
+    assertThat(browser.driver.findElement(By.id("confirm-disconnect")).getText()).contains(id);
+  }
+
+  private static String startedConnect() {
+    Api.Reply started =
+        Api.post(
+            "/api/v1/connections",
+            admin(),
+            "{\"vendor\":\"" + VENDOR + "\",\"returnTo\":\"" + Api.BASE + DATA_SOURCES + "\"}");
+    assertThat(started.status()).as(started.body()).isEqualTo(201);
+    return started.json().getString("connectionId");
+  }
+
+  private static List<String> listedIds() {
+    return Api.get("/api/v1/connections", admin()).jsonArray().stream()
+        .map(v -> ((JsonString) v.asJsonObject().get("id")).getString())
+        .toList();
+  }
+
+  private static String admin() {
+    return Api.token("acme", "org-admin");
+  }
+
+  private static void plan(String plan) {
+    Api.Reply changed =
+        Api.put(
+            "/api/v1/organizations/acme",
+            Api.token("platform-ops", "platform-operator"),
+            jakarta.json.Json.createObjectBuilder()
+                .add("name", Api.get("/api/v1/organization", admin()).json().getString("name"))
+                .add("plan", plan)
+                .add("reason", "console protection IT")
+                .build()
+                .toString());
+    assertThat(changed.status()).as(changed.body()).isIn(200, 201);
+  }
+}
