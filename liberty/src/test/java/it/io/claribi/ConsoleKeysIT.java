@@ -78,11 +78,14 @@ class ConsoleKeysIT {
   void an_organization_admin_is_refused_and_sees_no_fingerprint() throws Exception {
     String primaryKey = rotation().getString("primaryKey");
     ConsoleSignIn.as(browser, "acme-admin", "acme-admin-demo");
-
     assertThat(browser.driver.findElements(By.linkText("Keys"))).isEmpty();
-    browser.visit(PAGE);
+    String link = keysLinkOfAnOperator();
 
-    assertThat(text("h1", By.tagName("h1"))).isEqualTo("Not allowed");
+    browser.driver.get(link);
+
+    // The link's token belongs to the operator's session, so the protected view refuses it before
+    // the page's own role check (which answers 403 "Not allowed") is reached.
+    assertThat(text("h1", By.tagName("h1"))).isEqualTo("Open this page from the console");
     assertThat(browser.driver.getPageSource()).doesNotContain(primaryKey);
     browser.screenshot("keys-refused");
   }
@@ -90,7 +93,7 @@ class ConsoleKeysIT {
   @Test
   void a_rotation_posted_with_a_forged_view_state_starts_nothing() throws Exception {
     ConsoleSignIn.as(browser, "operator", "operator-demo");
-    browser.visit(PAGE);
+    browser.submit(browser.driver.findElement(By.linkText("Keys")));
     String runBefore = runId(rotation());
 
     ConsoleSignIn.forgeViewState(browser);
@@ -98,6 +101,26 @@ class ConsoleKeysIT {
 
     assertThat(text("h1", By.tagName("h1"))).isEqualTo("This form is no longer valid");
     assertThat(runId(rotation())).isEqualTo(runBefore);
+  }
+
+  @Test
+  void the_page_opens_only_from_a_console_link() throws Exception {
+    String primaryKey = rotation().getString("primaryKey");
+    ConsoleSignIn.as(browser, "operator", "operator-demo");
+
+    browser.visit(PAGE);
+
+    assertThat(text("h1", By.tagName("h1"))).isEqualTo("Open this page from the console");
+    assertThat(browser.driver.getPageSource()).doesNotContain(primaryKey);
+    browser.screenshot("keys-typed-address");
+  }
+
+  /** The Keys link of the operator's menu, with its token (taken in a browser of its own). */
+  private static String keysLinkOfAnOperator() throws Exception {
+    try (Browser operator = Browser.open()) {
+      ConsoleSignIn.as(operator, "operator", "operator-demo");
+      return operator.driver.findElement(By.linkText("Keys")).getAttribute("href");
+    }
   }
 
   private static JsonObject rotation() {

@@ -1,6 +1,7 @@
 package io.claribi.app.console;
 
 import jakarta.faces.FacesException;
+import jakarta.faces.application.ProtectedViewException;
 import jakarta.faces.application.ViewExpiredException;
 import jakarta.faces.context.ExceptionHandler;
 import jakarta.faces.context.ExceptionHandlerFactory;
@@ -20,12 +21,17 @@ import java.util.logging.Logger;
  * not a view state at all) is answered with the console's "This form is no longer valid" page.
  * Restoring the view comes before any action, so nothing was changed, and the page may say so. The
  * server logs one INFO line instead of an error with a stack trace, because anyone can send such a
- * post. Registered in {@code faces-config.xml}; every other exception is left to Faces and the
- * error pages of {@code web.xml}.
+ * post. A protected view opened without the token of a console link (a bookmark, another site's
+ * link) fails in the same phase and gets a page saying to open it from the console. Registered in
+ * {@code faces-config.xml}; every other exception is left to Faces and the error pages of {@code
+ * web.xml}.
  */
 public class FormNoLongerValid extends ExceptionHandlerFactory {
 
   static final String PAGE = "/console/errors/expired.html";
+
+  /** For a protected view opened without the token of a console link. */
+  static final String OPEN_FROM_CONSOLE = "/console/errors/open-from-console.html";
 
   private static final Logger LOG = Logger.getLogger(FormNoLongerValid.class.getName());
 
@@ -49,7 +55,8 @@ public class FormNoLongerValid extends ExceptionHandlerFactory {
       Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator();
       while (events.hasNext()) {
         ExceptionQueuedEventContext event = events.next().getContext();
-        if (event.getPhaseId() == PhaseId.RESTORE_VIEW || expired(event.getException())) {
+        if (event.getPhaseId() == PhaseId.RESTORE_VIEW
+            || causedBy(event.getException(), ViewExpiredException.class)) {
           events.remove();
           answer(event.getContext(), event.getException());
         }
@@ -57,9 +64,9 @@ public class FormNoLongerValid extends ExceptionHandlerFactory {
       getWrapped().handle();
     }
 
-    private static boolean expired(Throwable thrown) {
+    private static boolean causedBy(Throwable thrown, Class<? extends Throwable> type) {
       for (Throwable t = thrown; t != null; t = t.getCause()) {
-        if (t instanceof ViewExpiredException) {
+        if (type.isInstance(t)) {
           return true;
         }
       }
@@ -71,18 +78,19 @@ public class FormNoLongerValid extends ExceptionHandlerFactory {
         return; // a second failure of the same request: the first one answered already
       }
       ExternalContext external = faces.getExternalContext();
+      String page = causedBy(thrown, ProtectedViewException.class) ? OPEN_FROM_CONSOLE : PAGE;
       LOG.info(
           () ->
-              "A form post to "
+              "A request for "
                   + external.getRequestServletPath()
-                  + " had a view state that could not be restored ("
+                  + " could not restore its view ("
                   + (thrown instanceof FacesException && thrown.getCause() != null
                       ? thrown.getCause().getClass().getSimpleName()
                       : thrown.getClass().getSimpleName())
                   + "); answered with "
-                  + PAGE);
+                  + page);
       try {
-        external.redirect(external.getRequestContextPath() + PAGE);
+        external.redirect(external.getRequestContextPath() + page);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where a browser goes after signing in: the console page it first asked for, which Liberty
@@ -19,8 +20,14 @@ final class ReturnAddress {
 
   private ReturnAddress() {}
 
-  /** The page to return to, relative to the server; the console's home page when there is none. */
-  static String after(HttpServletRequest request) {
+  /**
+   * The page to return to, relative to the server; the console's home page when there is none, or
+   * when it is a protected view (which opens only from a console link, not from a remembered
+   * address).
+   *
+   * @param protectedViews the Faces protected views' URL patterns, e.g. {@code /console/keys.xhtml}
+   */
+  static String after(HttpServletRequest request, Set<String> protectedViews) {
     String console = request.getContextPath() + "/console/";
     return remembered(request)
         .flatMap(ReturnAddress::pathAndQuery)
@@ -29,7 +36,14 @@ final class ReturnAddress {
             path ->
                 !path.startsWith(request.getContextPath() + ConsoleSignInMechanism.SIGN_IN_PAGE))
         .filter(path -> !path.startsWith(console + "sign-out"))
+        .filter(
+            path -> !isProtected(path.substring(request.getContextPath().length()), protectedViews))
         .orElse(request.getContextPath() + ConsoleSignInMechanism.HOME_PAGE);
+  }
+
+  private static boolean isProtected(String path, Set<String> protectedViews) {
+    int query = path.indexOf('?');
+    return protectedViews.contains(query < 0 ? path : path.substring(0, query));
   }
 
   private static Optional<String> remembered(HttpServletRequest request) {

@@ -65,7 +65,11 @@ public class SignIn {
     password = null;
     switch (status) {
       case SEND_CONTINUE -> faces.responseComplete(); // back to the page first asked for
-      case SUCCESS -> external.redirect(ReturnAddress.after(request));
+      case SUCCESS ->
+          external.redirect(
+              ReturnAddress.after(
+                  request,
+                  faces.getApplication().getViewHandler().getProtectedViewsUnmodifiable()));
       default -> {
         response.setStatus(HttpServletResponse.SC_OK); // the page is shown, with the message
         faces.addMessage(

@@ -5,29 +5,40 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.Proxy;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ReturnAddressTest {
 
+  private static final Set<String> PROTECTED = Set.of("/console/keys.xhtml");
+
   @Test
   void a_remembered_console_page_is_where_the_browser_returns() {
-    assertThat(ReturnAddress.after(request("http://localhost:9080/console/audit.xhtml?page=2")))
+    assertThat(
+            ReturnAddress.after(
+                request("http://localhost:9080/console/audit.xhtml?page=2"), PROTECTED))
         .isEqualTo("/console/audit.xhtml?page=2");
   }
 
   @Test
+  void a_protected_view_is_never_returned_to_without_a_console_link() {
+    assertThat(ReturnAddress.after(request("http://localhost:9080/console/keys.xhtml"), PROTECTED))
+        .isEqualTo("/console/index.xhtml");
+  }
+
+  @Test
   void without_a_remembered_page_the_browser_goes_home() {
-    assertThat(ReturnAddress.after(request(null))).isEqualTo("/console/index.xhtml");
+    assertThat(ReturnAddress.after(request(null), PROTECTED)).isEqualTo("/console/index.xhtml");
   }
 
   @Test
   void another_host_is_never_a_destination() {
-    assertThat(ReturnAddress.after(request("https://evil.example/console/keys.xhtml")))
+    assertThat(ReturnAddress.after(request("https://evil.example/console/audit.xhtml"), PROTECTED))
         .as("only the path is kept")
-        .isEqualTo("/console/keys.xhtml");
-    assertThat(ReturnAddress.after(request("//evil.example/console/keys.xhtml")))
+        .isEqualTo("/console/audit.xhtml");
+    assertThat(ReturnAddress.after(request("//evil.example/console/audit.xhtml"), PROTECTED))
         .as("a network-path reference loses its host too")
-        .isEqualTo("/console/keys.xhtml");
+        .isEqualTo("/console/audit.xhtml");
   }
 
   @Test
@@ -41,7 +52,9 @@ class ReturnAddressTest {
           "javascript:alert(1)",
           "not a url"
         }) {
-      assertThat(ReturnAddress.after(request(url))).as(url).isEqualTo("/console/index.xhtml");
+      assertThat(ReturnAddress.after(request(url), PROTECTED))
+          .as(url)
+          .isEqualTo("/console/index.xhtml");
     }
   }
 
