@@ -25,10 +25,10 @@ import javax.net.ssl.SSLSocketFactory;
  * Console users in the customer's LDAP directory, by search-then-bind: the service account (or an
  * anonymous search) finds exactly one entry for the name with the user filter, whose {@code {0}}
  * JNDI fills in escaped (RFC 4515), so a name like {@code *} or {@code )(uid=*} matches only
- * itself; a bind as that entry checks the password. The entry's organization attribute must hold
- * exactly one valid organization id, and the groups whose filter matches the entry's DN must
- * include the admin or the operator group. Nothing is cached: every sign-in and every lookup asks
- * the directory.
+ * itself; a bind as that entry checks the password (an unknown name binds to a decoy DN, so it
+ * costs as long as a wrong password). The entry's organization attribute must hold exactly one
+ * valid organization id, and the groups whose filter matches the entry's DN must include the admin
+ * or the operator group. Nothing is cached: every sign-in and every lookup asks the directory.
  */
 final class Directory {
 
@@ -56,7 +56,10 @@ final class Directory {
     return ask(
         service -> {
           Optional<SearchResult> entry = entry(service, name);
-          if (entry.isEmpty() || !passwordMatches(entry.get().getNameInNamespace(), password)) {
+          // an unknown name binds too, to a DN nobody has: it takes as long as a wrong password
+          String dn = entry.map(SearchResult::getNameInNamespace).orElseGet(this::decoy);
+          boolean matches = passwordMatches(dn, password);
+          if (entry.isEmpty() || !matches) {
             return Optional.empty();
           }
           return consoleUser(service, name, entry.get());
@@ -130,6 +133,10 @@ final class Directory {
       return Optional.empty();
     }
     return found.stream().findFirst();
+  }
+
+  private String decoy() {
+    return "cn=no-such-console-user," + settings.userBase();
   }
 
   private boolean passwordMatches(String dn, char[] password) throws NamingException {
