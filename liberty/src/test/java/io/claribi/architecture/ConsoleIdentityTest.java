@@ -44,8 +44,9 @@ class ConsoleIdentityTest {
           .callConstructorWhere(MAKING_A_CONSOLE_PRINCIPAL)
           .because(
               "a ConsolePrincipal carries the organization a console user acts for: only the"
-                  + " identity source that knows the user (a ConsoleUsers, e.g. the development"
-                  + " users or the customer's identity provider) may attach one, never a page");
+                  + " identity source that knows the user (a ConsoleUsers: the development users"
+                  + " or the customer's LDAP directory, DirectoryUsers) may attach one, never a"
+                  + " page");
 
   @ArchTest
   static final ArchRule only_the_verified_caller_asks_for_a_console_user =

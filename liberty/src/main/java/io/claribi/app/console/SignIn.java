@@ -22,9 +22,13 @@ import java.io.IOException;
 public class SignIn {
 
   static final String WRONG_CREDENTIALS = "The user name or password is not correct.";
+  static final String DIRECTORY_UNREACHABLE =
+      "The directory could not be reached, so your password could not be checked."
+          + " Try again in a few minutes.";
 
   @Inject SecurityContext security;
   @Inject FacesContext faces;
+  @Inject DirectoryOutage directoryOutage;
 
   private String username;
   private String password;
@@ -72,8 +76,8 @@ public class SignIn {
                   faces.getApplication().getViewHandler().getProtectedViewsUnmodifiable()));
       default -> {
         response.setStatus(HttpServletResponse.SC_OK); // the page is shown, with the message
-        faces.addMessage(
-            null, new FacesMessage(FacesMessage.SEVERITY_ERROR, WRONG_CREDENTIALS, null));
+        String message = directoryOutage.hasHappened() ? DIRECTORY_UNREACHABLE : WRONG_CREDENTIALS;
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
       }
     }
   }

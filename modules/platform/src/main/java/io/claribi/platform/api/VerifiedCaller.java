@@ -5,6 +5,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.JsonString;
 import jakarta.security.enterprise.SecurityContext;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -26,6 +27,7 @@ public class VerifiedCaller {
   private SecurityContext security;
   private Instance<ConsoleUsers> consoleUsers;
   private boolean bearerTokenOnly;
+  private Optional<ConsolePrincipal> lookedUp; // once per request: a directory may be remote
 
   protected VerifiedCaller() {
     // for the CDI proxy
@@ -140,6 +142,20 @@ public class VerifiedCaller {
     if (kept.isPresent() || consoleUsers == null || consoleUsers.isUnsatisfied()) {
       return kept;
     }
-    return consoleUsers.get().find(security.getCallerPrincipal().getName());
+    if (lookedUp == null) {
+      lookedUp = lookUp(security.getCallerPrincipal().getName());
+    }
+    return lookedUp;
+  }
+
+  /**
+   * The one console identity source that knows the name (development users, the customer's
+   * directory). A name two sources know is nobody's: which one checked the password cannot be told
+   * afterwards, and the other might carry a different organization.
+   */
+  private Optional<ConsolePrincipal> lookUp(String name) {
+    List<ConsolePrincipal> known =
+        consoleUsers.stream().map(users -> users.find(name)).flatMap(Optional::stream).toList();
+    return known.size() == 1 ? Optional.of(known.get(0)) : Optional.empty();
   }
 }

@@ -31,13 +31,22 @@ final class ConsoleSession {
                 });
   }
 
-  @SuppressWarnings("unchecked")
   static Instance<ConsoleUsers> users(ConsolePrincipal... known) {
+    return sources(source(known));
+  }
+
+  /** One identity source that knows these principals. */
+  static ConsoleUsers source(ConsolePrincipal... known) {
     Map<String, ConsolePrincipal> byName = new java.util.HashMap<>();
     for (ConsolePrincipal principal : known) {
       byName.put(principal.getName(), principal);
     }
-    ConsoleUsers users = name -> Optional.ofNullable(byName.get(name));
+    return name -> Optional.ofNullable(byName.get(name));
+  }
+
+  /** Several identity sources side by side, as CDI offers them to {@link VerifiedCaller}. */
+  @SuppressWarnings("unchecked")
+  static Instance<ConsoleUsers> sources(ConsoleUsers... sources) {
     return (Instance<ConsoleUsers>)
         Proxy.newProxyInstance(
             ConsoleSession.class.getClassLoader(),
@@ -45,7 +54,7 @@ final class ConsoleSession {
             (proxy, method, args) ->
                 switch (method.getName()) {
                   case "isUnsatisfied" -> false;
-                  case "get" -> users;
+                  case "stream" -> java.util.Arrays.stream(sources);
                   default -> throw new UnsupportedOperationException(method.getName());
                 });
   }

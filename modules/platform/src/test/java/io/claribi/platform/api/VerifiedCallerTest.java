@@ -115,4 +115,34 @@ class VerifiedCallerTest {
         .extracting(e -> ((ProblemException) e).status())
         .isEqualTo(401);
   }
+
+  @Test
+  void a_console_user_known_to_one_of_several_sources_is_found_there() {
+    VerifiedCaller cut =
+        new VerifiedCaller(
+            ClaimsToken.anonymous(),
+            ConsoleSession.signedInAs("acme-admin"),
+            ConsoleSession.sources(ConsoleSession.source(), ConsoleSession.source(ACME_ADMIN)));
+
+    assertThat(cut.organization()).isEqualTo(new OrganizationId("acme"));
+  }
+
+  @Test
+  void a_name_two_sources_know_is_nobody() {
+    ConsolePrincipal namesake =
+        new ConsolePrincipal(
+            "acme-admin", new OrganizationId("globex"), Set.of(Roles.PLATFORM_OPERATOR));
+    VerifiedCaller cut =
+        new VerifiedCaller(
+            ClaimsToken.anonymous(),
+            ConsoleSession.signedInAs("acme-admin"),
+            ConsoleSession.sources(
+                ConsoleSession.source(ACME_ADMIN), ConsoleSession.source(namesake)));
+
+    assertThat(cut.isAuthenticated()).isFalse();
+    assertThat(cut.isInRole(Roles.PLATFORM_OPERATOR)).isFalse();
+    assertThatThrownBy(cut::organization)
+        .extracting(e -> ((ProblemException) e).status())
+        .isEqualTo(401);
+  }
 }
