@@ -168,6 +168,7 @@ class ConsoleCatalogIT {
       assertThat(what.findElement(By.className("last-allow")).getText())
           .contains(changed.getString("decidedBy"))
           .contains(changed.getString("decisionReason"));
+      show(queued(tool));
       browser.screenshot("review-queue");
       int decisionsBefore = decisions(changed).size();
 
@@ -179,6 +180,7 @@ class ConsoleCatalogIT {
       assertThat(queued(tool).findElement(By.className("reason-error")).isDisplayed()).isTrue();
       assertThat(tool(tool).getString("state")).isEqualTo("CHANGED_SINCE_APPROVAL");
       assertThat(decisions(changed)).hasSize(decisionsBefore);
+      show(queued(tool).findElement(By.tagName("form")));
       browser.screenshot("review-empty-reason");
 
       queued(tool).findElement(By.tagName("textarea")).sendKeys("   ");
@@ -250,6 +252,7 @@ class ConsoleCatalogIT {
       assertThat(browser.driver.findElements(By.cssSelector("main img"))).isEmpty();
       assertThat(browser.driver.findElements(By.cssSelector("main script"))).isEmpty();
       assertThat(browser.driver.executeScript("return window.pwned")).isNull();
+      show(queued(tool));
       browser.screenshot("review-xss");
 
       JsonObject shown = tool(tool);
@@ -268,6 +271,7 @@ class ConsoleCatalogIT {
       assertThat(queued(tool).findElement(By.className("description")).getText())
           .contains("Changed again");
       assertThat(browser.driver.executeScript("return window.pwned")).isNull();
+      show(queued(tool));
       browser.screenshot("review-changed-while-reviewed");
     } finally {
       restore(tool, before);
@@ -317,6 +321,11 @@ class ConsoleCatalogIT {
 
   private WebElement queued(String tool) {
     return browser.driver.findElement(By.cssSelector(queuedSelector(tool)));
+  }
+
+  /** Scrolls the tool into view for the screenshot (the queue is longer than the window). */
+  private void show(WebElement item) {
+    browser.driver.executeScript("arguments[0].scrollIntoView(true)", item);
   }
 
   private List<WebElement> queuedItems(String tool) {
