@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -88,7 +89,22 @@ final class Browser implements AutoCloseable {
   void submit(WebElement element) {
     WebElement page = driver.findElement(By.tagName("html"));
     element.click();
-    new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+    new WebDriverWait(driver, Duration.ofSeconds(20)).until(driver -> isGone(page));
+  }
+
+  /**
+   * {@link ExpectedConditions#stalenessOf}, also when Chromium answers for a node of the replaced
+   * page with "does not belong to the document" instead of a stale element reference.
+   */
+  private static boolean isGone(WebElement element) {
+    try {
+      return ExpectedConditions.stalenessOf(element).apply(null);
+    } catch (WebDriverException e) {
+      if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+        return true;
+      }
+      throw e;
+    }
   }
 
   void submit(By locator) {

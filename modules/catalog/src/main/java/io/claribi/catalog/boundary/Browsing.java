@@ -31,6 +31,12 @@ public class Browsing {
         .toList();
   }
 
+  /** Every vendor, retired ones included, for platform operators (the console's catalog page). */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<VendorView> allVendors() {
+    return vendors.all().stream().map(VendorView::of).toList();
+  }
+
   /** An active vendor; a retired one only for those who may see retired vendors. */
   @Transactional(Transactional.TxType.SUPPORTS)
   public VendorView vendor(VendorId id, boolean includeRetired) {

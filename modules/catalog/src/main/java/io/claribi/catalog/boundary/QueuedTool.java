@@ -1,0 +1,144 @@
+package io.claribi.catalog.boundary;
+
+import io.claribi.catalog.entity.ToolState;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A tool in the review queue, exactly as the operator reviews it: the vendor's own text, its
+ * unverified hints, and the fingerprint of this version, which is the one a decision applies to.
+ */
+public final class QueuedTool implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  /** Oldest first: the tool the catalog has known longest, then by vendor and name. */
+  static final Comparator<QueuedTool> OLDEST_FIRST =
+      Comparator.comparing((QueuedTool t) -> t.firstSeen)
+          .thenComparing(t -> t.vendorId)
+          .thenComparing(t -> t.name);
+
+  private final String vendorId;
+  private final String vendorName;
+  private final String name;
+  private final String title;
+  private final String description;
+  private final String schema;
+  private final List<String> hints;
+  private final ToolState state;
+  private final String fingerprint;
+  private final Instant firstSeen;
+  private final String approvedFingerprint;
+  private final String allowedBy;
+  private final String allowedAt;
+  private final String allowReason;
+
+  private QueuedTool(VendorView vendor, ToolView tool) {
+    this.vendorId = vendor.id();
+    this.vendorName = vendor.displayName();
+    this.name = tool.name();
+    this.title = tool.title() == null ? "" : tool.title();
+    this.description = tool.description() == null ? "" : tool.description();
+    this.schema = OperatorPages.pretty(tool.inputSchema());
+    this.hints = hints(tool.annotations().hints());
+    this.state = tool.state();
+    this.fingerprint = tool.fingerprint();
+    this.firstSeen = tool.firstSeenAt();
+    // While CHANGED_SINCE_APPROVAL, the tool's decision is the ALLOW it was changed after.
+    boolean changed = state == ToolState.CHANGED_SINCE_APPROVAL;
+    this.approvedFingerprint = changed ? tool.approvedFingerprint() : "";
+    this.allowedBy = changed ? tool.decidedBy() : "";
+    this.allowedAt = changed ? OperatorPages.when(tool.decidedAt()) : "";
+    this.allowReason = changed ? tool.decisionReason() : "";
+  }
+
+  static boolean needsDecision(ToolView tool) {
+    return tool.state() == ToolState.PENDING_REVIEW
+        || tool.state() == ToolState.CHANGED_SINCE_APPROVAL;
+  }
+
+  static QueuedTool of(VendorView vendor, ToolView tool) {
+    return new QueuedTool(vendor, tool);
+  }
+
+  /** {@code readOnlyHint: true}, one line per hint the vendor sent. */
+  private static List<String> hints(JsonValue hints) {
+    if (hints instanceof JsonObject object) {
+      return object.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList();
+    }
+    return hints == null || hints == JsonValue.NULL ? List.of() : List.of(hints.toString());
+  }
+
+  /** Names the tool within the queue: vendor ids never contain '/'. */
+  public String getKey() {
+    return vendorId + "/" + name;
+  }
+
+  public String getVendorId() {
+    return vendorId;
+  }
+
+  public String getVendorName() {
+    return vendorName;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public String getTitle() {
+    return title;
+  }
+
+  public String getDescription() {
+    return description;
+  }
+
+  public String getSchema() {
+    return schema;
+  }
+
+  public List<String> getHints() {
+    return hints;
+  }
+
+  public String getState() {
+    return state.name();
+  }
+
+  public String getStateLabel() {
+    return OperatorPages.label(state);
+  }
+
+  public boolean isChanged() {
+    return state == ToolState.CHANGED_SINCE_APPROVAL;
+  }
+
+  public String getFingerprint() {
+    return fingerprint;
+  }
+
+  public String getFirstSeen() {
+    return OperatorPages.when(firstSeen);
+  }
+
+  public String getApprovedFingerprint() {
+    return approvedFingerprint;
+  }
+
+  public String getAllowedBy() {
+    return allowedBy;
+  }
+
+  public String getAllowedAt() {
+    return allowedAt;
+  }
+
+  public String getAllowReason() {
+    return allowReason;
+  }
+}

@@ -1,0 +1,141 @@
+package io.claribi.catalog.boundary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.claribi.catalog.api.VendorKind;
+import io.claribi.catalog.entity.Decision;
+import io.claribi.catalog.entity.ToolState;
+import io.claribi.catalog.entity.VendorSource;
+import io.claribi.catalog.entity.VendorState;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** What the operator's console pages make of the catalog's views. */
+class ReviewRowsTest {
+
+  private static final Instant T0 = Instant.parse("2026-11-01T08:00:00Z");
+
+  static VendorView vendor(VendorState state) {
+    return new VendorView(
+        "acme-payments",
+        "Acme Payments (demo)",
+        VendorKind.MCP,
+        "http://localhost/mcp",
+        List.of("openid", "payments:read"),
+        List.of("payments"),
+        true,
+        state,
+        VendorSource.OPERATOR,
+        "operator",
+        T0,
+        "added",
+        1,
+        null,
+        null);
+  }
+
+  static ToolView tool(String name, ToolState state, Instant firstSeen) {
+    boolean decided = state != ToolState.PENDING_REVIEW;
+    return new ToolView(
+        name,
+        "Title of " + name,
+        "<b>" + name + "</b>",
+        ToolView.parsed("{\"type\":\"object\",\"properties\":{}}"),
+        ToolView.Annotations.of("{\"readOnlyHint\":true}"),
+        "f".repeat(64),
+        state != ToolState.NO_LONGER_LISTED,
+        firstSeen,
+        firstSeen,
+        state,
+        decided ? (state == ToolState.DENIED ? Decision.DENY : Decision.ALLOW) : null,
+        decided ? VendorSource.OPERATOR : null,
+        decided ? "alice" : null,
+        decided ? T0 : null,
+        decided ? "reviewed" : null,
+        state == ToolState.CHANGED_SINCE_APPROVAL ? "a".repeat(64) : null);
+  }
+
+  @Test
+  void a_changed_tool_shows_the_approved_fingerprint_and_the_allow_it_changed_after() {
+    QueuedTool cut = QueuedTool.of(vendor(VendorState.ACTIVE), tool("list_payouts", changed(), T0));
+
+    assertThat(cut.isChanged()).isTrue();
+    assertThat(cut.getApprovedFingerprint()).isEqualTo("a".repeat(64));
+    assertThat(cut.getFingerprint()).isEqualTo("f".repeat(64));
+    assertThat(cut.getAllowedBy()).isEqualTo("alice");
+    assertThat(cut.getAllowedAt()).isEqualTo("2026-11-01 08:00 UTC");
+    assertThat(cut.getAllowReason()).isEqualTo("reviewed");
+    assertThat(cut.getKey()).isEqualTo("acme-payments/list_payouts");
+    assertThat(cut.getHints()).containsExactly("readOnlyHint: true");
+    assertThat(cut.getSchema()).contains("\"type\": \"object\"").contains("\n");
+    assertThat(cut.getDescription()).isEqualTo("<b>list_payouts</b>");
+  }
+
+  @Test
+  void a_new_tool_has_no_approval_to_show() {
+    QueuedTool cut =
+        QueuedTool.of(vendor(VendorState.ACTIVE), tool("create_refund", pending(), T0));
+
+    assertThat(cut.isChanged()).isFalse();
+    assertThat(cut.getApprovedFingerprint()).isEmpty();
+    assertThat(cut.getAllowedBy()).isEmpty();
+    assertThat(cut.getStateLabel()).isEqualTo("Awaiting review");
+  }
+
+  @Test
+  void only_pending_and_changed_tools_need_a_decision() {
+    assertThat(
+            Stream.of(ToolState.values()).filter(s -> QueuedTool.needsDecision(tool("t", s, T0))))
+        .containsExactlyInAnyOrder(ToolState.PENDING_REVIEW, ToolState.CHANGED_SINCE_APPROVAL);
+  }
+
+  @Test
+  void the_queue_is_oldest_first_then_by_vendor_and_name() {
+    VendorView vendor = vendor(VendorState.ACTIVE);
+    List<String> order =
+        Stream.of(
+                QueuedTool.of(vendor, tool("b", pending(), T0.plusSeconds(60))),
+                QueuedTool.of(vendor, tool("z", changed(), T0)),
+                QueuedTool.of(vendor, tool("a", pending(), T0.plusSeconds(60))))
+            .sorted(QueuedTool.OLDEST_FIRST)
+            .map(QueuedTool::getName)
+            .toList();
+
+    assertThat(order).containsExactly("z", "a", "b");
+  }
+
+  @Test
+  void a_vendor_counts_its_tools_by_state_and_marks_retirement() {
+    VendorSummary cut =
+        VendorSummary.of(
+            vendor(VendorState.RETIRED),
+            List.of(
+                tool("a", ToolState.ALLOWED, T0),
+                tool("b", ToolState.ALLOWED, T0),
+                tool("c", pending(), T0),
+                tool("d", changed(), T0),
+                tool("e", ToolState.DENIED, T0)));
+
+    assertThat(cut.isRetired()).isTrue();
+    assertThat(cut.getStateLabel()).isEqualTo("Retired");
+    assertThat(cut.getCounts())
+        .extracting(VendorSummary.Count::getState, VendorSummary.Count::getTools)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("ALLOWED", 2L),
+            org.assertj.core.groups.Tuple.tuple("PENDING_REVIEW", 1L),
+            org.assertj.core.groups.Tuple.tuple("DENIED", 1L),
+            org.assertj.core.groups.Tuple.tuple("CHANGED_SINCE_APPROVAL", 1L),
+            org.assertj.core.groups.Tuple.tuple("NO_LONGER_LISTED", 0L));
+    assertThat(cut.getToReview()).isEqualTo(2);
+  }
+
+  private static ToolState changed() {
+    return ToolState.CHANGED_SINCE_APPROVAL;
+  }
+
+  private static ToolState pending() {
+    return ToolState.PENDING_REVIEW;
+  }
+}
