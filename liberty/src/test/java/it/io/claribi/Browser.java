@@ -76,6 +76,16 @@ final class Browser implements AutoCloseable {
     driver.get(Api.BASE + path);
   }
 
+  /**
+   * The element, waiting up to 20 s for it (the implicit wait is 5 s, which a loaded machine can
+   * exceed); a timeout names the page the browser is on.
+   */
+  WebElement await(By locator) {
+    return new WebDriverWait(driver, Duration.ofSeconds(20))
+        .withMessage(() -> "on " + driver.getCurrentUrl() + " titled '" + driver.getTitle() + "'")
+        .until(ExpectedConditions.presenceOfElementLocated(locator));
+  }
+
   void awaitPath(String path) {
     new WebDriverWait(driver, Duration.ofSeconds(20))
         .until(ExpectedConditions.urlContains(Api.BASE + path));

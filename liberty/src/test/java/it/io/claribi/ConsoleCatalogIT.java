@@ -297,7 +297,7 @@ class ConsoleCatalogIT {
 
   private void signIn(String user, String password) {
     browser.visit("/console/sign-in.xhtml");
-    browser.driver.findElement(By.id("username")).sendKeys(user);
+    browser.await(By.id("username")).sendKeys(user);
     browser.driver.findElement(By.id("password")).sendKeys(password);
     browser.submit(By.id("submit"));
     browser.awaitPath("/console/index.xhtml");

@@ -52,7 +52,7 @@ class ConsoleDataSourcesIT {
   void signIn() throws Exception {
     browser = Browser.open();
     browser.visit("/console/sign-in.xhtml");
-    browser.driver.findElement(By.id("username")).sendKeys("acme-admin");
+    browser.await(By.id("username")).sendKeys("acme-admin");
     browser.driver.findElement(By.id("password")).sendKeys("acme-admin-demo");
     browser.submit(By.id("submit"));
     browser.awaitPath("/console/index.xhtml");

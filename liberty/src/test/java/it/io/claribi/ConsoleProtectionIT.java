@@ -77,7 +77,7 @@ class ConsoleProtectionIT {
   void after_signing_in_the_browser_is_back_on_the_page_it_asked_for() {
     browser.visit(DATA_SOURCES);
     browser.awaitPath(ConsoleSignIn.SIGN_IN);
-    browser.driver.findElement(By.id("username")).sendKeys("acme-admin");
+    browser.await(By.id("username")).sendKeys("acme-admin");
     browser.driver.findElement(By.id("password")).sendKeys("acme-admin-demo");
     browser.submit(By.id("submit"));
 

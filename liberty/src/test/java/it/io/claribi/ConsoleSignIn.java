@@ -14,7 +14,7 @@ final class ConsoleSignIn {
   /** Signs in from the sign-in page and waits for the console's home page. */
   static void as(Browser browser, String user, String password) {
     browser.visit(SIGN_IN);
-    browser.driver.findElement(By.id("username")).sendKeys(user);
+    browser.await(By.id("username")).sendKeys(user);
     browser.driver.findElement(By.id("password")).sendKeys(password);
     browser.submit(By.id("submit"));
     browser.awaitPath(HOME);

@@ -139,7 +139,7 @@ class ConsoleSignInIT {
 
   private void signIn(String user, String password) {
     browser.visit(SIGN_IN);
-    browser.driver.findElement(By.id("username")).sendKeys(user);
+    browser.await(By.id("username")).sendKeys(user);
     browser.driver.findElement(By.id("password")).sendKeys(password);
     browser.submit(By.id("submit"));
   }
