@@ -149,7 +149,7 @@ class ConsoleCatalogIT {
       String description = "Lists payouts. Changed at the vendor " + UUID.randomUUID() + ".";
       JsonObject changed = changedAtTheVendor(tool, description);
       signIn("operator", "operator-demo");
-      browser.visit(REVIEW);
+      openReviewQueue();
 
       WebElement item = queued(tool);
       assertThat(item.getAttribute("data-state")).isEqualTo("CHANGED_SINCE_APPROVAL");
@@ -220,7 +220,7 @@ class ConsoleCatalogIT {
     try {
       changedAtTheVendor(tool, "Lists invoices, and now also their card numbers.");
       signIn("operator", "operator-demo");
-      browser.visit(REVIEW);
+      openReviewQueue();
 
       String reason = "The new description asks for card data. " + UUID.randomUUID();
       queued(tool).findElement(By.tagName("textarea")).sendKeys(reason);
@@ -245,7 +245,7 @@ class ConsoleCatalogIT {
     try {
       changedAtTheVendor(tool, XSS);
       signIn("operator", "operator-demo");
-      browser.visit(REVIEW);
+      openReviewQueue();
 
       WebElement item = queued(tool);
       assertThat(item.findElement(By.className("description")).getText()).isEqualTo(XSS);
@@ -282,7 +282,12 @@ class ConsoleCatalogIT {
   void an_org_admin_is_refused_both_pages() throws Exception {
     signIn("acme-admin", "acme-admin-demo");
 
-    for (String page : List.of(REVIEW, CATALOG, CATALOG + "?vendor=" + VENDOR)) {
+    browser.visit(REVIEW);
+    assertThat(browser.driver.findElement(By.tagName("h1")).getText())
+        .as("a protected view without a token of the admin's own menu")
+        .isEqualTo("Open this page from the console");
+    assertThat(browser.driver.getPageSource()).doesNotContain("data-vendor");
+    for (String page : List.of(CATALOG, CATALOG + "?vendor=" + VENDOR)) {
       browser.visit(page);
       assertThat(browser.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Not allowed");
       assertThat(browser.driver.getPageSource()).doesNotContain("data-vendor");
@@ -294,6 +299,12 @@ class ConsoleCatalogIT {
   }
 
   // --- the page
+
+  /** The review queue is a protected view: it opens from the menu's link, which has the token. */
+  private void openReviewQueue() {
+    browser.submit(browser.driver.findElement(By.linkText("Review queue")));
+    browser.awaitPath(REVIEW);
+  }
 
   private void signIn(String user, String password) {
     browser.visit("/console/sign-in.xhtml");
