@@ -45,7 +45,9 @@ public final class Api {
     java.time.Instant deadline = java.time.Instant.now().plus(timeout);
     while (true) {
       try {
-        if (get("/api/v1/organization", operator).status() != 401) {
+        Reply reply = get("/api/v1/organization", operator);
+        // the API's own answer (JSON), not the 404 page of an application still starting
+        if (reply.status() != 401 && reply.contentType().contains("json")) {
           return;
         }
       } catch (IllegalStateException slowFirstAnswer) {

@@ -32,12 +32,25 @@ final class Browser implements AutoCloseable {
   final ChromeDriver driver;
   private final Path profile;
 
-  private Browser(ChromeDriver driver, Path profile) {
+  /** Where downloads land, when opened with {@link #openWithDownloads()}; otherwise null. */
+  private final Path downloads;
+
+  private Browser(ChromeDriver driver, Path profile, Path downloads) {
     this.driver = driver;
     this.profile = profile;
+    this.downloads = downloads;
   }
 
   static Browser open() throws IOException {
+    return open(false);
+  }
+
+  /** The same browser, saving downloads without asking into a fresh folder of its own. */
+  static Browser openWithDownloads() throws IOException {
+    return open(true);
+  }
+
+  private static Browser open(boolean withDownloads) throws IOException {
     requireInstalled(CHROMIUM);
     requireInstalled(CHROMEDRIVER);
     Path profile = Files.createTempDirectory("console-it-chromium");
@@ -53,6 +66,17 @@ final class Browser implements AutoCloseable {
         "--no-first-run",
         "--window-size=1280,900",
         "--user-data-dir=" + profile);
+    Path downloads = null;
+    if (withDownloads) {
+      downloads = Files.createTempDirectory("console-it-downloads");
+      options.setExperimentalOption(
+          "prefs",
+          java.util.Map.of(
+              "download.default_directory", downloads.toString(),
+              "download.prompt_for_download", false,
+              "download.directory_upgrade", true,
+              "safebrowsing.enabled", false));
+    }
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(CHROMEDRIVER.toFile())
@@ -60,7 +84,12 @@ final class Browser implements AutoCloseable {
             .build();
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
-    return new Browser(driver, profile);
+    if (downloads != null) {
+      driver.executeCdpCommand(
+          "Browser.setDownloadBehavior",
+          java.util.Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+    }
+    return new Browser(driver, profile, downloads);
   }
 
   private static void requireInstalled(Path executable) {
@@ -140,6 +169,39 @@ final class Browser implements AutoCloseable {
     return cookie;
   }
 
+  /**
+   * Clicks an element whose answer is a download (the page stays), and waits for the new file whose
+   * name ends with {@code suffix} to be complete.
+   */
+  Path download(WebElement element, String suffix) throws IOException, InterruptedException {
+    if (downloads == null) {
+      throw new IllegalStateException("open the browser with Browser.openWithDownloads()");
+    }
+    java.util.Set<Path> earlier;
+    try (Stream<Path> files = Files.list(downloads)) {
+      earlier = files.collect(Collectors.toSet());
+    }
+    element.click();
+    java.time.Instant deadline = java.time.Instant.now().plusSeconds(30);
+    while (java.time.Instant.now().isBefore(deadline)) {
+      try (Stream<Path> files = Files.list(downloads)) {
+        var done =
+            files
+                .filter(file -> !earlier.contains(file))
+                .filter(file -> file.getFileName().toString().endsWith(suffix))
+                .findFirst();
+        if (done.isPresent()) {
+          return done.get();
+        }
+      }
+      Thread.sleep(100);
+    }
+    try (Stream<Path> files = Files.list(downloads)) {
+      throw new AssertionError(
+          "no complete *" + suffix + " download within 30 s; the folder holds " + files.toList());
+    }
+  }
+
   void screenshot(String name) throws IOException {
     Files.createDirectories(SCREENSHOTS);
     Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
@@ -150,12 +212,15 @@ final class Browser implements AutoCloseable {
     try {
       driver.quit();
     } finally {
-      deleteProfile();
+      delete(profile);
+      if (downloads != null) {
+        delete(downloads);
+      }
     }
   }
 
-  private void deleteProfile() {
-    try (Stream<Path> files = Files.walk(profile)) {
+  private static void delete(Path folder) {
+    try (Stream<Path> files = Files.walk(folder)) {
       files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

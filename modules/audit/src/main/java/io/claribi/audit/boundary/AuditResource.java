@@ -1,9 +1,7 @@
 package io.claribi.audit.boundary;
 
-import io.claribi.audit.control.Anchor;
 import io.claribi.audit.control.AuditSettings;
 import io.claribi.audit.control.EventFilter;
-import io.claribi.audit.control.EventHash;
 import io.claribi.platform.api.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -62,25 +60,11 @@ public class AuditResource {
     if (export == null) {
       int size = AuditQuery.limit(limit);
       List<EventView> events = trail.select(filter, AuditQuery.after(after), Long.MAX_VALUE, size);
-      String next = events.size() < size ? null : Long.toString(events.get(size - 1).sequence());
-      return Response.ok(new EventPage(events, next), MediaType.APPLICATION_JSON).build();
+      return Response.ok(EventPage.of(events, size), MediaType.APPLICATION_JSON).build();
     }
-    Anchor head = trail.head();
-    String organization = trail.organization().value();
-    Instant now = clock.instant();
-    String fileName = "audit-" + organization + "-" + now.toEpochMilli() + "." + export.extension();
-    return Response.ok(
-            new ExportStream(
-                trail,
-                filter,
-                export,
-                settings.chunkSize(),
-                head,
-                organization,
-                EventHash.timestamp(now),
-                query()),
-            export.mediaType())
-        .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
+    Export file = Export.of(trail, settings, clock.instant(), filter, export, query());
+    return Response.ok(file.stream(), file.mediaType())
+        .header("Content-Disposition", file.contentDisposition())
         .build();
   }
 

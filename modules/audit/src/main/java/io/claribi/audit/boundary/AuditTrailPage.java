@@ -1,0 +1,236 @@
+package io.claribi.audit.boundary;
+
+import io.claribi.audit.control.AuditSettings;
+import io.claribi.audit.control.EventFilter;
+import io.claribi.platform.api.AuditEventType;
+import io.claribi.platform.api.ProblemException;
+import io.claribi.platform.api.Roles;
+import io.claribi.platform.api.VerifiedCaller;
+import io.claribi.tiering.api.Entitlement;
+import io.claribi.tiering.api.Entitlements;
+import io.claribi.tiering.api.Plan;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The console's "Audit trail" page: the signed-in admin's organization's events, filtered and paged
+ * like {@code GET /api/v1/audit/events}, exported as CSV or JSON Lines through the same export
+ * stream, and the chain verified as {@code GET /api/v1/audit/verify} does. The same rules as the
+ * API: org admins only (403 otherwise), and only on a plan with the audit trail; the organization
+ * is the caller's own, from their identity.
+ */
+@Named
+@ViewScoped
+public class AuditTrailPage implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  @Inject AuditTrail trail;
+  @Inject Verification verification;
+  @Inject AuditSettings settings;
+  @Inject Entitlements entitlements;
+  @Inject VerifiedCaller caller;
+  @Inject Clock clock;
+
+  private final AuditFilterForm form = new AuditFilterForm();
+
+  /** The filter of the table shown; null when no table is shown. */
+  private AuditFilterForm shown;
+
+  /** Paging as the API pages: {@code after} of this page, and of each page before it. */
+  private long after;
+
+  private final Deque<Long> before = new ArrayDeque<>();
+  private Long next;
+  private List<EventRow> events = List.of();
+
+  private String plan;
+  private String requiredPlan;
+  private String problem;
+  private ChainVerdict verdict;
+
+  /** Every visit (f:viewAction): the first page of the whole trail, if the plan shows it. */
+  public void load() throws IOException {
+    if (mayRead()) {
+      show();
+    }
+  }
+
+  /** "Show events": the first page of what the filters select, or why they cannot. */
+  public void show() throws IOException {
+    if (!mayRead()) {
+      return;
+    }
+    problem = null;
+    shown = null;
+    events = List.of();
+    try {
+      form.filter();
+    } catch (ProblemException invalid) {
+      problem = invalid.detail();
+      return;
+    }
+    shown = form.copy();
+    before.clear();
+    read(0);
+  }
+
+  public void nextPage() throws IOException {
+    if (shown != null && next != null && mayRead()) {
+      before.push(after);
+      read(next);
+    }
+  }
+
+  public void previousPage() throws IOException {
+    if (shown != null && !before.isEmpty() && mayRead()) {
+      read(before.pop());
+    }
+  }
+
+  private void read(long cursor) {
+    int size = shown.getPageSize();
+    EventPage page = EventPage.of(trail.select(shown.filter(), cursor, Long.MAX_VALUE, size), size);
+    after = cursor;
+    next = page.next() == null ? null : Long.valueOf(page.next());
+    events = page.events().stream().map(EventRow::of).toList();
+  }
+
+  /** Streams the filters' whole selection as a download, as the API's export does. */
+  public void export(String format) throws IOException {
+    if (!mayRead()) {
+      return;
+    }
+    EventFilter filter;
+    try {
+      filter = form.filter();
+    } catch (ProblemException invalid) {
+      problem = invalid.detail();
+      return;
+    }
+    Export file =
+        Export.of(
+            trail,
+            settings,
+            clock.instant(),
+            filter,
+            AuditQuery.format(format),
+            form.query(format));
+    FacesContext faces = FacesContext.getCurrentInstance();
+    ExternalContext response = faces.getExternalContext();
+    response.responseReset();
+    response.setResponseContentType(file.mediaType());
+    response.setResponseHeader("Content-Disposition", file.contentDisposition());
+    file.stream().write(response.getResponseOutputStream());
+    faces.responseComplete();
+  }
+
+  /** Recomputes the whole chain, as {@code GET /api/v1/audit/verify}. */
+  public void verify() throws IOException {
+    if (mayRead()) {
+      verdict = ChainVerdict.of(verification.verify());
+    }
+  }
+
+  /**
+   * The API's two checks, on every request: org admins only (others get the 403 page), and the plan
+   * must include the audit trail (otherwise the page explains the upgrade).
+   */
+  private boolean mayRead() throws IOException {
+    if (!caller.isInRole(Roles.ORG_ADMIN)) {
+      FacesContext faces = FacesContext.getCurrentInstance();
+      faces.getExternalContext().responseSendError(403, "Only organization admins");
+      faces.responseComplete();
+      return false;
+    }
+    plan = title(entitlements.currentPlan());
+    try {
+      trail.requireEntitled();
+      requiredPlan = null;
+      return true;
+    } catch (ProblemException locked) {
+      if (locked.status() != 403) {
+        throw locked;
+      }
+      requiredPlan =
+          locked.requiredPlan().map(p -> title(Plan.valueOf(p))).orElse(title(lowestPlan()));
+      shown = null;
+      events = List.of();
+      verdict = null;
+      return false;
+    }
+  }
+
+  private static Plan lowestPlan() {
+    return Plan.lowestWith(Entitlement.AUDIT_TRAIL).orElseThrow();
+  }
+
+  /** {@code PROFESSIONAL} → {@code Professional}. */
+  static String title(Enum<?> value) {
+    String name = value.name().toLowerCase(Locale.ROOT);
+    return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+  }
+
+  public AuditFilterForm getForm() {
+    return form;
+  }
+
+  public List<String> getEventTypes() {
+    return Arrays.stream(AuditEventType.values()).map(Enum::name).toList();
+  }
+
+  public List<Integer> getPageSizes() {
+    return AuditFilterForm.PAGE_SIZES;
+  }
+
+  public boolean isEntitled() {
+    return requiredPlan == null;
+  }
+
+  public String getPlan() {
+    return plan;
+  }
+
+  public String getRequiredPlan() {
+    return requiredPlan;
+  }
+
+  public String getProblem() {
+    return problem;
+  }
+
+  public boolean isTableShown() {
+    return shown != null;
+  }
+
+  public List<EventRow> getEvents() {
+    return events;
+  }
+
+  public int getPageNumber() {
+    return before.size() + 1;
+  }
+
+  public boolean isHasNext() {
+    return next != null;
+  }
+
+  public boolean isHasPrevious() {
+    return !before.isEmpty();
+  }
+
+  public ChainVerdict getVerdict() {
+    return verdict;
+  }
+}

@@ -1,0 +1,85 @@
+package io.claribi.audit.boundary;
+
+import java.io.Serializable;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** One event as a row of the audit page. The page writes every value with escaping output. */
+public final class EventRow implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  private final long sequence;
+  private final String occurredAt;
+  private final String type;
+  private final String actor;
+  private final String vendor;
+  private final String connection;
+  private final String detail;
+
+  private EventRow(
+      long sequence,
+      String occurredAt,
+      String type,
+      String actor,
+      String vendor,
+      String connection,
+      String detail) {
+    this.sequence = sequence;
+    this.occurredAt = occurredAt;
+    this.type = type;
+    this.actor = actor;
+    this.vendor = vendor;
+    this.connection = connection;
+    this.detail = detail;
+  }
+
+  static EventRow of(EventView event) {
+    return new EventRow(
+        event.sequence(),
+        event.occurredAt(),
+        event.type(),
+        event.actor(),
+        event.vendor(),
+        event.connection(),
+        detail(event.details()));
+  }
+
+  /** {@code tool: list_customers · outcome: OK}, in key order. */
+  static String detail(Map<String, String> details) {
+    if (details == null) {
+      return "";
+    }
+    return details.entrySet().stream()
+        .map(e -> e.getKey() + ": " + e.getValue())
+        .collect(Collectors.joining(" · "));
+  }
+
+  public long getSequence() {
+    return sequence;
+  }
+
+  public String getOccurredAt() {
+    return occurredAt;
+  }
+
+  public String getType() {
+    return type;
+  }
+
+  public String getActor() {
+    return actor;
+  }
+
+  public String getVendor() {
+    return vendor;
+  }
+
+  public String getConnection() {
+    return connection;
+  }
+
+  public String getDetail() {
+    return detail;
+  }
+}
