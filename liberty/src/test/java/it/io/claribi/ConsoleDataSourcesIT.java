@@ -93,7 +93,8 @@ class ConsoleDataSourcesIT {
     assertThat(listedIds()).contains(id);
     browser.screenshot("data-sources-connected");
 
-    browser.submit(connectionItem(id).findElement(By.cssSelector("[data-disconnect='" + id + "']")));
+    browser.submit(
+        connectionItem(id).findElement(By.cssSelector("[data-disconnect='" + id + "']")));
 
     String asked = text("confirm-disconnect");
     assertThat(asked)
@@ -144,7 +145,8 @@ class ConsoleDataSourcesIT {
     String id = startedConnect(admin());
     try {
       browser.visit(PAGE);
-      browser.submit(connectionItem(id).findElement(By.cssSelector("[data-disconnect='" + id + "']")));
+      browser.submit(
+          connectionItem(id).findElement(By.cssSelector("[data-disconnect='" + id + "']")));
       browser.submit(By.id("confirm-disconnect-no"));
 
       assertThat(browser.driver.findElements(By.id("confirm-disconnect"))).isEmpty();
