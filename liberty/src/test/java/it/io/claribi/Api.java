@@ -37,13 +37,16 @@ public final class Api {
 
   /**
    * Waits until the server, just started, accepts development tokens: the first request after start
-   * can come before MicroProfile JWT has its key, and a test that is not deployed through
-   * Arquillian does not otherwise wait for that.
+   * can come before the application has started or MicroProfile JWT has its key, and a test that is
+   * not deployed through Arquillian does not otherwise wait for that.
    */
   public static void awaitTokensAccepted(Duration timeout) throws InterruptedException {
     String operator = token("platform-ops", "platform-operator");
     java.time.Instant deadline = java.time.Instant.now().plus(timeout);
-    while (get("/api/v1/organization", operator).status() == 401) {
+    // 404 or 503: the server is up but the application still starting (a busy machine can take
+    // over a minute after the server reports ready, CWWKF0011I)
+    while (java.util.Set.of(401, 404, 503)
+        .contains(get("/api/v1/organization", operator).status())) {
       if (java.time.Instant.now().isAfter(deadline)) {
         throw new AssertionError("development tokens still refused after " + timeout);
       }
