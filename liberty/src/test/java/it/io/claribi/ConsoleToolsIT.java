@@ -152,6 +152,7 @@ class ConsoleToolsIT {
         assertThat(row.findElement(By.className("status")).getText())
             .contains("Changed since it was approved");
         assertThat(callableThrough(id)).doesNotContain(tool);
+        ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView()", row);
         browser.screenshot("tools-xss");
       } finally {
         DemoVendor.describe(tool, original);

@@ -81,6 +81,7 @@ class ConsoleUploadFormIT {
       browser.visit(PAGE);
       browser.driver.findElement(By.id("upload-file")).sendKeys(csv.toAbsolutePath().toString());
       browser.driver.findElement(By.id("upload-domains")).sendKeys("sales, payments");
+      scrollTo(browser.driver.findElement(By.id("upload")));
       browser.screenshot("data-sources-upload-form");
       browser.submit(By.id("upload-submit"));
 
@@ -95,6 +96,7 @@ class ConsoleUploadFormIT {
       assertThat(stored.getInt("rowCount")).isEqualTo(3);
       assertThat(stored.getJsonArray("dataDomains").toString())
           .isEqualTo("[\"sales\",\"payments\"]");
+      scrollTo(row);
       browser.screenshot("data-sources-upload-added");
     } finally {
       deleteUploadsNamed(name);
@@ -172,6 +174,10 @@ class ConsoleUploadFormIT {
     0,
     0
   };
+
+  private void scrollTo(WebElement element) {
+    browser.driver.executeScript("arguments[0].scrollIntoView()", element);
+  }
 
   private WebElement notice() {
     return browser.driver.findElement(By.id("notice"));

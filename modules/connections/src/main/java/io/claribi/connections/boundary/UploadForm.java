@@ -37,12 +37,16 @@ final class UploadForm {
       notice.alert(
           (name.isEmpty() ? "Could not add the upload" : "Could not add " + name)
               + ": "
-              + refused.detail()
+              + withoutFullStop(refused.detail())
               + " ("
               + refused.code()
               + "). Nothing was stored.");
     }
     return notice;
+  }
+
+  private static String withoutFullStop(String detail) {
+    return detail.endsWith(".") ? detail.substring(0, detail.length() - 1) : detail;
   }
 
   private static String nameOf(Part file) {
