@@ -37,8 +37,8 @@ public final class Api {
 
   /**
    * Waits until the server, just started, accepts development tokens: the first request after start
-   * can come before MicroProfile JWT has its key, and a test that is not deployed through
-   * Arquillian does not otherwise wait for that.
+   * can come before the application has started or MicroProfile JWT has its key, and a test that is
+   * not deployed through Arquillian does not otherwise wait for that.
    */
   public static void awaitTokensAccepted(Duration timeout) throws InterruptedException {
     String operator = token("platform-ops", "platform-operator");
@@ -47,7 +47,9 @@ public final class Api {
       try {
         Reply reply = get("/api/v1/organization", operator);
         // the API's own answer (JSON), not the 404 page of an application still starting
-        if (reply.status() != 401 && reply.contentType().contains("json")) {
+        if (reply.status() != 401
+            && reply.status() != 503
+            && reply.contentType().contains("json")) {
           return;
         }
       } catch (IllegalStateException slowFirstAnswer) {

@@ -16,6 +16,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
@@ -59,6 +60,11 @@ public class DataSources implements Serializable {
   private String confirmingConnection;
 
   private String confirmingUpload;
+
+  /** The "Add an upload" form: the file (only for the request that posts it) and its domains. */
+  private transient Part file;
+
+  private String domains;
 
   /** Every visit (f:viewAction, not on postbacks): the lists, and the vendor's answer if any. */
   public void load() {
@@ -143,6 +149,21 @@ public class DataSources implements Serializable {
     refresh();
   }
 
+  /** Adds the chosen file through the facade of {@code POST /api/v1/uploads}. */
+  public void addUpload() {
+    confirmingConnection = null;
+    confirmingUpload = null;
+    if (!mayManage()) {
+      return;
+    }
+    notice.set(UploadForm.add(uploading, file, domains));
+    if (!notice.isAlert()) {
+      domains = null;
+    }
+    file = null;
+    refresh();
+  }
+
   public void cancel() {
     notice.clear();
     confirmingConnection = null;
@@ -154,7 +175,7 @@ public class DataSources implements Serializable {
     if (caller.isInRole(Roles.ORG_ADMIN)) {
       return true;
     }
-    notice.alert("Only an organization admin may connect or remove data sources.");
+    notice.alert("Only an organization admin may connect, add or remove data sources.");
     return false;
   }
 
@@ -220,6 +241,22 @@ public class DataSources implements Serializable {
 
   public String getConfirmingUpload() {
     return confirmingUpload;
+  }
+
+  public Part getFile() {
+    return file;
+  }
+
+  public void setFile(Part file) {
+    this.file = file;
+  }
+
+  public String getDomains() {
+    return domains;
+  }
+
+  public void setDomains(String domains) {
+    this.domains = domains;
   }
 
   public String getConfirmingUploadName() {

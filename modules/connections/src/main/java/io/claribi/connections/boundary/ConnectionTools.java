@@ -1,0 +1,152 @@
+package io.claribi.connections.boundary;
+
+import io.claribi.catalog.api.Availability;
+import io.claribi.catalog.api.Catalog;
+import io.claribi.catalog.api.Vendor;
+import io.claribi.catalog.api.VendorId;
+import io.claribi.catalog.api.VendorKind;
+import io.claribi.catalog.api.VendorTools;
+import io.claribi.platform.api.ConnectionId;
+import io.claribi.platform.api.ProblemException;
+import io.claribi.tiering.api.Entitlements;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The console's Tools page for one connection ({@code tools.xhtml?connection=…}): every tool the
+ * catalog knows for the connection's vendor, allowed or blocked and why, as the gateway's allowlist
+ * decides it now ({@link VendorTools}, the same decision as {@link Catalog#decide}). The connection
+ * is looked up in the signed-in organization only: an id that is malformed, unknown or another
+ * organization's shows the same "not found" and nothing else.
+ */
+@Named
+@ViewScoped
+public class ConnectionTools implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  @Inject ConnectionReads reads;
+  @Inject Catalog catalog;
+  @Inject VendorTools vendorTools;
+  @Inject Entitlements entitlements;
+
+  private boolean found;
+  private String connectionId;
+  private String connectionState;
+  private String vendorId;
+  private String vendorName;
+  private List<String> readScopes = List.of();
+  private boolean active;
+  private boolean locked;
+  private String lockedKind;
+  private List<ToolRow> tools = List.of();
+
+  /**
+   * Every visit (f:viewAction): the connection named in the address, if the organization has it.
+   */
+  public void load() {
+    String id =
+        FacesContext.getCurrentInstance()
+            .getExternalContext()
+            .getRequestParameterMap()
+            .get("connection");
+    Optional<ConnectionView> connection = ours(id);
+    found = connection.isPresent();
+    if (found) {
+      show(connection.get());
+    }
+  }
+
+  private Optional<ConnectionView> ours(String id) {
+    try {
+      return Optional.of(reads.one(ConnectionId.parse(id)));
+    } catch (ProblemException notOurs) {
+      return Optional.empty();
+    }
+  }
+
+  private void show(ConnectionView connection) {
+    ConnectionRow row = ConnectionRow.of(connection);
+    connectionId = row.getId();
+    connectionState = row.getStateLabel();
+    active = "ACTIVE".equals(connection.state());
+    vendorId = connection.vendor();
+    VendorId vendor = new VendorId(vendorId);
+    Optional<Vendor> known = catalog.vendor(vendor);
+    vendorName = known.map(Vendor::displayName).orElse(vendorId);
+    readScopes = known.map(Vendor::readScopes).orElse(List.of());
+    locked =
+        known
+            .map(
+                v -> "LOCKED".equals(Availability.of(v.kind(), entitlements.currentPlan()).state()))
+            .orElse(false);
+    lockedKind =
+        known.map(v -> v.kind() == VendorKind.MCP ? "MCP servers" : "native connectors").orElse("");
+    tools = vendorTools.known(vendor).stream().map(ToolRow::of).toList();
+  }
+
+  public boolean isFound() {
+    return found;
+  }
+
+  public String getConnectionId() {
+    return connectionId;
+  }
+
+  public String getConnectionState() {
+    return connectionState;
+  }
+
+  public String getVendorId() {
+    return vendorId;
+  }
+
+  public String getVendorName() {
+    return vendorName;
+  }
+
+  public String getReadScopes() {
+    return String.join(", ", readScopes);
+  }
+
+  /** Only an active connection on a plan that includes the vendor's kind reaches any tool. */
+  public boolean isActive() {
+    return active;
+  }
+
+  public boolean isLocked() {
+    return locked;
+  }
+
+  /** The vendor's kind as the plans name it: {@code MCP servers} or {@code native connectors}. */
+  public String getLockedKind() {
+    return lockedKind;
+  }
+
+  public List<ToolRow> getTools() {
+    return tools;
+  }
+
+  public long getAllowedCount() {
+    return tools.stream().filter(ToolRow::isAllowed).count();
+  }
+
+  public long getBlockedCount() {
+    return tools.size() - getAllowedCount();
+  }
+
+  /** {@code 3 tools allowed, 1 blocked.} */
+  public String getSummary() {
+    long allowed = getAllowedCount();
+    return allowed
+        + (allowed == 1 ? " tool" : " tools")
+        + " allowed, "
+        + getBlockedCount()
+        + " blocked.";
+  }
+}
