@@ -44,8 +44,7 @@ class ConsoleAuditIT {
   private static final DateTimeFormatter MINUTES =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm").withZone(ZoneOffset.UTC);
 
-  private static String originalPlan;
-  private static String originalName;
+  private static AcmePlan acmePlan;
 
   /** acme's connection that was created, used once and disconnected before the tests. */
   private static String usedOnce;
@@ -55,17 +54,15 @@ class ConsoleAuditIT {
   @BeforeAll
   static void acmeOnProfessionalWithAConnectionUsedOnce() throws Exception {
     awaitApplication(Duration.ofSeconds(180));
-    JsonObject acme = Api.get("/api/v1/organization", admin()).json();
-    originalPlan = acme.getString("plan");
-    originalName = acme.getString("name");
-    plan("PROFESSIONAL");
+    acmePlan = AcmePlan.remembered();
+    acmePlan.set("PROFESSIONAL");
     usedOnce = connectionUsed(1);
   }
 
   @AfterAll
   static void acmeBackOnItsPlan() {
-    if (originalPlan != null) {
-      plan(originalPlan);
+    if (acmePlan != null) {
+      acmePlan.restore();
     }
   }
 
@@ -246,7 +243,7 @@ class ConsoleAuditIT {
 
   @Test
   void on_starter_the_page_explains_the_upgrade_and_shows_no_events() throws Exception {
-    plan("STARTER");
+    acmePlan.set("STARTER");
     try {
       signIn("acme-admin", "acme-admin-demo");
       browser.visit(PAGE);
@@ -265,7 +262,7 @@ class ConsoleAuditIT {
       assertThat(browser.driver.getPageSource()).doesNotContain(usedOnce);
       browser.screenshot("audit-starter");
     } finally {
-      plan("PROFESSIONAL");
+      acmePlan.set("PROFESSIONAL");
     }
   }
 
@@ -423,20 +420,5 @@ class ConsoleAuditIT {
 
   private static String operator() {
     return Api.token("platform-ops", "platform-operator");
-  }
-
-  private static void plan(String plan) {
-    String name = originalName == null ? ORG : originalName;
-    Api.Reply changed =
-        Api.put(
-            "/api/v1/organizations/" + ORG,
-            operator(),
-            Json.createObjectBuilder()
-                .add("name", name)
-                .add("plan", plan)
-                .add("reason", "console audit IT")
-                .build()
-                .toString());
-    assertThat(changed.status()).as(changed.body()).isIn(200, 201);
   }
 }

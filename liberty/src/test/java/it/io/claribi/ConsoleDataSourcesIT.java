@@ -2,7 +2,6 @@ package it.io.claribi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.time.Duration;
 import java.util.List;
@@ -28,23 +27,20 @@ class ConsoleDataSourcesIT {
   private static final String VENDOR = "acme-payments";
   private static final String ORG = "acme";
 
-  private static String originalPlan;
-  private static String originalName;
+  private static AcmePlan acmePlan;
   private Browser browser;
 
   @BeforeAll
   static void acmeOnTrial() throws InterruptedException {
     Api.awaitTokensAccepted(Duration.ofSeconds(60));
-    JsonObject acme = Api.get("/api/v1/organization", admin()).json();
-    originalPlan = acme.getString("plan");
-    originalName = acme.getString("name");
-    plan("TRIAL");
+    acmePlan = AcmePlan.remembered();
+    acmePlan.set("TRIAL");
   }
 
   @AfterAll
   static void acmeBackOnItsPlan() {
-    if (originalPlan != null) {
-      plan(originalPlan);
+    if (acmePlan != null) {
+      acmePlan.restore();
     }
   }
 
@@ -181,7 +177,7 @@ class ConsoleDataSourcesIT {
 
   @Test
   void after_a_downgrade_to_free_the_demo_vendor_is_locked_until_trial() throws Exception {
-    plan("FREE");
+    acmePlan.set("FREE");
     try {
       browser.visit(PAGE);
 
@@ -194,28 +190,12 @@ class ConsoleDataSourcesIT {
       }
       browser.screenshot("data-sources-locked");
     } finally {
-      plan("TRIAL");
+      acmePlan.set("TRIAL");
     }
   }
 
   private static String admin() {
     return Api.token(ORG, "org-admin");
-  }
-
-  private static void plan(String plan) {
-    String operator = Api.token("platform-ops", "platform-operator");
-    String name = originalName == null ? ORG : originalName;
-    Api.Reply changed =
-        Api.put(
-            "/api/v1/organizations/" + ORG,
-            operator,
-            jakarta.json.Json.createObjectBuilder()
-                .add("name", name)
-                .add("plan", plan)
-                .add("reason", "console data sources IT")
-                .build()
-                .toString());
-    assertThat(changed.status()).as(changed.body()).isIn(200, 201);
   }
 
   /** A PENDING connection of the token's organization (the consent is never given). */

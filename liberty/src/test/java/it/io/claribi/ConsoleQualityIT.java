@@ -21,19 +21,19 @@ import org.openqa.selenium.JavascriptExecutor;
  */
 class ConsoleQualityIT {
 
-  private static String originalPlan;
+  private static AcmePlan acmePlan;
 
   @BeforeAll
   static void acmeOnProfessional() throws InterruptedException {
     Api.awaitTokensAccepted(Duration.ofSeconds(60));
-    originalPlan = Api.get("/api/v1/organization", admin()).json().getString("plan");
-    plan("PROFESSIONAL");
+    acmePlan = AcmePlan.remembered();
+    acmePlan.set("PROFESSIONAL");
   }
 
   @AfterAll
   static void acmeBackOnItsPlan() {
-    if (originalPlan != null) {
-      plan(originalPlan);
+    if (acmePlan != null) {
+      acmePlan.restore();
     }
   }
 
@@ -135,19 +135,5 @@ class ConsoleQualityIT {
 
   private static String admin() {
     return Api.token("acme", "org-admin");
-  }
-
-  private static void plan(String plan) {
-    Api.Reply changed =
-        Api.put(
-            "/api/v1/organizations/acme",
-            Api.token("platform-ops", "platform-operator"),
-            jakarta.json.Json.createObjectBuilder()
-                .add("name", Api.get("/api/v1/organization", admin()).json().getString("name"))
-                .add("plan", plan)
-                .add("reason", "console quality IT")
-                .build()
-                .toString());
-    assertThat(changed.status()).as(changed.body()).isIn(200, 201);
   }
 }

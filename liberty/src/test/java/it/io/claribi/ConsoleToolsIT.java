@@ -40,23 +40,20 @@ class ConsoleToolsIT {
           "archive_customer");
   private static final String WRITE_CLASS = "write-class: changes data at the vendor";
 
-  private static String originalPlan;
-  private static String originalName;
+  private static AcmePlan acmePlan;
   private Browser browser;
 
   @BeforeAll
   static void acmeOnTrial() throws InterruptedException {
     Api.awaitTokensAccepted(Duration.ofSeconds(60));
-    JsonObject acme = Api.get("/api/v1/organization", admin()).json();
-    originalPlan = acme.getString("plan");
-    originalName = acme.getString("name");
-    plan("TRIAL");
+    acmePlan = AcmePlan.remembered();
+    acmePlan.set("TRIAL");
   }
 
   @AfterAll
   static void acmeBackOnItsPlan() {
-    if (originalPlan != null) {
-      plan(originalPlan);
+    if (acmePlan != null) {
+      acmePlan.restore();
     }
   }
 
@@ -265,21 +262,6 @@ class ConsoleToolsIT {
 
   private static String operator() {
     return Api.token("platform-ops", "platform-operator");
-  }
-
-  private static void plan(String plan) {
-    String name = originalName == null ? ORG : originalName;
-    Api.Reply changed =
-        Api.put(
-            "/api/v1/organizations/" + ORG,
-            operator(),
-            Json.createObjectBuilder()
-                .add("name", name)
-                .add("plan", plan)
-                .add("reason", "console tools IT")
-                .build()
-                .toString());
-    assertThat(changed.status()).as(changed.body()).isIn(200, 201);
   }
 
   /** A PENDING connection of the token's organization (the consent is never given). */

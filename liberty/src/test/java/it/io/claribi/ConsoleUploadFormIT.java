@@ -2,7 +2,6 @@ package it.io.claribi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,24 +28,21 @@ class ConsoleUploadFormIT {
   private static final String PAGE = "/console/data-sources.xhtml";
   private static final String ORG = "acme";
 
-  private static String originalPlan;
-  private static String originalName;
+  private static AcmePlan acmePlan;
   private Browser browser;
   private Path folder;
 
   @BeforeAll
   static void acmeOnTrial() throws InterruptedException {
     Api.awaitTokensAccepted(Duration.ofSeconds(60));
-    JsonObject acme = Api.get("/api/v1/organization", admin()).json();
-    originalPlan = acme.getString("plan");
-    originalName = acme.getString("name");
-    plan("TRIAL");
+    acmePlan = AcmePlan.remembered();
+    acmePlan.set("TRIAL");
   }
 
   @AfterAll
   static void acmeBackOnItsPlan() {
-    if (originalPlan != null) {
-      plan(originalPlan);
+    if (acmePlan != null) {
+      acmePlan.restore();
     }
   }
 
@@ -207,20 +203,5 @@ class ConsoleUploadFormIT {
 
   private static String admin() {
     return Api.token(ORG, "org-admin");
-  }
-
-  private static void plan(String plan) {
-    String name = originalName == null ? ORG : originalName;
-    Api.Reply changed =
-        Api.put(
-            "/api/v1/organizations/" + ORG,
-            Api.token("platform-ops", "platform-operator"),
-            Json.createObjectBuilder()
-                .add("name", name)
-                .add("plan", plan)
-                .add("reason", "console upload form IT")
-                .build()
-                .toString());
-    assertThat(changed.status()).as(changed.body()).isIn(200, 201);
   }
 }

@@ -15,19 +15,19 @@ import org.openqa.selenium.By;
 class ConsoleUsageIT {
 
   private static final String TOOL = "list_customers";
-  private static String originalPlan;
+  private static AcmePlan acmePlan;
 
   @BeforeAll
   static void acmeMayCallMcpTools() throws InterruptedException {
     Api.awaitTokensAccepted(Duration.ofSeconds(60));
-    originalPlan = Api.get("/api/v1/organization", token()).json().getString("plan");
-    plan("TRIAL");
+    acmePlan = AcmePlan.remembered();
+    acmePlan.set("TRIAL");
   }
 
   @AfterAll
   static void acmeBackOnItsPlan() {
-    if (originalPlan != null) {
-      plan(originalPlan);
+    if (acmePlan != null) {
+      acmePlan.restore();
     }
   }
 
@@ -56,19 +56,5 @@ class ConsoleUsageIT {
   /** acme's admin, integrator and (for allowing the tool) operator. */
   private static String token() {
     return Api.token("acme", "org-admin", "integrator", "platform-operator");
-  }
-
-  private static void plan(String plan) {
-    Api.Reply changed =
-        Api.put(
-            "/api/v1/organizations/acme",
-            Api.token("platform-ops", "platform-operator"),
-            jakarta.json.Json.createObjectBuilder()
-                .add("name", Api.get("/api/v1/organization", token()).json().getString("name"))
-                .add("plan", plan)
-                .add("reason", "console usage IT")
-                .build()
-                .toString());
-    assertThat(changed.status()).as(changed.body()).isIn(200, 201);
   }
 }
