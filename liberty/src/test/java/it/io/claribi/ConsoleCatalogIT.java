@@ -146,7 +146,8 @@ class ConsoleCatalogIT {
     String tool = "list_payouts";
     JsonObject before = tool(tool);
     try {
-      String description = "Lists payouts. Changed at the vendor " + UUID.randomUUID() + ".";
+      String description =
+          "Lists payouts. Changed at the vendor " + UUID.randomUUID() + ".\nNow on two lines.";
       JsonObject changed = changedAtTheVendor(tool, description);
       signIn("operator", "operator-demo");
       openReviewQueue();
@@ -179,6 +180,12 @@ class ConsoleCatalogIT {
       assertThat(what.findElements(By.cssSelector("section.diff"))).hasSize(1);
       assertThat(what.findElement(By.className("unchanged")).getText())
           .isEqualTo("Unchanged since approval: Title, Input schema, Annotations.");
+      assertThat(diff.findElements(By.cssSelector("ol.line-diff li.removed del")))
+          .extracting(WebElement::getText)
+          .containsExactly(before.getString("description"));
+      assertThat(diff.findElements(By.cssSelector("ol.line-diff li.added ins")))
+          .extracting(WebElement::getText)
+          .containsExactly(description.lines().findFirst().orElseThrow(), "Now on two lines.");
       show(what);
       browser.screenshot("review-queue");
       int decisionsBefore = decisions(changed).size();

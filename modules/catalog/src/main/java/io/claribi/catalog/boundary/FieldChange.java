@@ -1,6 +1,7 @@
 package io.claribi.catalog.boundary;
 
 import java.io.Serializable;
+import java.util.List;
 
 /**
  * One field of a tool changed since approval, as the review queue shows it: the approved text and
@@ -13,11 +14,13 @@ public final class FieldChange implements Serializable {
   private final String field;
   private final String approved;
   private final String now;
+  private final List<LineDiff.Line> lines;
 
   FieldChange(String field, String approved, String now) {
     this.field = field;
     this.approved = approved;
     this.now = now;
+    this.lines = LineDiff.worthShowing(approved, now) ? LineDiff.of(approved, now) : List.of();
   }
 
   /** "Title", "Description", "Input schema" or "Annotations". */
@@ -31,6 +34,11 @@ public final class FieldChange implements Serializable {
 
   public String getNow() {
     return now;
+  }
+
+  /** Both texts line by line, for a field of more than one line; empty otherwise. */
+  public List<LineDiff.Line> getLines() {
+    return lines;
   }
 
   /** Schemas and hints are JSON, shown in a {@code <pre>}. */

@@ -120,6 +120,12 @@ class ReviewRowsTest {
     assertThat(schema.getField()).isEqualTo("Input schema");
     assertThat(schema.getApproved()).contains("\"type\": \"string\"").contains("\n");
     assertThat(schema.getNow()).contains("\"type\": \"object\"");
+    assertThat(schema.getLines())
+        .filteredOn(l -> l.kind() != LineDiff.Kind.SAME)
+        .extracting(LineDiff.Line::getSign, LineDiff.Line::getText)
+        .contains(
+            org.assertj.core.groups.Tuple.tuple("−", "    \"type\": \"string\""),
+            org.assertj.core.groups.Tuple.tuple("+", "    \"type\": \"object\","));
     assertThat(cut.getUnchanged()).isEqualTo("Title, Description, Annotations");
   }
 
