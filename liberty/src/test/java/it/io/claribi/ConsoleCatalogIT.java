@@ -146,7 +146,8 @@ class ConsoleCatalogIT {
     String tool = "list_payouts";
     JsonObject before = tool(tool);
     try {
-      String description = "Lists payouts. Changed at the vendor " + UUID.randomUUID() + ".";
+      String description =
+          "Lists payouts. Changed at the vendor " + UUID.randomUUID() + ".\nNow on two lines.";
       JsonObject changed = changedAtTheVendor(tool, description);
       signIn("operator", "operator-demo");
       openReviewQueue();
@@ -168,7 +169,24 @@ class ConsoleCatalogIT {
       assertThat(what.findElement(By.className("last-allow")).getText())
           .contains(changed.getString("decidedBy"))
           .contains(changed.getString("decisionReason"));
-      show(queued(tool));
+      JsonObject approved = changed.getJsonObject("approved");
+      assertThat(approved).as("ToolView.approved while changed since approval").isNotNull();
+      assertThat(approved.getString("description")).isEqualTo(before.getString("description"));
+      assertThat(approved.getJsonObject("inputSchema")).isEqualTo(changed.get("inputSchema"));
+      WebElement diff = what.findElement(By.cssSelector("section.diff[data-field='Description']"));
+      assertThat(diff.findElement(By.cssSelector(".approved .text")).getText())
+          .isEqualTo(before.getString("description"));
+      assertThat(diff.findElement(By.cssSelector(".now .text")).getText()).isEqualTo(description);
+      assertThat(what.findElements(By.cssSelector("section.diff"))).hasSize(1);
+      assertThat(what.findElement(By.className("unchanged")).getText())
+          .isEqualTo("Unchanged since approval: Title, Input schema, Annotations.");
+      assertThat(diff.findElements(By.cssSelector("ol.line-diff li.removed del")))
+          .extracting(WebElement::getText)
+          .containsExactly(before.getString("description"));
+      assertThat(diff.findElements(By.cssSelector("ol.line-diff li.added ins")))
+          .extracting(WebElement::getText)
+          .containsExactly(description.lines().findFirst().orElseThrow(), "Now on two lines.");
+      show(what);
       browser.screenshot("review-queue");
       int decisionsBefore = decisions(changed).size();
 
@@ -202,6 +220,7 @@ class ConsoleCatalogIT {
       assertThat(allowed.getString("decisionReason")).isEqualTo(reason);
       assertThat(allowed.getString("decidedBy")).isEqualTo("operator");
       assertThat(allowed.getString("fingerprint")).isEqualTo(changed.getString("fingerprint"));
+      assertThat(str(allowed, "approved")).as("only while changed since approval").isNull();
       JsonObject latest = decisions(allowed).get(0);
       assertThat(latest.getString("decision")).isEqualTo("ALLOW");
       assertThat(latest.getString("fingerprint")).isEqualTo(changed.getString("fingerprint"));
@@ -232,6 +251,7 @@ class ConsoleCatalogIT {
       assertThat(denied.getString("state")).isEqualTo("DENIED");
       assertThat(denied.getString("decisionReason")).isEqualTo(reason);
       assertThat(denied.getString("decidedBy")).isEqualTo("operator");
+      assertThat(str(denied, "approved")).isNull();
       browser.screenshot("review-denied");
     } finally {
       restore(tool, before);
@@ -431,7 +451,12 @@ class ConsoleCatalogIT {
   }
 
   private static String str(JsonObject json, String key) {
-    return json.containsKey(key) && !json.isNull(key) ? json.getString(key) : null;
+    if (!json.containsKey(key) || json.isNull(key)) {
+      return null;
+    }
+    return json.get(key) instanceof jakarta.json.JsonString text
+        ? text.getString()
+        : json.get(key).toString();
   }
 
   /** A vendor created and retired at once, to be listed as retired. */

@@ -5,8 +5,10 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A tool in the review queue, exactly as the operator reviews it: the vendor's own text, its
@@ -15,6 +17,11 @@ import java.util.List;
 public final class QueuedTool implements Serializable {
 
   private static final long serialVersionUID = 1L;
+
+  static final String TITLE = "Title";
+  static final String DESCRIPTION = "Description";
+  static final String SCHEMA = "Input schema";
+  static final String ANNOTATIONS = "Annotations";
 
   /** Oldest first: the tool the catalog has known longest, then by vendor and name. */
   static final Comparator<QueuedTool> OLDEST_FIRST =
@@ -36,6 +43,9 @@ public final class QueuedTool implements Serializable {
   private final String allowedBy;
   private final String allowedAt;
   private final String allowReason;
+  private final boolean approvedKept;
+  private final List<FieldChange> changes = new ArrayList<>();
+  private final List<String> unchanged = new ArrayList<>();
 
   private QueuedTool(VendorView vendor, ToolView tool) {
     this.vendorId = vendor.id();
@@ -54,6 +64,47 @@ public final class QueuedTool implements Serializable {
     this.allowedBy = changed ? tool.decidedBy() : "";
     this.allowedAt = changed ? OperatorPages.when(tool.decidedAt()) : "";
     this.allowReason = changed ? tool.decisionReason() : "";
+    this.approvedKept = changed && tool.approved() != null;
+    if (approvedKept) {
+      compare(tool.approved(), tool);
+    }
+  }
+
+  /** Each field that differs from the approved text, and the names of those that do not. */
+  private void compare(ToolView.Approved before, ToolView now) {
+    field(TITLE, before.title(), now.title(), text(before.title()), title);
+    field(
+        DESCRIPTION,
+        before.description(),
+        now.description(),
+        text(before.description()),
+        description);
+    field(
+        SCHEMA,
+        before.inputSchema(),
+        now.inputSchema(),
+        OperatorPages.pretty(before.inputSchema()),
+        schema);
+    JsonValue beforeHints = before.annotations().hints();
+    field(
+        ANNOTATIONS,
+        beforeHints,
+        now.annotations().hints(),
+        String.join("\n", hints(beforeHints)),
+        String.join("\n", hints));
+  }
+
+  /** JSON is compared as values (key order aside), text exactly. */
+  private void field(String name, Object before, Object now, String shownBefore, String shownNow) {
+    if (Objects.equals(before, now)) {
+      unchanged.add(name);
+    } else {
+      changes.add(new FieldChange(name, shownBefore, shownNow));
+    }
+  }
+
+  private static String text(String text) {
+    return text == null ? "" : text;
   }
 
   static boolean needsDecision(ToolView tool) {
@@ -140,5 +191,20 @@ public final class QueuedTool implements Serializable {
 
   public String getAllowReason() {
     return allowReason;
+  }
+
+  /** Whether the approved text was kept: not for ALLOWs recorded before the catalog kept it. */
+  public boolean isApprovedKept() {
+    return approvedKept;
+  }
+
+  /** The fields that differ from the approved version, in the order title, description, … */
+  public List<FieldChange> getChanges() {
+    return changes;
+  }
+
+  /** The names of the fields that did not change, e.g. "Title, Annotations". */
+  public String getUnchanged() {
+    return String.join(", ", unchanged);
   }
 }

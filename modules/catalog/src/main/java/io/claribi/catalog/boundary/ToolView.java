@@ -1,5 +1,6 @@
 package io.claribi.catalog.boundary;
 
+import io.claribi.catalog.entity.ApprovedText;
 import io.claribi.catalog.entity.CatalogTool;
 import io.claribi.catalog.entity.Decision;
 import io.claribi.catalog.entity.ToolState;
@@ -16,6 +17,8 @@ import java.time.Instant;
  *
  * @param approvedFingerprint the fingerprint the ALLOW was given on, only while the tool is {@code
  *     CHANGED_SINCE_APPROVAL}
+ * @param approved the text the ALLOW was given on, only while the tool is {@code
+ *     CHANGED_SINCE_APPROVAL} and the catalog kept it (not for ALLOWs recorded before it did)
  */
 public record ToolView(
     String name,
@@ -33,7 +36,20 @@ public record ToolView(
     String decidedBy,
     Instant decidedAt,
     String decisionReason,
-    String approvedFingerprint) {
+    String approvedFingerprint,
+    Approved approved) {
+
+  /** The vendor's text as it was allowed, in the same shape as the tool's current text. */
+  public record Approved(
+      String title, String description, JsonValue inputSchema, Annotations annotations) {
+    static Approved of(ApprovedText text) {
+      return new Approved(
+          text.title(),
+          text.description(),
+          parsed(text.inputSchema()),
+          Annotations.of(text.annotations()));
+    }
+  }
 
   /** The vendor's annotations, labelled as what they are. */
   public record Annotations(boolean verified, String note, JsonValue hints) {
@@ -61,7 +77,10 @@ public record ToolView(
         tool.decidedBy(),
         tool.decidedAt(),
         tool.decisionReason(),
-        state == ToolState.CHANGED_SINCE_APPROVAL ? tool.approvedFingerprint() : null);
+        state == ToolState.CHANGED_SINCE_APPROVAL ? tool.approvedFingerprint() : null,
+        state == ToolState.CHANGED_SINCE_APPROVAL
+            ? tool.approvedText().map(Approved::of).orElse(null)
+            : null);
   }
 
   /** Stored JSON was checked when discovered; text that is not JSON is shown as a string. */

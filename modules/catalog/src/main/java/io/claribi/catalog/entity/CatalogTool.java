@@ -16,6 +16,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -94,6 +95,25 @@ public class CatalogTool {
   @Column(name = "approved_fingerprint", length = 64)
   private String approvedFingerprint;
 
+  /*
+   * The text the current ALLOW was given on (all NULL otherwise, and for ALLOWs recorded before
+   * this text was kept): the fingerprint says that the tool changed, this says how.
+   */
+  @Column(name = "approved_title", length = 1024)
+  private String approvedTitle;
+
+  @Lob
+  @Column(name = "approved_description")
+  private String approvedDescription;
+
+  @Lob
+  @Column(name = "approved_input_schema")
+  private String approvedInputSchema;
+
+  @Lob
+  @Column(name = "approved_annotations")
+  private String approvedAnnotations;
+
   @Column(name = "decided_by", length = 255)
   private String decidedBy;
 
@@ -143,6 +163,11 @@ public class CatalogTool {
     this.fingerprint = Objects.requireNonNull(newFingerprint, "fingerprint");
     this.lastSeenAt = now;
     this.listed = true;
+    if (decision == Decision.ALLOW
+        && approvedInputSchema == null
+        && fingerprint.equals(approvedFingerprint)) {
+      keepApprovedText(); // an ALLOW given on the fingerprint alone (catalog file), now seen
+    }
   }
 
   /** The vendor's latest list did not include this tool. */
@@ -164,6 +189,25 @@ public class CatalogTool {
     this.decidedBy = Objects.requireNonNull(by, "by");
     this.decidedAt = Objects.requireNonNull(at, "at");
     this.decisionReason = Objects.requireNonNull(reason, "reason");
+    if (newDecision == Decision.ALLOW && onFingerprint.equals(fingerprint)) {
+      keepApprovedText();
+    } else {
+      forgetApprovedText(); // a DENY, or an ALLOW on a version not seen yet
+    }
+  }
+
+  private void keepApprovedText() {
+    this.approvedTitle = title;
+    this.approvedDescription = description;
+    this.approvedInputSchema = inputSchema;
+    this.approvedAnnotations = annotations;
+  }
+
+  private void forgetApprovedText() {
+    this.approvedTitle = null;
+    this.approvedDescription = null;
+    this.approvedInputSchema = null;
+    this.approvedAnnotations = null;
   }
 
   /**
@@ -244,6 +288,19 @@ public class CatalogTool {
 
   public String approvedFingerprint() {
     return approvedFingerprint;
+  }
+
+  /**
+   * The text the current ALLOW was given on; empty for a DENY, no decision, an ALLOW on a version
+   * not yet seen, or an ALLOW recorded before the catalog kept the text.
+   */
+  public Optional<ApprovedText> approvedText() {
+    if (decision != Decision.ALLOW || approvedInputSchema == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new ApprovedText(
+            approvedTitle, approvedDescription, approvedInputSchema, approvedAnnotations));
   }
 
   public String decidedBy() {

@@ -37,6 +37,11 @@ class ReviewRowsTest {
   }
 
   static ToolView tool(String name, ToolState state, Instant firstSeen) {
+    return tool(name, state, firstSeen, null);
+  }
+
+  static ToolView tool(
+      String name, ToolState state, Instant firstSeen, ToolView.Approved approved) {
     boolean decided = state != ToolState.PENDING_REVIEW;
     return new ToolView(
         name,
@@ -54,7 +59,8 @@ class ReviewRowsTest {
         decided ? "alice" : null,
         decided ? T0 : null,
         decided ? "reviewed" : null,
-        state == ToolState.CHANGED_SINCE_APPROVAL ? "a".repeat(64) : null);
+        state == ToolState.CHANGED_SINCE_APPROVAL ? "a".repeat(64) : null,
+        approved);
   }
 
   @Test
@@ -71,6 +77,64 @@ class ReviewRowsTest {
     assertThat(cut.getHints()).containsExactly("readOnlyHint: true");
     assertThat(cut.getSchema()).contains("\"type\": \"object\"").contains("\n");
     assertThat(cut.getDescription()).isEqualTo("<b>list_payouts</b>");
+  }
+
+  @Test
+  void a_changed_tool_shows_each_changed_field_approved_and_now_and_names_the_unchanged() {
+    ToolView.Approved approved =
+        new ToolView.Approved(
+            "Title of list_payouts",
+            "<i>old</i> text",
+            ToolView.parsed("{\"properties\":{},\"type\":\"object\"}"),
+            ToolView.Annotations.of("{\"readOnlyHint\":false}"));
+    QueuedTool cut =
+        QueuedTool.of(vendor(VendorState.ACTIVE), tool("list_payouts", changed(), T0, approved));
+
+    assertThat(cut.isApprovedKept()).isTrue();
+    assertThat(cut.getChanges())
+        .extracting(FieldChange::getField, FieldChange::getApproved, FieldChange::getNow)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "Description", "<i>old</i> text", "<b>list_payouts</b>"),
+            org.assertj.core.groups.Tuple.tuple(
+                "Annotations", "readOnlyHint: false", "readOnlyHint: true"));
+    assertThat(cut.getChanges().get(1).isJson()).isTrue();
+    assertThat(cut.getUnchanged())
+        .as("the schema differs in key order only")
+        .isEqualTo("Title, Input schema");
+  }
+
+  @Test
+  void a_changed_schema_is_shown_pretty_printed() {
+    ToolView.Approved approved =
+        new ToolView.Approved(
+            "Title of list_payouts",
+            "<b>list_payouts</b>",
+            ToolView.parsed("{\"type\":\"string\"}"),
+            ToolView.Annotations.of("{\"readOnlyHint\":true}"));
+    QueuedTool cut =
+        QueuedTool.of(vendor(VendorState.ACTIVE), tool("list_payouts", changed(), T0, approved));
+
+    assertThat(cut.getChanges()).hasSize(1);
+    FieldChange schema = cut.getChanges().get(0);
+    assertThat(schema.getField()).isEqualTo("Input schema");
+    assertThat(schema.getApproved()).contains("\"type\": \"string\"").contains("\n");
+    assertThat(schema.getNow()).contains("\"type\": \"object\"");
+    assertThat(schema.getLines())
+        .filteredOn(l -> l.kind() != LineDiff.Kind.SAME)
+        .extracting(LineDiff.Line::getSign, LineDiff.Line::getText)
+        .contains(
+            org.assertj.core.groups.Tuple.tuple("−", "    \"type\": \"string\""),
+            org.assertj.core.groups.Tuple.tuple("+", "    \"type\": \"object\","));
+    assertThat(cut.getUnchanged()).isEqualTo("Title, Description, Annotations");
+  }
+
+  @Test
+  void an_allow_from_before_the_text_was_kept_shows_no_comparison() {
+    QueuedTool cut = QueuedTool.of(vendor(VendorState.ACTIVE), tool("list_payouts", changed(), T0));
+
+    assertThat(cut.isApprovedKept()).isFalse();
+    assertThat(cut.getChanges()).isEmpty();
   }
 
   @Test

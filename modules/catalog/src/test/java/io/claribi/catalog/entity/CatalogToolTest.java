@@ -90,6 +90,75 @@ class CatalogToolTest {
         .isInstanceOf(IllegalArgumentException.class);
   }
 
+  @Test
+  void an_allow_keeps_the_text_it_was_given_on() {
+    assertThat(cut.approvedText()).as("no decision yet").isEmpty();
+    allow("f1");
+
+    DiscoveredTool changed =
+        new DiscoveredTool(
+            "get_balance", "Balance", "Reads and moves.", "{\"type\":\"object\"}", null);
+    cut.relisted(changed, "f2", NOW);
+
+    assertThat(cut.state()).isEqualTo(ToolState.CHANGED_SINCE_APPROVAL);
+    assertThat(cut.approvedText())
+        .contains(new ApprovedText(null, "Reads.", "{}", "{\"readOnlyHint\":true}"));
+    assertThat(cut.description()).isEqualTo("Reads and moves.");
+  }
+
+  @Test
+  void a_deny_keeps_no_approved_text_and_drops_the_one_kept() {
+    allow("f1");
+    cut.decide(Decision.DENY, "f1", VendorSource.OPERATOR, "op", NOW, "writes");
+    assertThat(cut.approvedText()).isEmpty();
+
+    cut.relisted(READ, "f1", NOW);
+    assertThat(cut.approvedText()).as("discovery fills in ALLOWs only").isEmpty();
+  }
+
+  @Test
+  void a_new_allow_replaces_the_approved_text() {
+    allow("f1");
+    DiscoveredTool changed =
+        new DiscoveredTool(
+            "get_balance", "Balance", "Reads, again.", "{\"type\":\"object\"}", null);
+    cut.relisted(changed, "f2", NOW);
+    allow("f2");
+
+    assertThat(cut.state()).isEqualTo(ToolState.ALLOWED);
+    assertThat(cut.approvedText())
+        .contains(new ApprovedText("Balance", "Reads, again.", "{\"type\":\"object\"}", null));
+  }
+
+  @Test
+  void discovery_keeps_the_text_of_an_allow_given_on_a_fingerprint_not_seen_yet() {
+    // a catalog file's ALLOW names the fingerprint it was reviewed on, not the text
+    allow("f2");
+    assertThat(cut.approvedText()).as("f2 was never seen").isEmpty();
+
+    DiscoveredTool reviewed =
+        new DiscoveredTool(
+            "get_balance", "Balance", "Reviewed text.", "{\"type\":\"object\"}", null);
+    cut.relisted(reviewed, "f2", NOW);
+
+    assertThat(cut.state()).isEqualTo(ToolState.ALLOWED);
+    assertThat(cut.approvedText())
+        .contains(new ApprovedText("Balance", "Reviewed text.", "{\"type\":\"object\"}", null));
+
+    cut.relisted(READ, "f3", NOW);
+    assertThat(cut.approvedText().map(ApprovedText::description))
+        .as("kept once, not overwritten by a later change")
+        .contains("Reviewed text.");
+  }
+
+  @Test
+  void a_shipped_allow_applied_at_discovery_keeps_the_discovered_text() {
+    new ShippedDecision(ACME, "get_balance", Decision.ALLOW, "f1", "reviewed", 1).applyTo(cut, NOW);
+
+    assertThat(cut.approvedText())
+        .contains(new ApprovedText(null, "Reads.", "{}", "{\"readOnlyHint\":true}"));
+  }
+
   private void allow(String fingerprint) {
     cut.decide(Decision.ALLOW, fingerprint, VendorSource.OPERATOR, "op", NOW, "reviewed");
   }
