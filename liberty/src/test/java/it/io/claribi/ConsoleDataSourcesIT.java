@@ -47,11 +47,7 @@ class ConsoleDataSourcesIT {
   @BeforeEach
   void signIn() throws Exception {
     browser = Browser.open();
-    browser.visit("/console/sign-in.xhtml");
-    browser.await(By.id("username")).sendKeys("acme-admin");
-    browser.driver.findElement(By.id("password")).sendKeys("acme-admin-demo");
-    browser.submit(By.id("submit"));
-    browser.awaitPath("/console/index.xhtml");
+    ConsoleSignIn.as(browser, "acme-admin", "acme-admin-demo");
   }
 
   @AfterEach

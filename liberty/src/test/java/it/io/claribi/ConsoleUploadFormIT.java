@@ -50,11 +50,7 @@ class ConsoleUploadFormIT {
   void signIn() throws Exception {
     folder = Files.createTempDirectory("console-upload-it");
     browser = Browser.open();
-    browser.visit("/console/sign-in.xhtml");
-    browser.driver.findElement(By.id("username")).sendKeys("acme-admin");
-    browser.driver.findElement(By.id("password")).sendKeys("acme-admin-demo");
-    browser.submit(By.id("submit"));
-    browser.awaitPath("/console/index.xhtml");
+    ConsoleSignIn.as(browser, "acme-admin", "acme-admin-demo");
   }
 
   @AfterEach
