@@ -86,6 +86,33 @@ class AuthenticationIT {
   }
 
   @Test
+  void identity_claims_that_could_not_be_recorded_are_401_and_record_nothing() {
+    String org = Api.newOrganization("claims");
+    List<String> refused =
+        List.of(
+            tokens.sign(claims(org).subject("mallory\u0000").build()),
+            tokens.sign(claims(org).subject("m".repeat(256)).build()),
+            tokens.sign(claims(org).claim("upn", "mallory\r\nadmin").build()),
+            tokens.sign(claims(org).claim("groups", List.of("org-admin", "x\u0000")).build()));
+
+    // A first GET of /organization enrols the organization and records it with the caller as actor.
+    for (String token : refused) {
+      assertProblem(Api.get(ORGANIZATION, token), 401, "TOKEN_CLAIM_INVALID");
+    }
+    Api.Reply provisioned =
+        Api.put(
+            "/api/v1/organizations/" + org,
+            Api.token("platform", "platform-operator"),
+            "{\"name\":\"" + org + "\",\"plan\":\"ENTERPRISE\"}");
+    assertThat(provisioned.status()).as(provisioned.toString()).isEqualTo(201);
+
+    // Had any refused token enrolled the organization, its event would come first.
+    assertThat(AuditIT.events(org, ""))
+        .extracting(e -> e.getString("actor"))
+        .containsExactly("user@platform");
+  }
+
+  @Test
   void wrong_role_is_403() {
     String integrator = Api.token(Api.newOrganization("auth"), "integrator");
 

@@ -2,6 +2,7 @@ package io.claribi.app.console;
 
 import io.claribi.platform.api.ConsolePrincipal;
 import io.claribi.platform.api.ConsoleUsers;
+import io.claribi.platform.api.IdentityClaims;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
@@ -92,6 +93,11 @@ public class DirectoryUsers implements IdentityStore, ConsoleUsers {
   }
 
   private Optional<Directory> directoryFor(String name) {
+    // A name that could not be the actor of an audit record (a control character, too long) is
+    // nobody's: the directory is not asked, so such an entry can never sign in.
+    if (!IdentityClaims.isAcceptable(name)) {
+      return Optional.empty();
+    }
     if (developmentUsers.enabled() && developmentUsers.names().contains(name)) {
       return Optional.empty();
     }

@@ -84,6 +84,35 @@ public class VerifiedCaller {
     return claim instanceof String text ? Optional.of(text) : Optional.empty();
   }
 
+  /**
+   * Refuses, with 401 {@code TOKEN_CLAIM_INVALID}, a bearer token whose identity claims (those that
+   * can become the actor of a record, and the groups) break {@link IdentityClaims}. A caller
+   * without a bearer token passes: console sign-in names are checked where they sign in.
+   */
+  public void requireValidIdentityClaims() {
+    if (!hasBearerToken()) {
+      return;
+    }
+    IdentityClaims.firstInvalid(
+            token.getSubject(), stringClaim("upn"), stringClaim("preferred_username"), groups())
+        .ifPresent(
+            claim -> {
+              throw IdentityClaims.invalid(claim);
+            });
+  }
+
+  private String stringClaim(String name) {
+    Object claim = token.getClaim(name);
+    if (claim instanceof JsonString json) {
+      return json.getString();
+    }
+    return claim instanceof String text ? text : null;
+  }
+
+  private java.util.Set<String> groups() {
+    return token.getGroups();
+  }
+
   /** The acting user: the token's subject, as recorded in audit trails and plan history. */
   public String actor() {
     if (!hasBearerToken()) {
@@ -97,6 +126,7 @@ public class VerifiedCaller {
                       "Authentication required",
                       "A bearer token is required."));
     }
+    requireValidIdentityClaims(); // the filter checked already; kept here for non-REST callers
     String subject = token.getSubject();
     return subject != null ? subject : token.getName();
   }

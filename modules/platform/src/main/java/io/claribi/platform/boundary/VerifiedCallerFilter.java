@@ -14,10 +14,11 @@ import jakarta.ws.rs.ext.Provider;
 
 /**
  * Runs before role checks: a request without a verified token gets 401 (not the 403 a role check
- * would give), and a token without a valid {@code org} claim gets 401 before any resource runs.
- * Only methods or classes marked {@code @PermitAll} are open. A console sign-in is not a bearer
- * token: a browser's console session gets the same 401 here, so no other site can use it to call
- * the API (decision 26), and on open endpoints it is not a caller either.
+ * would give), and a token without a valid {@code org} claim, or with an identity claim that could
+ * not be recorded ({@code sub}, {@code upn}, {@code groups}: see {@code IdentityClaims}), gets 401
+ * before any resource runs. Only methods or classes marked {@code @PermitAll} are open. A console
+ * sign-in is not a bearer token: a browser's console session gets the same 401 here, so no other
+ * site can use it to call the API (decision 26), and on open endpoints it is not a caller either.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION + 1)
@@ -41,6 +42,7 @@ public class VerifiedCallerFilter implements ContainerRequestFilter {
           "A valid bearer token is required.");
     }
     caller.organization(); // throws the 401 problem when the claim is missing or malformed
+    caller.requireValidIdentityClaims();
   }
 
   private boolean isOpen() {

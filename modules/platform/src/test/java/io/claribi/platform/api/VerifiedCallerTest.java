@@ -42,6 +42,26 @@ class VerifiedCallerTest {
   }
 
   @Test
+  void identity_claims_that_could_not_be_recorded_are_a_401_problem() {
+    VerifiedCaller nul = new VerifiedCaller(ClaimsToken.of("alice\u0000", "acme", "org-admin"));
+    VerifiedCaller longUpn =
+        new VerifiedCaller(
+            ClaimsToken.of("alice", "acme", "org-admin").with("upn", "u".repeat(256)));
+    VerifiedCaller badGroup =
+        new VerifiedCaller(ClaimsToken.of("alice", "acme", "org-admin", "x\r\ny"));
+
+    for (VerifiedCaller cut : new VerifiedCaller[] {nul, longUpn, badGroup}) {
+      assertThatThrownBy(cut::requireValidIdentityClaims)
+          .extracting(e -> ((ProblemException) e).code(), e -> ((ProblemException) e).status())
+          .containsExactly("TOKEN_CLAIM_INVALID", 401);
+    }
+    assertThatThrownBy(nul::actor)
+        .extracting(e -> ((ProblemException) e).code())
+        .isEqualTo("TOKEN_CLAIM_INVALID");
+    new VerifiedCaller(ClaimsToken.of("alice", "acme", "org-admin")).requireValidIdentityClaims();
+  }
+
+  @Test
   void an_anonymous_caller_has_no_organization_and_no_roles() {
     VerifiedCaller cut = new VerifiedCaller(ClaimsToken.anonymous());
 
