@@ -13,6 +13,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import io.claribi.connections.control.CallFence;
 import io.claribi.connections.control.ConnectionDirectory;
+import io.claribi.connections.control.SetAsideUsage;
 import io.claribi.credentials.control.RotationLedger;
 import io.claribi.platform.api.TenantBinding;
 import io.claribi.platform.control.SchemaMigration;
@@ -88,6 +89,8 @@ class PersistenceAccessTest {
           .and()
           .doNotHaveFullyQualifiedName(CallFence.class.getName())
           .and()
+          .doNotHaveFullyQualifiedName(SetAsideUsage.class.getName())
+          .and()
           .doNotHaveFullyQualifiedName(UPLOADS_DUCKDB)
           .should()
           .callMethodWhere(JDBC_STATEMENT)
@@ -96,6 +99,8 @@ class PersistenceAccessTest {
                   + " key rotation re-encrypts every organization's ciphertext (and nothing else),"
                   + " retiring a vendor asks which organizations are connected to it,"
                   + " a vendor call takes a shared lock on its connection row (JPA has none),"
+                  + " usage records the audit trail refused are kept for the operator's view"
+                  + " across organizations,"
                   + " readiness only asks the connection whether it is valid, and an upload is"
                   + " queried in its own locked-down in-memory DuckDB, never the application's"
                   + " database (decision 23)");

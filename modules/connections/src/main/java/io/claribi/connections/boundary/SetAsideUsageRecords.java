@@ -27,7 +27,7 @@ public class SetAsideUsageRecords {
   public static final String METRIC = "claribi.usage.records.set.aside";
 
   @Inject SetAsideUsage store;
-  @Inject UsageWriter writer;
+  @Inject UsageJournal journal;
   @Inject Clock clock;
 
   @Inject
@@ -90,22 +90,24 @@ public class SetAsideUsageRecords {
   }
 
   /**
-   * Writes a set-aside record into its organization's trail now (its cause fixed) and removes it
-   * from the list; a record that still fails stays, with a 409 problem saying why.
+   * Puts a set-aside record back into the journal (its cause fixed): it is written like any other,
+   * and set aside again, under a new id, if the trail still refuses it. Only the request that
+   * removes it from the list queues it, so two operators retrying at once write it once.
    */
   public void retry(String id) {
     SetAsideUsage.Entry entry =
         store.find(id).orElseThrow(() -> ProblemException.notFound("Set-aside usage record " + id));
-    try {
-      writer.write(List.of(UsageRecordJson.decode(entry.recordJson())));
-    } catch (RuntimeException stillFails) {
-      throw new ProblemException(
-          409,
-          "USAGE_RECORD_STILL_FAILS",
-          "Usage record still cannot be written",
-          "The audit trail refused the record again: " + reason(stillFails));
+    DeferredAuditEvent record = UsageRecordJson.decode(entry.recordJson());
+    if (!store.remove(id)) {
+      throw ProblemException.notFound("Set-aside usage record " + id);
     }
-    store.remove(id);
+    journal.record(
+        record,
+        () -> {
+          if (!setAside(record, new IllegalStateException("the usage journal is not running"))) {
+            LOG.severe("A usage record could not be kept: " + entry.recordJson());
+          }
+        });
   }
 
   /**

@@ -40,11 +40,14 @@ public class SetAsideUsageResource {
     throw ProblemException.badRequest("LIMIT_INVALID", "limit must be a whole number 1-1000.");
   }
 
-  /** Writes the record into its organization's trail now; 409 if the trail still refuses it. */
+  /**
+   * Queues the record for its organization's trail again (202); if the trail still refuses it, it
+   * is set aside again under a new id.
+   */
   @POST
   @Path("{id}/retry")
   public Response retry(@PathParam("id") String id) {
     records.retry(id);
-    return Response.noContent().build();
+    return Response.accepted().build();
   }
 }
