@@ -21,8 +21,9 @@ import java.util.function.Function;
 
 /**
  * The transactions of a refresh: reading the connection's grant, renewing its credential under the
- * vault's row lock with the audit record, and marking a connection whose grant the vendor refused.
- * Each is short and separate, so a refused refresh never leaves a lock on the connection row.
+ * vault's row lock, auditing the renewal, and marking a connection whose grant the vendor refused.
+ * Each is short and separate, so a refused refresh never leaves a lock on the connection row, and a
+ * failed audit write never rolls back tokens the vendor has already issued.
  */
 @ApplicationScoped
 public class RefreshRecords {
@@ -45,12 +46,16 @@ public class RefreshRecords {
   public record Renewal(TokenSet tokens, boolean rotated) {}
 
   /**
-   * Renews the credential if it is still about to expire once the vault's lock is held, audited in
-   * the same transaction.
+   * Renews the credential if it is still about to expire once the vault's lock is held, in a
+   * transaction of its own that holds nothing else: once the vendor has issued new tokens (and
+   * perhaps spent the old refresh token), they are stored whatever happens afterwards. The caller
+   * audits the renewal afterwards with {@link #recordRefreshed}.
+   *
+   * @return whether the token set was renewed, and if so whether the refresh token rotated
    */
-  @Transactional
-  public void renew(
-      ConnectionId id, String vendor, Instant freshUntil, Function<Credential, Renewal> renewal) {
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public Optional<Renewed> renew(
+      ConnectionId id, Instant freshUntil, Function<Credential, Renewal> renewal) {
     AtomicBoolean rotated = new AtomicBoolean();
     boolean renewed =
         vault.renew(
@@ -61,18 +66,29 @@ public class RefreshRecords {
               rotated.set(done.rotated());
               return done.tokens();
             });
-    if (renewed) {
-      audit.fire(
-          AuditEvent.forConnection(
-              AuditEventType.CREDENTIAL_REFRESHED,
-              id.toString(),
-              vendor,
-              Map.of("rotated", Boolean.toString(rotated.get()))));
-    }
+    return renewed ? Optional.of(new Renewed(rotated.get())) : Optional.empty();
   }
 
-  /** The vendor refused the grant: the connection waits for an admin to connect it again. */
-  @Transactional
+  /** A renewal that was stored. */
+  public record Renewed(boolean rotated) {}
+
+  /** Audits a stored renewal, in a transaction of its own after the renewal's commit. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void recordRefreshed(ConnectionId id, String vendor, Renewed renewed) {
+    audit.fire(
+        AuditEvent.forConnection(
+            AuditEventType.CREDENTIAL_REFRESHED,
+            id.toString(),
+            vendor,
+            Map.of("rotated", Boolean.toString(renewed.rotated()))));
+  }
+
+  /**
+   * The vendor refused the grant, or the stored credential cannot be opened: the connection waits
+   * for an admin to connect it again. In a transaction of its own, so a caller's rollback (the
+   * failed use itself) cannot undo it.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void requireReauthorization(ConnectionId id, String reason) {
     connections
         .find(id)

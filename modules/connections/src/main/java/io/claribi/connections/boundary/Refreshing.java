@@ -27,7 +27,8 @@ import java.util.logging.Logger;
  * Refreshes a connection's access token before it expires. The authorization server's metadata is
  * read first, outside any transaction; then the vault's row lock is taken, which every node sharing
  * the database respects, and the refresh token is spent only if no other call has renewed the
- * credential in the meantime. A grant the vendor refuses marks the connection {@code NEEDS_REAUTH}.
+ * credential in the meantime. The new tokens commit in that transaction alone; the audit record
+ * follows in its own. A grant the vendor refuses marks the connection {@code NEEDS_REAUTH}.
  */
 @ApplicationScoped
 public class Refreshing {
@@ -66,18 +67,17 @@ public class Refreshing {
           vault,
           grant.get().issuer(),
           grant.get().clientId(),
-          client -> {
-            records.renew(
-                connection,
-                granted.vendor(),
-                clock.instant().plus(settings.refreshAhead()),
-                credential -> {
-                  TokenEndpoint.Refreshed refreshed =
-                      LentGrant.refresh(tokens, server, client, credential, resource);
-                  return new RefreshRecords.Renewal(refreshed.tokens(), refreshed.rotated());
-                });
-            return Boolean.TRUE;
-          });
+          client ->
+              records
+                  .renew(
+                      connection,
+                      clock.instant().plus(settings.refreshAhead()),
+                      credential -> {
+                        TokenEndpoint.Refreshed refreshed =
+                            LentGrant.refresh(tokens, server, client, credential, resource);
+                        return new RefreshRecords.Renewal(refreshed.tokens(), refreshed.rotated());
+                      })
+                  .map(renewed -> audited(connection, granted.vendor(), renewed)));
     } catch (AuthorizationException refused) {
       if (!GRANT_REFUSED.contains(refused.reason())) {
         throw refused;
@@ -86,6 +86,26 @@ public class Refreshing {
       records.requireReauthorization(connection, refused.code());
       throw needsReauth(
           connection, "the vendor refused to refresh its grant (" + refused.code() + ")");
+    }
+  }
+
+  /**
+   * The renewal is committed by now. Its audit record comes second: a failure to write it is logged
+   * and the call goes on, because rolling back tokens the vendor has issued (and so spending its
+   * rotated refresh token for nothing) would cost the admin a re-consent (docs/audit.md).
+   */
+  private boolean audited(ConnectionId connection, String vendor, RefreshRecords.Renewed renewed) {
+    try {
+      records.recordRefreshed(connection, vendor, renewed);
+      return true;
+    } catch (RuntimeException failed) {
+      LOG.warning(
+          () ->
+              "The refresh of "
+                  + connection
+                  + " is stored, but its CREDENTIAL_REFRESHED record could not be written: "
+                  + failed.getClass().getSimpleName());
+      return false;
     }
   }
 

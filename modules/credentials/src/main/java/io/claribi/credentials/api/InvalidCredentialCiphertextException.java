@@ -11,7 +11,9 @@ public class InvalidCredentialCiphertextException extends CredentialUnavailableE
 
   private static final long serialVersionUID = 1L;
 
+  public static final String CODE = "CREDENTIAL_CIPHERTEXT_INVALID";
+
   public InvalidCredentialCiphertextException(String reason) {
-    super("CREDENTIAL_CIPHERTEXT_INVALID", "Invalid credential ciphertext: " + reason + ".");
+    super(CODE, "Invalid credential ciphertext: " + reason + ".");
   }
 }

@@ -60,9 +60,16 @@ public class CredentialVaultFacade implements CredentialVault {
   public <T, X extends Exception> T use(ConnectionId connection, CredentialUse<T, X> use) throws X {
     OrganizationId organization = tenancy.organization();
     Sealed sealed = reads.read(connection).orElseThrow(() -> new NoCredentialException(connection));
-    TokenSet tokens;
+    TokenSet tokens = open(organization, connection, sealed);
+    try (LentCredential lent = new LentCredential(tokens)) {
+      return use.apply(lent);
+    }
+  }
+
+  /** Opens a sealed token set; one that does not open is reported before the caller's 409. */
+  private TokenSet open(OrganizationId organization, ConnectionId connection, Sealed sealed) {
     try {
-      tokens = seal.open(organization, connection, sealed);
+      return seal.open(organization, connection, sealed);
     } catch (CredentialUnavailableException e) {
       LOG.warning(
           () ->
@@ -79,9 +86,6 @@ public class CredentialVaultFacade implements CredentialVault {
           new CredentialUnreadable(organization, connection, e.code(), sealed.keyFingerprint()));
       throw e;
     }
-    try (LentCredential lent = new LentCredential(tokens)) {
-      return use.apply(lent);
-    }
   }
 
   @Override
@@ -94,7 +98,7 @@ public class CredentialVaultFacade implements CredentialVault {
     StoredCredential row =
         credentials.lock(connection).orElseThrow(() -> new NoCredentialException(connection));
     TokenSet current =
-        seal.open(organization, connection, new Sealed(row.ciphertext(), row.keyFingerprint()));
+        open(organization, connection, new Sealed(row.ciphertext(), row.keyFingerprint()));
     if (current.expiresAt().map(expiry -> expiry.isAfter(freshUntil)).orElse(true)) {
       return false;
     }
