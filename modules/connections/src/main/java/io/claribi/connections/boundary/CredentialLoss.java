@@ -1,9 +1,8 @@
 package io.claribi.connections.boundary;
 
-import io.claribi.credentials.api.CredentialUnreadable;
 import io.claribi.credentials.api.InvalidCredentialCiphertextException;
+import io.claribi.platform.api.ConnectionId;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.logging.Logger;
 
@@ -14,6 +13,9 @@ import java.util.logging.Logger;
  * refused: no retry can cure it, so the admin is told to connect again instead of meeting the same
  * 409 on every call. A credential whose key left the ring ({@code CREDENTIAL_KEY_REMOVED}) is not
  * marked: putting the key back cures it (docs/security.md).
+ *
+ * <p>Called once the failed exchange's transaction has ended: inside it, the call fence's shared
+ * lock on the connection row would block the very update that marks it.
  */
 @ApplicationScoped
 public class CredentialLoss {
@@ -22,18 +24,15 @@ public class CredentialLoss {
 
   @Inject RefreshRecords records;
 
-  void unreadable(@Observes CredentialUnreadable unreadable) {
-    if (!InvalidCredentialCiphertextException.CODE.equals(unreadable.code())) {
-      return;
-    }
+  void undecryptable(ConnectionId connection, InvalidCredentialCiphertextException failure) {
     try {
-      records.requireReauthorization(unreadable.connection(), unreadable.code());
+      records.requireReauthorization(connection, failure.code());
     } catch (RuntimeException failed) {
       // The caller still gets its 409; the next use tries again to mark the connection.
       LOG.warning(
           () ->
               "Connection "
-                  + unreadable.connection()
+                  + connection
                   + " has an undecryptable credential but could not be marked NEEDS_REAUTH: "
                   + failed.getClass().getSimpleName());
     }

@@ -30,7 +30,8 @@ public class FencedCall {
   @Inject Clock clock;
 
   /**
-   * 409: {@code CONNECTION_NEEDS_REAUTH} for a refused grant, else {@code CONNECTION_NOT_ACTIVE}.
+   * 409: {@code CONNECTION_NEEDS_REAUTH} for a refused grant or an undecryptable credential, else
+   * {@code CONNECTION_NOT_ACTIVE}.
    */
   static ProblemException notActive(ConnectionId connection, ConnectionState state) {
     return state == ConnectionState.NEEDS_REAUTH
@@ -40,8 +41,8 @@ public class FencedCall {
             "Connection needs re-authorisation",
             "Connection "
                 + connection
-                + " must be connected again: the vendor no longer accepts its grant. Nothing was"
-                + " sent to the vendor.")
+                + " must be connected again: the vendor no longer accepts its grant, or its"
+                + " stored credential cannot be decrypted. Nothing was sent to the vendor.")
         : new ProblemException(
             409,
             "CONNECTION_NOT_ACTIVE",

@@ -1,6 +1,7 @@
 package io.claribi.connections.boundary;
 
 import io.claribi.credentials.api.Credential;
+import io.claribi.credentials.api.InvalidCredentialCiphertextException;
 import io.claribi.platform.api.ConnectionId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,13 +19,19 @@ public class VendorExchanges {
 
   @Inject FencedCall fenced;
   @Inject Refreshing refreshing;
+  @Inject CredentialLoss credentialLoss;
 
   public <T> T send(ConnectionId connection, Function<Credential, T> exchange) {
-    Optional<T> sent = fenced.send(connection, exchange, true);
-    if (sent.isPresent()) {
-      return sent.get();
+    try {
+      Optional<T> sent = fenced.send(connection, exchange, true);
+      if (sent.isPresent()) {
+        return sent.get();
+      }
+      refreshing.refresh(connection);
+      return fenced.send(connection, exchange, false).orElseThrow();
+    } catch (InvalidCredentialCiphertextException undecryptable) {
+      credentialLoss.undecryptable(connection, undecryptable); // the fence's lock is released
+      throw undecryptable;
     }
-    refreshing.refresh(connection);
-    return fenced.send(connection, exchange, false).orElseThrow();
   }
 }
