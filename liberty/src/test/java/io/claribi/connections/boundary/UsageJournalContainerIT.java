@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -130,7 +131,13 @@ class UsageJournalContainerIT {
   }
 
   private long counted() {
-    return metrics.counter(SetAsideUsageRecords.METRIC).getCount();
+    // The bean registers it with its description; look it up by name rather than re-declare it.
+    return metrics
+        .getCounters((id, metric) -> id.getName().equals(SetAsideUsageRecords.METRIC))
+        .values()
+        .stream()
+        .mapToLong(Counter::getCount)
+        .sum();
   }
 
   private Optional<SetAsideView.Entry> setAsideWith(String requestId) {
