@@ -182,6 +182,32 @@ class CatalogContainerIT {
     assertThat(catalog.decide(vendor, "get_balance")).isInstanceOf(ToolDecision.Allowed.class);
   }
 
+  /** Finding 5: Derby compared these padded with blanks and the whole discovery failed. */
+  @Test
+  void names_that_differ_only_by_trailing_spaces_are_two_tools() {
+    List<DiscoveredTool> listed =
+        List.of(
+            tool("list_customers", "the real one"),
+            tool("list_customers ", "the look-alike"),
+            tool("list_customers  ", "another look-alike"));
+    DiscoveryOutcome outcome = catalog.recordDiscovery(vendor, listed);
+
+    assertThat(outcome.added()).isEqualTo(3);
+    curation.decide(vendor, "list_customers", Decision.ALLOW, "read-only", Optional.empty());
+    curation.decide(vendor, "list_customers ", Decision.DENY, "look-alike", Optional.empty());
+    assertThat(catalog.decide(vendor, "list_customers")).isInstanceOf(ToolDecision.Allowed.class);
+    assertThat(refusal("list_customers ")).isEqualTo(RefusalReason.DENIED);
+    assertThat(refusal("list_customers  ")).isEqualTo(RefusalReason.PENDING_REVIEW);
+    assertThat(catalog.allowedTools(vendor))
+        .extracting(io.claribi.catalog.api.AllowedTool::name)
+        .containsExactly("list_customers");
+    assertThat(curation.decisions(vendor, "list_customers")).hasSize(1);
+    assertThat(curation.decisions(vendor, "list_customers ")).hasSize(1);
+    assertThat(catalog.recordDiscovery(vendor, listed).changed())
+        .as("listed again: each matched to itself")
+        .isZero();
+  }
+
   @Test
   void a_list_over_the_maximum_records_nothing() {
     List<DiscoveredTool> tenThousand =
