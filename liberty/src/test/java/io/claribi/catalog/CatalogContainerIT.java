@@ -67,6 +67,7 @@ class CatalogContainerIT {
   @Inject Catalog catalog;
   @Inject Curation curation;
   @Inject FileApplication files;
+  @Inject io.claribi.catalog.boundary.ClientRegistrations registrations;
 
   VendorId vendor;
 
@@ -206,6 +207,36 @@ class CatalogContainerIT {
     assertThat(catalog.recordDiscovery(vendor, listed).changed())
         .as("listed again: each matched to itself")
         .isZero();
+  }
+
+  /** Finding 6: a registration the vendor forgot can be dropped; the next connect registers. */
+  @Test
+  void an_operator_drops_a_dynamic_registration_but_not_a_pre_registered_one() {
+    String issuer = "https://as-" + UUID.randomUUID() + ".example.com";
+    catalog.keepRegistration(
+        new io.claribi.catalog.api.RegisteredClient(
+            issuer, "forgotten-client", "DYNAMIC", Optional.of("https://claribi/cb")));
+    assertThat(registrations.all()).anyMatch(r -> r.issuer().equals(issuer));
+
+    assertThatThrownBy(() -> registrations.drop(issuer + "/", "not exactly this issuer"))
+        .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(404));
+    registrations.drop(issuer, "the vendor answers invalid_client");
+
+    assertThat(catalog.registeredClient(issuer)).isEmpty();
+    assertThat(registrations.all()).noneMatch(r -> r.issuer().equals(issuer));
+    String demo = demoIssuer();
+    assertThatThrownBy(() -> registrations.drop(demo, "x"))
+        .isInstanceOfSatisfying(
+            ProblemException.class,
+            e -> assertThat(e.code()).isEqualTo("OAUTH_CLIENT_PRE_REGISTERED"));
+  }
+
+  private String demoIssuer() {
+    return registrations.all().stream()
+        .filter(r -> r.source().equals("PRE_REGISTERED"))
+        .findFirst()
+        .orElseThrow()
+        .issuer();
   }
 
   @Test

@@ -28,6 +28,26 @@ public final class PrintableText {
     return OptionalInt.empty();
   }
 
+  /**
+   * Refuses text outside the rule with 400 {@code TEXT_INVALID}, naming the field but not echoing
+   * the text: for query and form parameters (JSON bodies are checked as they are read).
+   */
+  public static String require(String field, String text) {
+    if (text != null) {
+      firstRefused(text)
+          .ifPresent(
+              c -> {
+                throw ProblemException.badRequest(
+                    "TEXT_INVALID",
+                    String.format(
+                        "%s contains the character U+%04X; text accepts no control characters"
+                            + " except tab and line breaks.",
+                        field, c));
+              });
+    }
+    return text;
+  }
+
   private static boolean refusedControl(char c) {
     return Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r';
   }
