@@ -51,12 +51,28 @@ class QuietProblemsIT {
   @Test
   void paths_the_container_refuses_under_the_api_are_problem_details() {
     for (String path :
-        List.of("/api/v1/..%2fconsole/", "/api/v1/a%2fb", "/api/v1/%2e%2e/console/")) {
+        List.of(
+            "/api/v1/..%2fconsole/",
+            "/api/v1/a%2fb", "/api/v1/%2e%2e/console/", "/api/v1/connections/%ff")) {
       Api.Reply reply = Api.send(Api.request(path, admin).GET());
       assertThat(reply.status()).as(path + " " + reply).isBetween(400, 404);
       assertProblem(reply, reply.status(), reply.json().getString("code"));
       assertThat(reply.body()).doesNotContain("<html", "SRVE", "CWWWC", "Liberty");
     }
+  }
+
+  /**
+   * The one case Liberty answers itself, before any application code or error page: NUL in the
+   * path. Documented in docs/api.md; this pins that it stays a plain 400 (no 500, no stack trace)
+   * and tells us if a Liberty upgrade ever hands it to the application.
+   */
+  @Test
+  void a_nul_in_the_path_is_refused_by_liberty_itself_with_a_plain_400() {
+    Api.Reply reply = Api.send(Api.request("/api/v1/connections/%00", admin).GET());
+
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.contentType()).startsWith("text/html");
+    assertThat(reply.body()).contains("CWWWC0005I").doesNotContain("\tat ", "Exception");
   }
 
   private void probe() {
