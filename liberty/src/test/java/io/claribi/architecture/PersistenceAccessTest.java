@@ -11,6 +11,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.claribi.catalog.control.ToolNameKeys;
 import io.claribi.connections.control.CallFence;
 import io.claribi.connections.control.ConnectionDirectory;
 import io.claribi.connections.control.SetAsideUsage;
@@ -92,10 +93,13 @@ class PersistenceAccessTest {
           .doNotHaveFullyQualifiedName(SetAsideUsage.class.getName())
           .and()
           .doNotHaveFullyQualifiedName(UPLOADS_DUCKDB)
+          .and()
+          .doNotHaveFullyQualifiedName(ToolNameKeys.class.getName())
           .should()
           .callMethodWhere(JDBC_STATEMENT)
           .because(
-              "SQL outside JPA escapes the tenant filter; only the Liquibase migrations run SQL,"
+              "SQL outside JPA escapes the tenant filter; only the Liquibase migrations run SQL"
+                  + " (with ToolNameKeys, a migration step on the global catalog table),"
                   + " key rotation re-encrypts every organization's ciphertext (and nothing else),"
                   + " retiring a vendor asks which organizations are connected to it,"
                   + " a vendor call takes a shared lock on its connection row (JPA has none),"

@@ -67,6 +67,7 @@ class CatalogContainerIT {
   @Inject Catalog catalog;
   @Inject Curation curation;
   @Inject FileApplication files;
+  @Inject io.claribi.catalog.boundary.ClientRegistrations registrations;
 
   VendorId vendor;
 
@@ -180,6 +181,62 @@ class CatalogContainerIT {
               ProblemException.class, e -> assertThat(e.status()).isEqualTo(404));
     }
     assertThat(catalog.decide(vendor, "get_balance")).isInstanceOf(ToolDecision.Allowed.class);
+  }
+
+  /** Finding 5: Derby compared these padded with blanks and the whole discovery failed. */
+  @Test
+  void names_that_differ_only_by_trailing_spaces_are_two_tools() {
+    List<DiscoveredTool> listed =
+        List.of(
+            tool("list_customers", "the real one"),
+            tool("list_customers ", "the look-alike"),
+            tool("list_customers  ", "another look-alike"));
+    DiscoveryOutcome outcome = catalog.recordDiscovery(vendor, listed);
+
+    assertThat(outcome.added()).isEqualTo(3);
+    curation.decide(vendor, "list_customers", Decision.ALLOW, "read-only", Optional.empty());
+    curation.decide(vendor, "list_customers ", Decision.DENY, "look-alike", Optional.empty());
+    assertThat(catalog.decide(vendor, "list_customers")).isInstanceOf(ToolDecision.Allowed.class);
+    assertThat(refusal("list_customers ")).isEqualTo(RefusalReason.DENIED);
+    assertThat(refusal("list_customers  ")).isEqualTo(RefusalReason.PENDING_REVIEW);
+    assertThat(catalog.allowedTools(vendor))
+        .extracting(io.claribi.catalog.api.AllowedTool::name)
+        .containsExactly("list_customers");
+    assertThat(curation.decisions(vendor, "list_customers")).hasSize(1);
+    assertThat(curation.decisions(vendor, "list_customers ")).hasSize(1);
+    assertThat(catalog.recordDiscovery(vendor, listed).changed())
+        .as("listed again: each matched to itself")
+        .isZero();
+  }
+
+  /** Finding 6: a registration the vendor forgot can be dropped; the next connect registers. */
+  @Test
+  void an_operator_drops_a_dynamic_registration_but_not_a_pre_registered_one() {
+    String issuer = "https://as-" + UUID.randomUUID() + ".example.com";
+    catalog.keepRegistration(
+        new io.claribi.catalog.api.RegisteredClient(
+            issuer, "forgotten-client", "DYNAMIC", Optional.of("https://claribi/cb")));
+    assertThat(registrations.all()).anyMatch(r -> r.issuer().equals(issuer));
+
+    assertThatThrownBy(() -> registrations.drop(issuer + "/", "not exactly this issuer"))
+        .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(404));
+    registrations.drop(issuer, "the vendor answers invalid_client");
+
+    assertThat(catalog.registeredClient(issuer)).isEmpty();
+    assertThat(registrations.all()).noneMatch(r -> r.issuer().equals(issuer));
+    String demo = demoIssuer();
+    assertThatThrownBy(() -> registrations.drop(demo, "x"))
+        .isInstanceOfSatisfying(
+            ProblemException.class,
+            e -> assertThat(e.code()).isEqualTo("OAUTH_CLIENT_PRE_REGISTERED"));
+  }
+
+  private String demoIssuer() {
+    return registrations.all().stream()
+        .filter(r -> r.source().equals("PRE_REGISTERED"))
+        .findFirst()
+        .orElseThrow()
+        .issuer();
   }
 
   @Test

@@ -36,7 +36,9 @@ public class DemoVendor implements ServletContextListener {
   @Override
   public void contextInitialized(ServletContextEvent event) {
     DemoVendorConfig config = DemoVendorConfig.load();
-    authorizationServer = new AuthorizationServer(config.authPort(), config.tokenLifetimeSeconds());
+    authorizationServer =
+        new AuthorizationServer(
+            config.authPort(), config.tokenLifetimeSeconds(), AuthorizationServer.grantsFile());
     authorizationServer.start();
     String issuer = authorizationServer.issuer();
     acme = new AcmeServer();

@@ -33,7 +33,7 @@ public class Tools {
     }
     return em.createNamedQuery(CatalogTool.BY_NAME, CatalogTool.class)
         .setParameter("vendor", vendor.value())
-        .setParameter("name", name)
+        .setParameter("key", CatalogTool.nameKey(name))
         .getResultStream()
         .filter(t -> t.name().equals(name)) // exact, whatever a database's collation may say
         .findFirst();
@@ -54,12 +54,15 @@ public class Tools {
     em.persist(entry);
   }
 
+  /** Filtered exactly in Java too: Derby would also match the name with trailing blanks. */
   public List<ToolDecisionEntry> history(VendorId vendor, String name, int limit) {
     return em.createNamedQuery(ToolDecisionEntry.OF_TOOL, ToolDecisionEntry.class)
         .setParameter("vendor", vendor.value())
         .setParameter("name", name)
-        .setMaxResults(limit)
-        .getResultList();
+        .getResultStream()
+        .filter(entry -> entry.toolName().equals(name))
+        .limit(limit)
+        .toList();
   }
 
   public List<ShippedDecision> shipped(VendorId vendor) {

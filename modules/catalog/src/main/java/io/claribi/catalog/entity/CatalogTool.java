@@ -3,6 +3,7 @@ package io.claribi.catalog.entity;
 import io.claribi.catalog.api.AllowedTool;
 import io.claribi.catalog.api.DiscoveredTool;
 import io.claribi.catalog.api.VendorId;
+import io.claribi.platform.api.Sha256;
 import io.claribi.platform.api.UtcInstantConverter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -31,7 +32,7 @@ import java.util.UUID;
     query = "SELECT t FROM CatalogTool t WHERE t.vendorId = :vendor ORDER BY t.name")
 @NamedQuery(
     name = CatalogTool.BY_NAME,
-    query = "SELECT t FROM CatalogTool t WHERE t.vendorId = :vendor AND t.name = :name")
+    query = "SELECT t FROM CatalogTool t WHERE t.vendorId = :vendor AND t.nameKey = :key")
 @NamedQuery(
     name = CatalogTool.ALLOWED,
     query =
@@ -53,6 +54,13 @@ public class CatalogTool {
 
   @Column(name = "name", nullable = false, length = 256)
   private String name;
+
+  /**
+   * SHA-256 of the exact name, unique per vendor: Derby compares the name column padded with
+   * blanks, so only the key tells "list_customers" from "list_customers " on every database.
+   */
+  @Column(name = "name_key", nullable = false, length = 64)
+  private String nameKey;
 
   @Column(name = "title", length = 1024)
   private String title;
@@ -137,8 +145,14 @@ public class CatalogTool {
     this.id = UUID.randomUUID().toString();
     this.vendorId = Objects.requireNonNull(vendor, "vendor").value();
     this.name = tool.name();
+    this.nameKey = nameKey(name);
     this.firstSeenAt = Objects.requireNonNull(now, "now");
     describe(tool, fingerprint, now);
+  }
+
+  /** The unique lookup key of a tool name: SHA-256 of its exact text. */
+  public static String nameKey(String name) {
+    return Sha256.hex(name);
   }
 
   /**

@@ -7,6 +7,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -19,9 +20,11 @@ import java.util.Optional;
  */
 @Entity
 @Table(name = "catalog_oauth_clients")
+@NamedQuery(name = OAuthClient.ALL, query = "SELECT c FROM OAuthClient c ORDER BY c.issuer")
 public class OAuthClient {
 
   public static final int MAX_URL = 2048;
+  public static final String ALL = "OAuthClient.all";
 
   @Id
   @Column(name = "issuer_hash", length = 64)
@@ -85,6 +88,22 @@ public class OAuthClient {
     this.redirectUri = client.redirectUri().orElse(null);
     this.registeredBy = by;
     this.registeredAt = at;
+  }
+
+  public String issuer() {
+    return issuer;
+  }
+
+  public String source() {
+    return source;
+  }
+
+  public String registeredBy() {
+    return registeredBy;
+  }
+
+  public Instant registeredAt() {
+    return registeredAt;
   }
 
   public RegisteredClient toClient() {

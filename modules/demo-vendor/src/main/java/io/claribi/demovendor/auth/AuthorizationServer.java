@@ -1,11 +1,13 @@
 package io.claribi.demovendor.auth;
 
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.util.Set;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
 import no.nav.security.mock.oauth2.http.NettyWrapper;
 import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Acme's OAuth 2.1 authorization server: mock-oauth2-server embedded in this WAR, on Netty, bound
@@ -19,16 +21,24 @@ public final class AuthorizationServer {
 
   private final int port;
   private final long tokenLifetimeSeconds;
+  // Where the live refresh tokens are kept across restarts (RememberedGrants); none in tests.
+  private final Path grantsFile;
   // Kept across restarts, so tokens issued before a restart still verify against the JWKS.
   private final OAuth2TokenProvider tokenProvider = new OAuth2TokenProvider();
   private MockOAuth2Server server;
 
   public AuthorizationServer(int port, long tokenLifetimeSeconds) {
+    this(port, tokenLifetimeSeconds, null);
+  }
+
+  public AuthorizationServer(int port, long tokenLifetimeSeconds, Path grantsFile) {
     this.port = port;
     this.tokenLifetimeSeconds = tokenLifetimeSeconds;
+    this.grantsFile = grantsFile;
   }
 
   public synchronized void start() {
+    ScopedTokenCallback callback = new ScopedTokenCallback(tokenLifetimeSeconds);
     OAuth2Config config =
         new OAuth2Config(
             false,
@@ -36,9 +46,12 @@ public final class AuthorizationServer {
             null,
             true, // rotates refresh tokens: a spent one is refused, as strict vendors do
             tokenProvider,
-            Set.of(new ScopedTokenCallback(tokenLifetimeSeconds)),
+            Set.of(callback),
             new NettyWrapper());
     MockOAuth2Server starting = new MockOAuth2Server(config);
+    if (grantsFile != null) {
+      RememberedGrants.attach(starting, grantsFile, callback);
+    }
     try {
       starting.start(InetAddress.getByName(HOST), port);
     } catch (java.io.IOException e) {
@@ -51,10 +64,14 @@ public final class AuthorizationServer {
   /**
    * The vendor revokes every grant it ever made (as when a user removes the app at the vendor):
    * every refresh token is refused from now on, while access tokens stay valid until they expire.
-   * The mock keeps its grants in memory only, so this restarts it with the same signing keys.
+   * The mock keeps its grants in memory (and in the grants file), so this empties the file and
+   * restarts it with the same signing keys.
    */
   public synchronized void forgetGrants() {
     stop();
+    if (grantsFile != null) {
+      RememberedGrants.forget(grantsFile);
+    }
     // Netty releases the port shortly after shutdown returns: wait for it, at most five seconds.
     for (int attempt = 1; ; attempt++) {
       try {
@@ -87,6 +104,19 @@ public final class AuthorizationServer {
       server.shutdown();
       server = null;
     }
+  }
+
+  /**
+   * {@code demo.vendor.grants.file} (env {@code DEMO_VENDOR_GRANTS_FILE}), by default {@code
+   * demo-vendor/grants} under the server's working directory, which Liberty sets to its output
+   * directory ({@code wlp/usr/servers/claribi}): kept across restarts, removed by {@code mvn
+   * clean}.
+   */
+  public static Path grantsFile() {
+    return Path.of(
+        ConfigProvider.getConfig(AuthorizationServer.class.getClassLoader())
+            .getOptionalValue("demo.vendor.grants.file", String.class)
+            .orElse("demo-vendor/grants"));
   }
 
   public String issuer() {

@@ -36,6 +36,12 @@ public enum AuditEventType {
    * organization's trail. {@code change} is CREATED, EDITED or RETIRED.
    */
   CATALOG_VENDOR_CHANGED(Subject.VENDOR, "change", "reason"),
+  /**
+   * A platform operator dropped this product's registration with an authorization server (the
+   * vendor forgot it); the next connect registers again. In the operator's own organization's
+   * trail.
+   */
+  CATALOG_OAUTH_CLIENT_DROPPED(Subject.NONE, "issuer", "source", "reason"),
   /** The organization's credentials were re-encrypted under the newest key. */
   KEY_ROTATION_FINISHED(Subject.NONE, "keyId", "reencrypted"),
   /** The retention job removed events older than the retention period. */

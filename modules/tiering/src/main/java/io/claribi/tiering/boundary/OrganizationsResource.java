@@ -1,5 +1,6 @@
 package io.claribi.tiering.boundary;
 
+import io.claribi.platform.api.ConcurrentUpdates;
 import io.claribi.platform.api.OrganizationId;
 import io.claribi.platform.api.Roles;
 import io.claribi.tiering.api.Plan;
@@ -30,6 +31,9 @@ public class OrganizationsResource {
 
   static final String PLANS = "FREE|LITE|TRIAL|STARTER|PROFESSIONAL|ENTERPRISE";
 
+  /** Enough for the loser of a create race to run again as an update, with room to spare. */
+  static final int RACE_ATTEMPTS = 4;
+
   @Inject TieringFacade tiering;
 
   @PUT
@@ -43,11 +47,14 @@ public class OrganizationsResource {
           String id,
       @NotNull(message = "a JSON body is required") @Valid ProvisionRequest request) {
     TieringFacade.Provisioned result =
-        tiering.provision(
-            new OrganizationId(id),
-            request.name(),
-            Plan.valueOf(request.plan()),
-            request.reasonOrDefault());
+        ConcurrentUpdates.retrying(
+            RACE_ATTEMPTS,
+            () ->
+                tiering.provision(
+                    new OrganizationId(id),
+                    request.name(),
+                    Plan.valueOf(request.plan()),
+                    request.reasonOrDefault()));
     return Response.status(result.created() ? Response.Status.CREATED : Response.Status.OK)
         .entity(result.organization())
         .build();

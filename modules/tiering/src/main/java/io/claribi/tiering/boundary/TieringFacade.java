@@ -114,13 +114,15 @@ public class TieringFacade implements Entitlements {
   /**
    * A platform operator creates or updates another organization and sets its plan. A changed plan
    * is recorded in that organization's history with the operator as actor, and in its audit trail
-   * (same transaction, bound to that organization by the operator scope).
+   * (same transaction, bound to that organization by the operator scope). The row is locked first,
+   * so concurrent calls for one organization queue; of two that both create it, the loser fails on
+   * the key and {@link io.claribi.platform.api.ConcurrentUpdates} runs it again as an update.
    */
   @Transactional
   public Provisioned provision(OrganizationId target, String name, Plan plan, String reason) {
     try (TenantBinding.OperatorScope scope = tenancy.actAsOperatorFor(target)) {
       Instant now = clock.instant();
-      Optional<Organization> existing = organizations.current();
+      Optional<Organization> existing = organizations.currentForUpdate();
       Organization organization =
           existing.orElseGet(() -> organizations.add(new Organization(target, name, plan, now)));
       Plan before = existing.map(Organization::plan).orElse(null);

@@ -5,6 +5,7 @@ import io.claribi.tiering.entity.Organization;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
 
@@ -25,6 +26,19 @@ public class Organizations {
     return tenancy
         .bind(em)
         .createNamedQuery(Organization.ALL, Organization.class)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /**
+   * The bound organization's row, locked until the transaction ends, so that concurrent changes to
+   * one organization run one after the other instead of failing on a stale version.
+   */
+  public Optional<Organization> currentForUpdate() {
+    return tenancy
+        .bind(em)
+        .createNamedQuery(Organization.ALL, Organization.class)
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
         .getResultStream()
         .findFirst();
   }

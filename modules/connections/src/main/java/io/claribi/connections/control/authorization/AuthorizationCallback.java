@@ -36,6 +36,9 @@ public final class AuthorizationCallback {
               + ".");
     }
     Optional<String> error = single(parameters, "error");
+    if (error.isPresent() && AuthorizationException.namesUnknownClient(error.get())) {
+      throw AuthorizationException.clientUnknown(expectedIssuer, error.get());
+    }
     if (error.isPresent()) {
       String description =
           single(parameters, "error_description")

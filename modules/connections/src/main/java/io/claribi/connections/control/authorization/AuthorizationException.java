@@ -32,6 +32,12 @@ public class AuthorizationException extends ProblemException {
     VENDOR_ISSUER_MISMATCH,
     /** The token endpoint refused a code or refresh token. */
     VENDOR_TOKEN_REJECTED,
+    /**
+     * The authorization server does not know this product's client ({@code invalid_client} or
+     * {@code unauthorized_client}): the vendor forgot a dynamic registration. An operator drops it
+     * ({@code DELETE /api/v1/catalog/oauth-clients?issuer=}) and the next connect registers again.
+     */
+    VENDOR_CLIENT_UNKNOWN,
     /** The vendor asked for more than read access (step-up): never granted. */
     VENDOR_SCOPE_ESCALATION,
     /** Unreachable or too slow. */
@@ -53,6 +59,23 @@ public class AuthorizationException extends ProblemException {
         detail);
     this.reason = reason;
     this.retryAfterSeconds = retryAfterSeconds;
+  }
+
+  /** The OAuth error codes (RFC 6749) that say the server does not know or accept our client. */
+  static boolean namesUnknownClient(String oauthError) {
+    return "invalid_client".equals(oauthError) || "unauthorized_client".equals(oauthError);
+  }
+
+  static AuthorizationException clientUnknown(String issuer, String oauthError) {
+    return new AuthorizationException(
+        Reason.VENDOR_CLIENT_UNKNOWN,
+        "The authorization server "
+            + issuer
+            + " does not accept this product's client ("
+            + oauthError
+            + "). A platform operator can drop the registration"
+            + " (DELETE /api/v1/catalog/oauth-clients?issuer=...) so that the next connect"
+            + " registers again.");
   }
 
   public static AuthorizationException unavailable(String detail, long retryAfterSeconds) {

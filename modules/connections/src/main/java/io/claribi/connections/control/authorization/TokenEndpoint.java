@@ -141,6 +141,10 @@ public final class TokenEndpoint {
     TokenResponse parsed = parse(response);
     if (!parsed.indicatesSuccess()) {
       ErrorObject error = ((TokenErrorResponse) parsed).getErrorObject();
+      if (grant instanceof AuthorizationCodeGrant
+          && AuthorizationException.namesUnknownClient(error.getCode())) {
+        throw AuthorizationException.clientUnknown(server.getIssuer().getValue(), error.getCode());
+      }
       String description =
           error.getDescription() == null ? "" : ": " + VendorText.sanitise(error.getDescription());
       throw new AuthorizationException(

@@ -320,6 +320,49 @@ class AuthorizationFlowTest {
         .isEqualTo("VENDOR_AUTHORIZATION_DENIED");
   }
 
+  /** Finding 6: a vendor that forgot our dynamic registration, seen at the callback. */
+  @Test
+  void a_callback_saying_invalid_client_or_unauthorized_client_names_the_registration() {
+    for (String error : List.of("invalid_client", "unauthorized_client")) {
+      assertThatThrownBy(
+              () -> AuthorizationCallback.code(Map.of("error", List.of(error)), issuer, false))
+          .hasMessageContaining(issuer)
+          .hasMessageContaining("oauth-clients")
+          .extracting(e -> ((AuthorizationException) e).code())
+          .isEqualTo("VENDOR_CLIENT_UNKNOWN");
+    }
+  }
+
+  /** ...and seen at the token endpoint, when the authorize page let the consent through. */
+  @Test
+  void a_token_endpoint_answering_invalid_client_names_the_registration() {
+    String self = vendor.url("/as").toString();
+    publishServerMetadata("/as", self, vendor.url("/as/token").toString(), "S256", "");
+    vendor.on(
+        "/as/token",
+        401,
+        Map.of("Content-Type", "application/json"),
+        "{\"error\":\"invalid_client\",\"error_description\":\"unknown client\"}");
+    AuthorizationServerMetadata metadata = new AuthorizationServerDiscovery(http).discover(self);
+    ClientRegistration client =
+        new ClientRegistration(
+            self, "forgotten", Optional.empty(), ClientAuthMethod.NONE, Source.DYNAMIC);
+
+    assertThatThrownBy(
+            () ->
+                new TokenEndpoint(http, Clock.systemUTC())
+                    .exchange(
+                        metadata,
+                        client,
+                        "code",
+                        CALLBACK,
+                        "v".repeat(43),
+                        URI.create("https://r"),
+                        Set.of("payments:read")))
+        .extracting(e -> ((AuthorizationException) e).code())
+        .isEqualTo("VENDOR_CLIENT_UNKNOWN");
+  }
+
   @Test
   void a_grant_with_more_scope_than_asked_is_refused() {
     String self = vendor.url("/as").toString();
