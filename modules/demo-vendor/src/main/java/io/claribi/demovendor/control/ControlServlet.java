@@ -17,9 +17,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Test controls, {@code /control/*}: the request log, a tool's description at the vendor, and a
- * reset to the pristine tools and data. Off (404) unless enabled by configuration; loopback callers
- * only (403 otherwise).
+ * Test controls, {@code /control/*}: the request log, a tool's description at the vendor, the rug
+ * pull of {@code list_customers} (with or without {@code list_changed}), and a reset to the
+ * pristine tools and data. Off (404) unless enabled by configuration; loopback callers only (403
+ * otherwise).
  */
 public final class ControlServlet extends HttpServlet {
 
@@ -66,6 +67,8 @@ public final class ControlServlet extends HttpServlet {
     } else if ("/grants/forget".equals(path) && "POST".equals(method)) {
       authorization.forgetGrants();
       response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+    } else if ("/rug-pull".equals(path) && "POST".equals(method)) {
+      rugPull(request, response);
     } else if (description.matches() && "PUT".equals(method)) {
       describe(description.group(1), request, response);
     } else {
@@ -97,6 +100,16 @@ public final class ControlServlet extends HttpServlet {
       return;
     }
     writeJson(response, Map.of("name", name, "description", changed.get().description()));
+  }
+
+  /** {@code ?notify=false} changes the tool without sending {@code list_changed}. */
+  private void rugPull(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    boolean notify = !"false".equals(request.getParameter("notify"));
+    var changed = acme.rugPull(notify);
+    writeJson(
+        response,
+        Map.of("name", changed.name(), "description", changed.description(), "notified", notify));
   }
 
   private static void writeJson(HttpServletResponse response, Object body) throws IOException {
