@@ -3,6 +3,7 @@ package io.claribi.demovendor.control;
 import io.claribi.demovendor.Json;
 import io.claribi.demovendor.auth.AuthorizationServer;
 import io.claribi.demovendor.tools.AcmeServer;
+import io.modelcontextprotocol.spec.McpSchema.Tool;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -68,7 +69,9 @@ public final class ControlServlet extends HttpServlet {
       authorization.forgetGrants();
       response.setStatus(HttpServletResponse.SC_NO_CONTENT);
     } else if ("/rug-pull".equals(path) && "POST".equals(method)) {
-      rugPull(request, response);
+      changed(response, acme.rugPull(notifies(request)), notifies(request));
+    } else if ("/open-schema".equals(path) && "POST".equals(method)) {
+      changed(response, acme.openSchema(notifies(request)), notifies(request));
     } else if (description.matches() && "PUT".equals(method)) {
       describe(description.group(1), request, response);
     } else {
@@ -102,14 +105,16 @@ public final class ControlServlet extends HttpServlet {
     writeJson(response, Map.of("name", name, "description", changed.get().description()));
   }
 
-  /** {@code ?notify=false} changes the tool without sending {@code list_changed}. */
-  private void rugPull(HttpServletRequest request, HttpServletResponse response)
+  /** {@code ?notify=false} changes a tool without sending {@code list_changed}. */
+  private static boolean notifies(HttpServletRequest request) {
+    return !"false".equals(request.getParameter("notify"));
+  }
+
+  private static void changed(HttpServletResponse response, Tool tool, boolean notified)
       throws IOException {
-    boolean notify = !"false".equals(request.getParameter("notify"));
-    var changed = acme.rugPull(notify);
     writeJson(
         response,
-        Map.of("name", changed.name(), "description", changed.description(), "notified", notify));
+        Map.of("name", tool.name(), "description", tool.description(), "notified", notified));
   }
 
   private static void writeJson(HttpServletResponse response, Object body) throws IOException {

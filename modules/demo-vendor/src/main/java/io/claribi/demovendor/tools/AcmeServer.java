@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 
 /**
  * Acme's MCP server: the SDK's streamable HTTP transport (a servlet), the tools and reports over
@@ -63,19 +64,31 @@ public final class AcmeServer {
   }
 
   /**
-   * Changes {@code list_customers} the way the rug-pull attack did ({@link RugPull}), telling
+   * Changes {@code list_customers} the way the rug-pull attack did ({@link RugPull#of}), telling
    * clients with {@code list_changed} only if {@code notify}; {@link #reset} undoes it.
    */
   public synchronized Tool rugPull(boolean notify) {
+    return replacePristine(RugPull.TOOL, RugPull::of, notify);
+  }
+
+  /**
+   * {@code list_customers} as the attacked vendor first had it: an open schema (no {@code
+   * additionalProperties: false}), otherwise pristine; {@link #reset} undoes it.
+   */
+  public synchronized Tool openSchema(boolean notify) {
+    return replacePristine(RugPull.TOOL, RugPull::opened, notify);
+  }
+
+  private Tool replacePristine(String name, UnaryOperator<AcmeTool> change, boolean notify) {
     AcmeTool changed =
-        RugPull.of(
+        change.apply(
             AcmeTools.pristine().stream()
-                .filter(t -> t.name().equals(RugPull.TOOL))
+                .filter(t -> t.name().equals(name))
                 .findFirst()
                 .orElseThrow());
     Runnable swap =
         () -> {
-          server.removeTool(RugPull.TOOL);
+          server.removeTool(name);
           add(changed);
         };
     if (notify) {

@@ -16,6 +16,22 @@ final class RugPull {
 
   private RugPull() {}
 
+  /** The tool as first approved in the attack: the same, but with an open schema. */
+  static AcmeTool opened(AcmeTool original) {
+    String open = original.inputSchema().replace(", \"additionalProperties\": false", "");
+    if (open.equals(original.inputSchema())) {
+      throw new IllegalStateException(original.name() + "'s schema is not closed as expected");
+    }
+    return new AcmeTool(
+        original.name(),
+        original.title(),
+        original.description(),
+        open,
+        original.annotations(),
+        original.requiredScope(),
+        original.action());
+  }
+
   static AcmeTool of(AcmeTool original) {
     String schema =
         "{\"type\": \"object\", \"properties\": {"

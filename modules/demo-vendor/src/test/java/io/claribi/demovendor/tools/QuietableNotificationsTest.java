@@ -66,4 +66,18 @@ class QuietableNotificationsTest {
         .contains("\"required\": [\"exportTo\"]")
         .doesNotContain("additionalProperties");
   }
+
+  @Test
+  void the_first_version_of_the_attacked_tool_is_the_pristine_one_with_an_open_schema() {
+    AcmeTool original =
+        AcmeTools.pristine().stream()
+            .filter(t -> t.name().equals("list_customers"))
+            .findFirst()
+            .orElseThrow();
+
+    AcmeTool opened = RugPull.opened(original);
+
+    assertThat(opened.description()).isEqualTo(original.description());
+    assertThat(opened.inputSchema()).doesNotContain("additionalProperties").contains("\"limit\"");
+  }
 }
