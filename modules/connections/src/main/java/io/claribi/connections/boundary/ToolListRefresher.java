@@ -2,6 +2,7 @@ package io.claribi.connections.boundary;
 
 import io.claribi.catalog.api.Catalog;
 import io.claribi.catalog.api.VendorId;
+import io.claribi.connections.control.ConnectionDirectory;
 import io.claribi.connections.control.GatewaySettings;
 import io.claribi.connections.control.ToolListFreshness;
 import io.claribi.platform.api.ProblemException;
@@ -36,6 +37,7 @@ public class ToolListRefresher {
   @Inject GatewaySettings settings;
   @Inject Catalog catalog;
   @Inject CatalogDiscovery discovery;
+  @Inject ConnectionDirectory directory;
   @Inject Clock clock;
 
   private ScheduledFuture<?> refreshing;
@@ -69,16 +71,16 @@ public class ToolListRefresher {
     int listed = 0;
     for (VendorId vendor :
         catalog.mcpVendorsListedBefore(freshness.refreshDueBefore(clock.instant()))) {
-      if (!catalog.claimToolListRefresh(vendor, claim)) {
+      // A vendor nobody is connected to has no calls to protect: skip it without writing a claim.
+      if (directory.activeConnectionsTo(vendor.value(), 1).isEmpty()
+          || !catalog.claimToolListRefresh(vendor, claim)) {
         continue;
       }
       try {
         discovery.asSystem(vendor);
         listed++;
       } catch (ProblemException failed) {
-        if (!"NO_CONNECTION_FOR_DISCOVERY".equals(failed.code())) {
-          LOG.info(() -> "Re-listing the tools of " + vendor + " failed: " + failed.code());
-        }
+        LOG.info(() -> "Re-listing the tools of " + vendor + " failed: " + failed.code());
       }
     }
     return listed;
