@@ -154,6 +154,25 @@ class RugPullIT {
   }
 
   @Test
+  void the_background_refresher_records_a_silent_change_before_any_call_pays_for_it()
+      throws Exception {
+    DemoVendor.rugPull(false);
+    Thread.sleep(PAST_THE_BOUND_MILLIS);
+
+    Api.Reply pass =
+        Api.send(
+            Api.request("", operator)
+                .uri(java.net.URI.create(fixture + "api/v1/test-fixtures/tool-lists/refresh"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+
+    assertThat(pass.status()).as(pass.toString()).isEqualTo(200);
+    assertThat(pass.json().getInt("listed")).isPositive();
+    assertThat(catalogTool().getString("state")).isEqualTo("CHANGED_SINCE_APPROVAL");
+    assertProblem(call("{\"limit\":2}"), 403, "TOOL_NOT_ALLOWED");
+    assertThat(DemoVendor.toolCalls()).isZero();
+  }
+
+  @Test
   void discovery_of_a_vendor_nobody_is_connected_to_is_409() {
     String vendor = Api.newOrganization("acme-unconnected");
     Api.Reply registered =

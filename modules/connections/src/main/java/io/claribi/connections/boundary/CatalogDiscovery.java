@@ -20,7 +20,8 @@ import java.util.logging.Logger;
  * (docs/decisions/0032). A {@code tools/list} reads tool metadata, the same for every tenant of a
  * vendor; nothing of the organization (its id, its data) reaches the operator, only the counts of
  * what changed in the catalog. A connection-level refusal (needs re-authorisation, disconnected
- * meanwhile) moves on to the next organization; a vendor failure ends the attempt.
+ * meanwhile, credential refused by the vendor) moves on to the next organization; a vendor failure
+ * ends the attempt.
  */
 @ApplicationScoped
 public class CatalogDiscovery {
@@ -78,7 +79,7 @@ public class CatalogDiscovery {
                     + candidate.connection()
                     + " failed: "
                     + failed.code());
-        if (failed.status() >= 500) {
+        if (!ofTheConnection(failed)) {
           // The vendor failed, not the connection: another one would fare no better. Its problem
           // names the vendor only, never the connection.
           throw failed;
@@ -96,5 +97,13 @@ public class CatalogDiscovery {
             + " through another organization's active connection failed ("
             + last.code()
             + "); nothing was recorded.");
+  }
+
+  /**
+   * A refusal of this connection (its state, its grant, its credential at the vendor) rather than a
+   * failure of the vendor.
+   */
+  static boolean ofTheConnection(ProblemException failed) {
+    return failed.status() < 500 || "VENDOR_AUTHORIZATION_FAILED".equals(failed.code());
   }
 }
