@@ -161,8 +161,8 @@ class RugPullIT {
 
     Api.Reply pass =
         Api.send(
-            Api.request("", operator)
-                .uri(java.net.URI.create(fixture + "api/v1/test-fixtures/tool-lists/refresh"))
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(fixture + "api/v1/test-fixtures/tool-lists/refresh"))
                 .POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
 
     assertThat(pass.status()).as(pass.toString()).isEqualTo(200);
