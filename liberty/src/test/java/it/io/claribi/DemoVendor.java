@@ -56,6 +56,30 @@ public final class DemoVendor {
     return reply.json().getJsonArray("requests");
   }
 
+  /** Every {@code tools/list} that reached the vendor. */
+  public static int toolLists() {
+    return requests("tools/list").size();
+  }
+
+  /**
+   * Changes {@code list_customers} as the rug-pull attack did (required {@code exportTo}, {@code
+   * includeCards}, new description); with {@code notify} false no {@code list_changed} is sent.
+   */
+  public static void rugPull(boolean notify) {
+    expect204or200(
+        Api.send(
+            HttpRequest.newBuilder(URI.create(BASE + "/control/rug-pull?notify=" + notify))
+                .POST(HttpRequest.BodyPublishers.noBody())));
+  }
+
+  /** {@code list_customers} with an open schema (no additionalProperties: false), silently. */
+  public static void openSchema() {
+    expect204or200(
+        Api.send(
+            HttpRequest.newBuilder(URI.create(BASE + "/control/open-schema?notify=false"))
+                .POST(HttpRequest.BodyPublishers.noBody())));
+  }
+
   public static void clearLog() {
     expect204or200(
         Api.send(HttpRequest.newBuilder(URI.create(BASE + "/control/requests")).DELETE()));

@@ -1,5 +1,7 @@
 package io.claribi.catalog.api;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,6 +32,30 @@ public interface Catalog {
    * unlisted.
    */
   DiscoveryOutcome recordDiscovery(VendorId vendor, List<DiscoveredTool> tools);
+
+  /**
+   * As {@link #recordDiscovery(VendorId, List)}, for a list whose first page was requested at
+   * {@code requestedAt}: that instant becomes the list's verification time. A list requested before
+   * one already recorded is older news and changes nothing (two re-lists racing cannot bring back a
+   * definition the vendor has since replaced).
+   */
+  DiscoveryOutcome recordDiscovery(
+      VendorId vendor, List<DiscoveredTool> tools, Instant requestedAt);
+
+  /** When the vendor's tool list was last verified (requested whole and recorded); empty: never. */
+  Optional<Instant> toolListVerifiedAt(VendorId vendor);
+
+  /** A re-list of the vendor's tools failed with this problem code (shown to operators). */
+  void recordToolListFailure(VendorId vendor, String code);
+
+  /** Active MCP vendors whose tool list was last verified before {@code before}, or never. */
+  List<VendorId> mcpVendorsListedBefore(Instant before);
+
+  /**
+   * Claims the background re-list of this vendor for {@code lease}, so that one node at a time does
+   * it; false if another holds the claim.
+   */
+  boolean claimToolListRefresh(VendorId vendor, Duration lease);
 
   /** clariBI's registration with the authorization server of this issuer, if it has one. */
   Optional<RegisteredClient> registeredClient(String issuer);

@@ -9,9 +9,11 @@ import io.claribi.catalog.api.ToolDecision;
 import io.claribi.catalog.api.ToolDecision.RefusalReason;
 import io.claribi.catalog.api.Vendor;
 import io.claribi.catalog.api.VendorId;
+import io.claribi.catalog.api.VendorKind;
 import io.claribi.catalog.control.CatalogConfig;
 import io.claribi.catalog.control.OAuthClients;
 import io.claribi.catalog.control.ToolListCheck;
+import io.claribi.catalog.control.ToolLists;
 import io.claribi.catalog.control.Tools;
 import io.claribi.catalog.control.Vendors;
 import io.claribi.catalog.entity.CatalogTool;
@@ -20,11 +22,13 @@ import io.claribi.catalog.entity.OAuthClient;
 import io.claribi.catalog.entity.ShippedDecision;
 import io.claribi.catalog.entity.ToolDecisionEntry;
 import io.claribi.catalog.entity.ToolState;
+import io.claribi.catalog.entity.VendorToolList;
 import io.claribi.platform.api.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -44,6 +48,7 @@ public class CatalogFacade implements Catalog {
   @Inject Vendors vendors;
   @Inject Tools tools;
   @Inject OAuthClients oauthClients;
+  @Inject ToolLists toolLists;
   @Inject CatalogConfig config;
   @Inject Clock clock;
 
@@ -96,12 +101,22 @@ public class CatalogFacade implements Catalog {
   @Override
   @Transactional
   public DiscoveryOutcome recordDiscovery(VendorId vendor, List<DiscoveredTool> listed) {
+    return recordDiscovery(vendor, listed, clock.instant());
+  }
+
+  @Override
+  @Transactional
+  public DiscoveryOutcome recordDiscovery(
+      VendorId vendor, List<DiscoveredTool> listed, Instant requestedAt) {
     Map<DiscoveredTool, String> checked =
         ToolListCheck.fingerprinted(listed, config.maxToolsPerVendor());
     vendors
         .lock(vendor) // one discovery or decision per vendor at a time
         .filter(CatalogVendor::isActive)
         .orElseThrow(() -> unknownVendor(vendor));
+    if (!toolLists.of(vendor).verified(requestedAt)) {
+      return new DiscoveryOutcome(checked.size(), 0, 0, 0); // a later list is recorded already
+    }
     Instant now = clock.instant();
     Map<String, CatalogTool> known =
         tools.of(vendor).stream()
@@ -133,6 +148,44 @@ public class CatalogFacade implements Catalog {
       }
     }
     return new DiscoveryOutcome(checked.size(), added, changed, unlisted);
+  }
+
+  @Override
+  @Transactional
+  public Optional<Instant> toolListVerifiedAt(VendorId vendor) {
+    return toolLists.find(vendor).flatMap(VendorToolList::verifiedAt);
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void recordToolListFailure(VendorId vendor, String code) {
+    if (vendors.lock(vendor).filter(CatalogVendor::isActive).isPresent()) {
+      toolLists.of(vendor).failed(code, clock.instant());
+    }
+  }
+
+  @Override
+  @Transactional
+  public List<VendorId> mcpVendorsListedBefore(Instant before) {
+    return vendors.active().stream()
+        .filter(v -> v.spec().kind() == VendorKind.MCP)
+        .map(CatalogVendor::id)
+        .filter(
+            id ->
+                toolLists
+                    .find(id)
+                    .flatMap(VendorToolList::verifiedAt)
+                    .map(at -> at.isBefore(before))
+                    .orElse(true))
+        .toList();
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public boolean claimToolListRefresh(VendorId vendor, Duration lease) {
+    Instant now = clock.instant();
+    return vendors.lock(vendor).filter(CatalogVendor::isActive).isPresent()
+        && toolLists.of(vendor).claimRefresh(now, now.plus(lease));
   }
 
   @Override

@@ -244,12 +244,26 @@ public class CatalogTool {
     return ToolState.ALLOWED;
   }
 
+  /**
+   * The tool as it was allowed: the approved title, description and input schema, never the
+   * vendor's live text (equal in fingerprint, but the approved text is what the operator read). An
+   * ALLOW recorded before the approved text was kept falls back to the listed text, whose
+   * fingerprint is the approved one.
+   */
   public AllowedTool toAllowedTool() {
     if (state() != ToolState.ALLOWED) {
       throw new IllegalStateException(name + " is " + state());
     }
+    ApprovedText approved =
+        approvedText()
+            .orElseGet(() -> new ApprovedText(title, description, inputSchema, annotations));
     return new AllowedTool(
-        new VendorId(vendorId), name, title, description, inputSchema, fingerprint);
+        new VendorId(vendorId),
+        name,
+        approved.title(),
+        approved.description(),
+        approved.inputSchema(),
+        fingerprint);
   }
 
   public VendorId vendor() {

@@ -51,6 +51,22 @@ class CatalogToolTest {
   }
 
   @Test
+  void what_an_allowed_tool_offers_is_the_text_it_was_approved_on_not_the_live_text() {
+    allow("f1");
+    // Listed again with other text but the same fingerprint (e.g. the same schema reformatted).
+    DiscoveredTool relisted =
+        new DiscoveredTool(
+            "get_balance", "Live title", "Live text.", "{ }", "{\"readOnlyHint\":true}");
+    cut.relisted(relisted, "f1", NOW);
+
+    var offered = cut.toAllowedTool();
+
+    assertThat(offered.title()).isNull();
+    assertThat(offered.description()).isEqualTo("Reads.");
+    assertThat(offered.inputSchema()).isEqualTo("{}");
+  }
+
+  @Test
   void a_denied_tool_stays_denied_whatever_changes() {
     cut.decide(Decision.DENY, "f1", VendorSource.OPERATOR, "op", NOW, "writes");
     cut.relisted(READ, "f2", NOW);

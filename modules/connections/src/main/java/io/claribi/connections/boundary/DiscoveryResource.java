@@ -14,18 +14,18 @@ import jakarta.ws.rs.core.MediaType;
 /**
  * An operator asks for a vendor's tools to be listed again now (a path of its own, so no tool name
  * can collide with it). It lives in connections because only connections talks to vendors; the
- * listing uses the operator's own organization's connection, never another organization's
- * credential.
+ * listing goes through the operator's own organization's connection, or else through another
+ * organization's active one ({@link CatalogDiscovery}), of which the operator learns nothing.
  */
 @Path("catalog/vendors/{vendor}/discovery")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.PLATFORM_OPERATOR)
 public class DiscoveryResource {
 
-  @Inject ToolDiscovery discovery;
+  @Inject CatalogDiscovery discovery;
 
   @POST
   public DiscoveryOutcome refresh(@PathParam("vendor") String vendor) {
-    return discovery.discover(VendorId.parse(vendor));
+    return discovery.asOperator(VendorId.parse(vendor));
   }
 }

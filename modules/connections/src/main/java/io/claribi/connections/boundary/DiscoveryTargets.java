@@ -10,7 +10,7 @@ import io.claribi.platform.api.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.util.List;
+import java.util.Optional;
 
 /** The reads before a discovery, each in a short transaction of its own. */
 @ApplicationScoped
@@ -19,20 +19,10 @@ public class DiscoveryTargets {
   @Inject Connections connections;
   @Inject Catalog catalog;
 
-  /** The caller's organization's active connection to the vendor. */
+  /** The caller's organization's active connection to the vendor, if it has one. */
   @Transactional
-  public ConnectionId connectionTo(VendorId vendor) {
-    List<Connection> active = connections.activeAt(vendor.value());
-    if (active.isEmpty()) {
-      throw new ProblemException(
-          409,
-          "NO_CONNECTION_FOR_DISCOVERY",
-          "No connection to discover through",
-          "Tools are listed with an organization's own credential: connect "
-              + vendor
-              + " in your organization first.");
-    }
-    return active.get(0).id();
+  public Optional<ConnectionId> ownConnectionTo(VendorId vendor) {
+    return connections.activeAt(vendor.value()).stream().findFirst().map(Connection::id);
   }
 
   /** The vendor behind one of the caller's active connections. */

@@ -3,9 +3,11 @@ package io.claribi.connections.boundary;
 import io.claribi.catalog.api.Catalog;
 import io.claribi.catalog.api.Vendor;
 import io.claribi.catalog.api.VendorId;
+import io.claribi.catalog.api.VendorKind;
 import io.claribi.connections.api.ArgumentInvalidException;
 import io.claribi.connections.api.ToolNotAllowedException;
 import io.claribi.connections.control.Connections;
+import io.claribi.connections.control.GatewaySettings;
 import io.claribi.connections.control.allowlist.Allowlist;
 import io.claribi.connections.control.allowlist.ResourcePermit;
 import io.claribi.connections.control.allowlist.ToolPermit;
@@ -21,15 +23,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Every check before anything may leave for a vendor, in one short transaction and in this order:
- * the plan, the connection (the caller's and active), the allowlist for exactly this vendor and
- * tool name, the arguments, and (for tool calls) the month's quota. A refusal is recorded in the
- * audit trail and returned, not thrown, so that the record commits; the gateway throws it
- * afterwards.
+ * the plan, the connection (the caller's and active), the age of the vendor's verified tool list
+ * (too old: list again first, then admit anew), the allowlist for exactly this vendor and tool
+ * name, the arguments, and (for tool calls) the month's quota. A refusal is recorded in the audit
+ * trail and returned, not thrown, so that the record commits; the gateway throws it afterwards.
  */
 @ApplicationScoped
 public class GatewayAdmission {
@@ -39,15 +42,25 @@ public class GatewayAdmission {
   @Inject Catalog catalog;
   @Inject Allowlist allowlist;
   @Inject Event<AuditEvent> audit;
+  @Inject GatewaySettings settings;
+  @Inject Clock clock;
 
+  /**
+   * @param relistIfStale whether a vendor tool list older than the bound sends the caller to list
+   *     it again first (false right after the caller did)
+   */
   @Transactional
-  public Admission<ToolPermit> admitTool(CallTarget target, String tool, String argumentsJson) {
+  public Admission<ToolPermit> admitTool(
+      CallTarget target, String tool, String argumentsJson, boolean relistIfStale) {
     Plan plan = entitlements.currentPlan();
     requireAnyDataSourceFeature(plan);
     requireFeatureForNamedVendor(plan, target);
     Connection connection = resolve(target);
     Vendor vendor = vendorOf(connection);
     requireFeatureFor(plan, vendor);
+    if (relistIfStale && toolListTooOld(vendor)) {
+      return Admission.relistFirst(connection.id());
+    }
     var permission = allowlist.permitTool(connection.id(), vendor, tool, argumentsJson);
     if (permission.granted()) {
       // Counted last, so that only calls that may leave use the quota; a refusal here rolls the
@@ -67,6 +80,14 @@ public class GatewayAdmission {
         refusal.isArguments()
             ? new ArgumentInvalidException(detail)
             : new ToolNotAllowedException(detail + "; nothing was sent to the vendor."));
+  }
+
+  /** Native connectors' tools are code: only an MCP vendor's list can change behind our back. */
+  private boolean toolListTooOld(Vendor vendor) {
+    return vendor.kind() == VendorKind.MCP
+        && settings
+            .toolListFreshness()
+            .mustRelist(catalog.toolListVerifiedAt(vendor.id()), clock.instant());
   }
 
   @Transactional

@@ -44,6 +44,7 @@ import java.util.Optional;
 public class ToolGateway {
 
   @Inject GatewayAdmission admission;
+  @Inject ToolDiscovery discovery;
   @Inject VendorSessions vendors;
   @Inject VendorExchanges exchanges;
   @Inject UsageRecording usage;
@@ -127,8 +128,19 @@ public class ToolGateway {
   /** What a vendor answered, and through which connection. */
   public record Called(String connectionId, String vendor, String what, VendorReply reply) {}
 
+  /**
+   * A tool call. When the vendor's tool list is older than the bound, it is listed again through
+   * this call's connection and recorded before the allowlist decides, so a tool changed at the
+   * vendor is refused in this very call; if the list cannot be had, the call fails with that
+   * problem and nothing is sent (fail closed).
+   */
   public Called call(CallTarget target, String tool, String argumentsJson) {
-    ToolPermit permit = admission.admitTool(target, tool, argumentsJson).permitOrThrow();
+    Admission<ToolPermit> admitted = admission.admitTool(target, tool, argumentsJson, true);
+    if (admitted.relistThrough().isPresent()) {
+      discovery.discover(admitted.relistThrough().get());
+      admitted = admission.admitTool(target, tool, argumentsJson, false);
+    }
+    ToolPermit permit = admitted.permitOrThrow();
     return called(
         permit.connection(),
         permit.vendor().value(),

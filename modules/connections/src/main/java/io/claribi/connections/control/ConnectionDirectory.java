@@ -16,10 +16,11 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * The two questions about connections that cross tenants: which organizations have connections to a
- * vendor (asked only when an operator retires a vendor), and whose connect a callback's state
- * belongs to. It returns ids and nothing else; the rows themselves are then read inside that
- * organization's binding. Named in the ArchUnit rule that confines JDBC.
+ * The questions about connections that cross tenants: which organizations have connections to a
+ * vendor (asked only when an operator retires a vendor), which active connections could list a
+ * vendor's tools for the catalog, and whose connect a callback's state belongs to. It returns ids
+ * and nothing else; the rows themselves are then read inside that organization's binding. Named in
+ * the ArchUnit rule that confines JDBC.
  */
 @ApplicationScoped
 public class ConnectionDirectory {
@@ -43,6 +44,33 @@ public class ConnectionDirectory {
       return organizations;
     } catch (SQLException e) {
       throw new IllegalStateException("cannot list the organizations connected to " + vendor, e);
+    }
+  }
+
+  /**
+   * Up to {@code limit} active connections to a vendor, most recently activated first: what the
+   * catalog may list the vendor's tools through (tool metadata is the same for every tenant).
+   */
+  public List<Attempt> activeConnectionsTo(String vendor, int limit) {
+    String sql =
+        "SELECT organization_id, id FROM connections WHERE vendor_id = ? AND state = 'ACTIVE'"
+            + " ORDER BY activated_at DESC, id";
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setString(1, vendor);
+      statement.setMaxRows(limit);
+      List<Attempt> active = new ArrayList<>();
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          active.add(
+              new Attempt(
+                  new OrganizationId(rows.getString(1)),
+                  ConnectionId.parse(rows.getString(2).trim())));
+        }
+      }
+      return active;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot list the active connections to " + vendor, e);
     }
   }
 
@@ -98,6 +126,6 @@ public class ConnectionDirectory {
     }
   }
 
-  /** Where a callback's state leads. */
+  /** An organization and one of its connections: where a callback's state leads, and the like. */
   public record Attempt(OrganizationId organization, ConnectionId connection) {}
 }

@@ -19,6 +19,8 @@ public class GatewaySettings {
   static final String CALL_TIMEOUT = "claribi.gateway.call-timeout";
   static final String MAX_RESPONSE_BYTES = "claribi.gateway.max-response-bytes";
   static final String RETRY_AFTER = "claribi.gateway.retry-after-seconds";
+  static final String TOOL_LIST_MAX_AGE = "claribi.gateway.tool-list-max-age";
+  static final String TOOL_LIST_REFRESHER = "claribi.gateway.tool-list-refresher-enabled";
 
   @Inject
   @ConfigProperty(name = CONNECT_TIMEOUT, defaultValue = "PT5S")
@@ -36,6 +38,15 @@ public class GatewaySettings {
   @ConfigProperty(name = RETRY_AFTER, defaultValue = "30")
   long retryAfterSeconds;
 
+  /** See {@link ToolListFreshness}: the staleness bound of a vendor's verified tool list. */
+  @Inject
+  @ConfigProperty(name = TOOL_LIST_MAX_AGE, defaultValue = "PT5M")
+  Duration toolListMaxAge;
+
+  @Inject
+  @ConfigProperty(name = TOOL_LIST_REFRESHER, defaultValue = "true")
+  boolean toolListRefresherEnabled;
+
   /**
    * The operator's Google Ads API developer token: a secret, so it is set only in the environment
    * ({@code CLARIBI_CONNECTORS_GOOGLE_ADS_DEVELOPER_TOKEN}) or a secret store, never in a file.
@@ -48,6 +59,7 @@ public class GatewaySettings {
   void onStart(@Observes Startup startup) {
     requirePositive(CONNECT_TIMEOUT, connectTimeout);
     requirePositive(CALL_TIMEOUT, callTimeout);
+    requirePositive(TOOL_LIST_MAX_AGE, toolListMaxAge);
     if (maxResponseBytes < 1024) {
       throw new IllegalStateException(MAX_RESPONSE_BYTES + " must be at least 1024");
     }
@@ -84,5 +96,14 @@ public class GatewaySettings {
 
   public long retryAfterSeconds() {
     return retryAfterSeconds;
+  }
+
+  public ToolListFreshness toolListFreshness() {
+    return new ToolListFreshness(toolListMaxAge);
+  }
+
+  /** Whether this node re-lists vendors' tools in the background before the bound passes. */
+  public boolean toolListRefresherEnabled() {
+    return toolListRefresherEnabled;
   }
 }

@@ -3,6 +3,7 @@ package io.claribi.demovendor.control;
 import io.claribi.demovendor.Json;
 import io.claribi.demovendor.auth.AuthorizationServer;
 import io.claribi.demovendor.tools.AcmeServer;
+import io.modelcontextprotocol.spec.McpSchema.Tool;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,9 +18,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Test controls, {@code /control/*}: the request log, a tool's description at the vendor, and a
- * reset to the pristine tools and data. Off (404) unless enabled by configuration; loopback callers
- * only (403 otherwise).
+ * Test controls, {@code /control/*}: the request log, a tool's description at the vendor, the rug
+ * pull of {@code list_customers} (with or without {@code list_changed}), and a reset to the
+ * pristine tools and data. Off (404) unless enabled by configuration; loopback callers only (403
+ * otherwise).
  */
 public final class ControlServlet extends HttpServlet {
 
@@ -66,6 +68,10 @@ public final class ControlServlet extends HttpServlet {
     } else if ("/grants/forget".equals(path) && "POST".equals(method)) {
       authorization.forgetGrants();
       response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+    } else if ("/rug-pull".equals(path) && "POST".equals(method)) {
+      changed(response, acme.rugPull(notifies(request)), notifies(request));
+    } else if ("/open-schema".equals(path) && "POST".equals(method)) {
+      changed(response, acme.openSchema(notifies(request)), notifies(request));
     } else if (description.matches() && "PUT".equals(method)) {
       describe(description.group(1), request, response);
     } else {
@@ -97,6 +103,18 @@ public final class ControlServlet extends HttpServlet {
       return;
     }
     writeJson(response, Map.of("name", name, "description", changed.get().description()));
+  }
+
+  /** {@code ?notify=false} changes a tool without sending {@code list_changed}. */
+  private static boolean notifies(HttpServletRequest request) {
+    return !"false".equals(request.getParameter("notify"));
+  }
+
+  private static void changed(HttpServletResponse response, Tool tool, boolean notified)
+      throws IOException {
+    writeJson(
+        response,
+        Map.of("name", tool.name(), "description", tool.description(), "notified", notified));
   }
 
   private static void writeJson(HttpServletResponse response, Object body) throws IOException {

@@ -106,4 +106,97 @@ class ArgumentSchemasTest {
     assertThat(cut.check("local", schema, "{\"id\":\"a\"}").valid()).isTrue();
     assertThat(cut.check("local", schema, "{\"id\":1}").valid()).isFalse();
   }
+
+  /** The schema as the demo vendor's list_customers had it, minus additionalProperties. */
+  static final String OPEN =
+      """
+      {"type":"object","properties":{
+         "email":{"type":"string"},
+         "limit":{"type":"integer","minimum":1,"maximum":100}}}
+      """;
+
+  @Test
+  void an_argument_the_approved_schema_does_not_declare_is_refused_though_the_schema_is_open() {
+    var checked = cut.check("open", OPEN, "{\"limit\":3,\"includeCards\":true}");
+
+    assertThat(checked.valid()).isFalse();
+    assertThat(checked.problem())
+        .isEqualTo("argument 'includeCards' is not declared by the approved input schema");
+    assertThat(cut.check("open", OPEN, "{\"limit\":3}").valid()).isTrue();
+  }
+
+  @Test
+  void additional_properties_that_the_schema_allows_explicitly_are_refused_too() {
+    String explicit =
+        """
+        {"type":"object","properties":{"limit":{"type":"integer"}},
+         "additionalProperties":true,"patternProperties":{"^x-":{"type":"string"}}}
+        """;
+
+    assertThat(cut.check("explicit", explicit, "{\"exportTo\":\"s3://x\"}").valid()).isFalse();
+    assertThat(cut.check("explicit", explicit, "{\"x-a\":\"b\"}").valid()).isFalse();
+  }
+
+  @Test
+  void a_schema_that_declares_no_properties_admits_no_argument() {
+    String none = "{\"type\":\"object\"}";
+
+    assertThat(cut.check("none", none, "{}").valid()).isTrue();
+    assertThat(cut.check("none", none, "{\"a\":1}").problem()).contains("'a' is not declared");
+  }
+
+  @Test
+  void nested_objects_that_declare_properties_are_closed_and_free_form_ones_stay_open() {
+    String nested =
+        """
+        {"type":"object","properties":{
+           "filter":{"type":"object","properties":{"email":{"type":"string"}}},
+           "rows":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"}}}},
+           "metadata":{"type":"object"}}}
+        """;
+
+    assertThat(cut.check("n", nested, "{\"filter\":{\"email\":\"a@b\"}}").valid()).isTrue();
+    assertThat(cut.check("n", nested, "{\"filter\":{\"email\":\"a\",\"all\":true}}").problem())
+        .contains("'filter.all' is not declared");
+    assertThat(
+            cut.check("n", nested, "{\"rows\":[{\"id\":\"1\"},{\"id\":\"2\",\"x\":1}]}").problem())
+        .contains("'rows[1].x' is not declared");
+    assertThat(cut.check("n", nested, "{\"metadata\":{\"anything\":1}}").valid()).isTrue();
+  }
+
+  @Test
+  void names_declared_in_compositions_and_local_references_count_as_declared() {
+    String composed =
+        """
+        {"$defs":{"page":{"properties":{"limit":{"type":"integer"}}}},
+         "allOf":[{"$ref":"#/$defs/page"},{"properties":{"email":{"type":"string"}}}]}
+        """;
+
+    assertThat(cut.check("c", composed, "{\"limit\":1,\"email\":\"e\"}").valid()).isTrue();
+    assertThat(cut.check("c", composed, "{\"limit\":1,\"cards\":true}").valid()).isFalse();
+  }
+
+  @Test
+  void a_reference_that_cannot_be_followed_or_loops_admits_nothing() {
+    assertThat(cut.check("r1", "{\"$ref\":\"#/$defs/missing\"}", "{\"a\":1}").valid()).isFalse();
+    assertThat(cut.check("r2", "{\"$ref\":\"#\"}", "{\"a\":1}").valid()).isFalse();
+  }
+
+  @Test
+  void control_characters_in_a_refused_name_are_shown_escaped() {
+    var checked = cut.check("open", OPEN, "{\"limit\":3,\"evil\\u0000\\u200b\":1}");
+
+    assertThat(checked.problem()).contains("'evil\\u0000\\u200b'").doesNotContain("\u0000");
+  }
+
+  @Test
+  void a_schema_the_validator_cannot_use_is_refused_without_naming_a_java_class() {
+    String unusable = "{\"type\":\"object\",\"properties\":{\"a\":{\"$ref\":\"http://x/y\"}}}";
+
+    var checked = cut.check("unusable", unusable, "{\"a\":1}");
+
+    assertThat(checked.valid()).isFalse();
+    assertThat(checked.problem()).doesNotContainPattern("[a-z]+\\.[a-z]+\\.[A-Z]");
+    assertThat(checked.problem()).doesNotContain("Exception");
+  }
 }
