@@ -32,6 +32,7 @@ public final class ControlServlet extends HttpServlet {
   private final transient RequestLog log;
   private final transient AcmeServer acme;
   private final transient AuthorizationServer authorization;
+  private final transient ServerRequestControl serverRequests;
 
   public ControlServlet(
       boolean enabled, RequestLog log, AcmeServer acme, AuthorizationServer authorization) {
@@ -39,6 +40,7 @@ public final class ControlServlet extends HttpServlet {
     this.log = log;
     this.acme = acme;
     this.authorization = authorization;
+    this.serverRequests = new ServerRequestControl(acme.serverRequests());
   }
 
   @Override
@@ -55,6 +57,9 @@ public final class ControlServlet extends HttpServlet {
     String path = Optional.ofNullable(request.getPathInfo()).orElse("/");
     String method = request.getMethod();
     Matcher description = DESCRIPTION.matcher(path);
+    if (serverRequests.serve(path, request, response)) {
+      return;
+    }
     if ("/requests".equals(path) && "GET".equals(method)) {
       listRequests(request, response);
     } else if ("/requests".equals(path) && "DELETE".equals(method)) {

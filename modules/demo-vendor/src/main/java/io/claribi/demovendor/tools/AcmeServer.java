@@ -25,6 +25,7 @@ public final class AcmeServer {
   private final Map<String, AcmeTool> tools = new LinkedHashMap<>();
   private final HttpServletStreamableServerTransportProvider transport;
   private final McpSyncServer server;
+  private final ServerRequests serverRequests = new ServerRequests();
 
   public AcmeServer() {
     transport =
@@ -60,9 +61,15 @@ public final class AcmeServer {
     return Optional.of(definition(changed));
   }
 
+  /** What tool calls ask the client before they answer (a test switch). */
+  public ServerRequests serverRequests() {
+    return serverRequests;
+  }
+
   /** The pristine tools with their pristine descriptions, and the pristine data. */
   public synchronized void reset() {
     ledger.set(Ledger.pristine());
+    serverRequests.forget();
     for (String name : Set.copyOf(tools.keySet())) {
       server.removeTool(name);
     }
@@ -81,8 +88,10 @@ public final class AcmeServer {
         SyncToolSpecification.builder()
             .tool(definition(tool))
             .callHandler(
-                (exchange, request) ->
-                    call.invoke(scopes(exchange.transportContext()), request.arguments()))
+                (exchange, request) -> {
+                  serverRequests.beforeCall(tool.name(), exchange);
+                  return call.invoke(scopes(exchange.transportContext()), request.arguments());
+                })
             .build());
   }
 
