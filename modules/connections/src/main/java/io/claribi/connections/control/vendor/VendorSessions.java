@@ -306,7 +306,8 @@ public class VendorSessions {
    * credential and record them, so a changed tool is blocked at once.
    */
   private DiscoveryOutcome relist(Borrowing borrowing, URI server, String vendor, Credential lent) {
-    List<DiscoveredTool> tools = listTools(borrowing.connection(), server, vendor, lent, maxTools);
+    List<DiscoveredTool> tools =
+        listTools(borrowing.connection(), server, vendor, VendorTransport.usable(lent), maxTools);
     return catalog.recordDiscovery(new VendorId(vendor), tools);
   }
 

@@ -11,6 +11,7 @@ import io.modelcontextprotocol.spec.McpSchema;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -98,6 +99,7 @@ final class VendorTransport implements McpClientTransport {
             () ->
                 borrowing.lend(
                     credential -> {
+                      usable(credential);
                       // The one nearest the source wins: the borrowed credential over any stale
                       // one.
                       http.sendMessage(message)
@@ -159,10 +161,22 @@ final class VendorTransport implements McpClientTransport {
               () ->
                   borrowing.lend(
                       credential ->
-                          request.setHeader(AUTHORIZATION, "Bearer " + credential.accessToken())));
+                          request.setHeader(
+                              AUTHORIZATION, "Bearer " + usable(credential).accessToken())));
       case "DELETE" -> Mono.empty();
-      default -> Mono.error(new NoCredentialLent(method));
+      default -> Mono.error(new NoCredentialLent("a " + method));
     };
+  }
+
+  /**
+   * A borrowed credential, unless it has expired and could not be refreshed: then nothing is sent
+   * (the vendor would refuse it; the next call of ours meets the expiry and reports it).
+   */
+  static Credential usable(Credential borrowed) {
+    if (borrowed.expiresBefore(Instant.now())) {
+      throw new NoCredentialLent("an expired credential");
+    }
+    return borrowed;
   }
 
   /** The token of the credential in the context, unless none is there or it was withdrawn. */
@@ -181,8 +195,8 @@ final class VendorTransport implements McpClientTransport {
   static final class NoCredentialLent extends IllegalStateException {
     private static final long serialVersionUID = 1L;
 
-    NoCredentialLent(String method) {
-      super("No credential for a " + method + " to the vendor; it was not sent.");
+    NoCredentialLent(String what) {
+      super("No credential for " + what + " to the vendor; nothing was sent.");
     }
   }
 
