@@ -102,7 +102,7 @@ final class VendorFailures {
     }
     if (causedBy(failure, VendorTransport.NoCredentialLent.class)) {
       return new VendorUnavailableException(
-          vendor + " was not sent anything: no credential was lent for it; try again.",
+          "Nothing was sent to " + vendor + ": no credential was lent for it; try again.",
           retryAfterSeconds);
     }
     if (sessionEnded(failure)) {
