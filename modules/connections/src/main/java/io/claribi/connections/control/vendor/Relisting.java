@@ -2,6 +2,7 @@ package io.claribi.connections.control.vendor;
 
 import io.claribi.catalog.api.DiscoveryOutcome;
 import io.claribi.credentials.api.Credential;
+import io.claribi.platform.api.ProblemException;
 import java.net.URI;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -43,6 +44,15 @@ final class Relisting {
     }
   }
 
+  private static boolean changed(DiscoveryOutcome outcome) {
+    return outcome.added() > 0 || outcome.changed() > 0 || outcome.unlisted() > 0;
+  }
+
+  private static boolean expected(Throwable failure) {
+    Throwable cause = failure.getCause() == null ? failure : failure.getCause();
+    return cause instanceof ProblemException || cause instanceof VendorTransport.NoCredentialLent;
+  }
+
   private void runOnce() {
     again.set(false);
     borrowing
@@ -50,12 +60,16 @@ final class Relisting {
         .whenComplete(
             (outcome, failure) -> {
               if (failure != null) {
+                // Expected when the connection went or its token expired; nothing was sent then.
                 LOG.log(
-                    Level.WARNING,
+                    expected(failure) ? Level.INFO : Level.WARNING,
                     "Re-listing the tools of {0} after its change notice failed: {1}",
                     new Object[] {vendor, VendorFailures.describe(failure)});
               } else {
-                LOG.info(() -> "Re-listed the tools of " + vendor + ": " + outcome);
+                LOG.log(
+                    changed(outcome) ? Level.INFO : Level.FINE,
+                    "Re-listed the tools of {0} after its change notice: {1}",
+                    new Object[] {vendor, outcome});
               }
               running.set(false);
               if (again.get() && running.compareAndSet(false, true)) {
