@@ -110,7 +110,8 @@ final class VendorSession {
   }
 
   /**
-   * Retires the session and closes it now with this credential (a disconnect: nothing in flight).
+   * Retires the session and closes it with this credential, still lent to the caller: now if no
+   * call is under way (a disconnect, or the call that found it broken), else with the last one's.
    */
   void closeNow(Credential credential) {
     synchronized (this) {

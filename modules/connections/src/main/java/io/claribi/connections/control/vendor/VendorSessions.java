@@ -255,7 +255,9 @@ public class VendorSessions {
         throw refused;
       } catch (RuntimeException failure) {
         if (VendorFailures.breaksSession(failure)) {
-          retire(connection, session, true);
+          // Closed now with this call's credential, still lent, or later by its last call.
+          sessions.remove(connection, session);
+          session.closeNow(credential);
         }
         // An expired session never ran the request: one more try on a fresh one.
         if (attempt == 1 && failure instanceof McpTransportSessionNotFoundException) {
@@ -295,7 +297,7 @@ public class VendorSessions {
             });
     if (!session.server().equals(server)) {
       // The operator moved the vendor: never send this connection's token to the old address.
-      retire(connection, session, false);
+      abandon(connection, session);
       return session(connection, server, vendor);
     }
     return session;
@@ -311,9 +313,10 @@ public class VendorSessions {
     return catalog.recordDiscovery(new VendorId(vendor), tools);
   }
 
-  private void retire(ConnectionId connection, VendorSession session, boolean tellVendor) {
+  /** Lets the session go without a DELETE (the vendor moved): its calls finish on it first. */
+  private void abandon(ConnectionId connection, VendorSession session) {
     sessions.remove(connection, session);
-    session.retire(tellVendor);
+    session.retire(false);
   }
 
   private String write(Object result) {
