@@ -50,7 +50,7 @@ final class Relisting {
 
   private static boolean expected(Throwable failure) {
     Throwable cause = failure.getCause() == null ? failure : failure.getCause();
-    return cause instanceof ProblemException || cause instanceof VendorTransport.NoCredentialLent;
+    return cause instanceof ProblemException || Borrowing.connectionGone(failure);
   }
 
   private void runOnce() {

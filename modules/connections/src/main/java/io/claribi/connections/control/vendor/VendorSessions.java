@@ -286,7 +286,8 @@ public class VendorSessions {
             id -> {
               // Checked again whenever a session opens: the address may resolve differently now.
               outbound.requireSafe(server.toString());
-              Borrowing borrowing = new Borrowing(lender, tenancy.organization(), id);
+              Borrowing borrowing =
+                  new Borrowing(lender, tenancy.organization(), id, () -> forget(id));
               return new VendorSession(
                   server,
                   settings,
@@ -311,6 +312,17 @@ public class VendorSessions {
     List<DiscoveredTool> tools =
         listTools(borrowing.connection(), server, vendor, VendorTransport.usable(lent), maxTools);
     return catalog.recordDiscovery(new VendorId(vendor), tools);
+  }
+
+  /**
+   * Lets the connection's session go without a DELETE once a borrow found the connection gone or
+   * its token past use: nothing could be sent through it any more.
+   */
+  private void forget(ConnectionId connection) {
+    VendorSession session = sessions.get(connection);
+    if (session != null) {
+      abandon(connection, session);
+    }
   }
 
   /** Lets the session go without a DELETE (the vendor moved): its calls finish on it first. */

@@ -37,13 +37,15 @@ class VendorSessionTest {
   private final ScriptedMcpServer vendor = new ScriptedMcpServer();
   private final Lender lender = new Lender();
   private final AtomicInteger toolsChanged = new AtomicInteger();
+  private final AtomicInteger gone = new AtomicInteger();
   private final VendorSession cut =
       new VendorSession(
           vendor.url(),
           new Settings(),
           new JacksonMcpJsonMapper(JsonMapper.shared()),
           "1",
-          new Borrowing(lender, new OrganizationId("acme"), ConnectionId.random()),
+          new Borrowing(
+              lender, new OrganizationId("acme"), ConnectionId.random(), gone::incrementAndGet),
           toolsChanged::incrementAndGet);
 
   @AfterEach
@@ -86,6 +88,7 @@ class VendorSessionTest {
 
     assertThat(vendor.requests).noneMatch(ScriptedMcpServer.Request::answer);
     assertThat(vendor.requests).allSatisfy(r -> assertThat(r.authorization()).isNotNull());
+    assertThat(gone).as("the session learns that its connection is gone").hasValue(1);
   }
 
   @Test
@@ -184,7 +187,8 @@ class VendorSessionTest {
     public <T> CompletableFuture<T> lend(
         OrganizationId organization, ConnectionId connection, Function<Credential, T> exchange) {
       if (refuse) {
-        return CompletableFuture.failedFuture(new IllegalStateException("connection gone"));
+        return CompletableFuture.failedFuture(
+            io.claribi.platform.api.ProblemException.notFound("Connection c1"));
       }
       return CompletableFuture.supplyAsync(
           () -> {
