@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.claribi.connections.boundary.BorrowedCredentials;
 import io.claribi.connections.boundary.CatalogDiscovery;
 import io.claribi.connections.boundary.ConnectRecords;
 import io.claribi.connections.boundary.Connecting;
@@ -37,14 +38,17 @@ class SystemBindingTest {
           .doNotHaveFullyQualifiedName(Connecting.class.getName())
           .and()
           .doNotHaveFullyQualifiedName(CatalogDiscovery.class.getName())
+          .and()
+          .doNotHaveFullyQualifiedName(BorrowedCredentials.class.getName())
           .should()
           .callMethod(TenantBinding.class, "actAsSystemFor", OrganizationId.class)
           .because(
               "the system binding chooses an organization without a token; only jobs that no"
                   + " request starts may use it, each named here (CatalogDiscovery for the"
-                  + " background tool-list refresher), and the connect callback, whose request"
-                  + " (the vendor's redirect) has no token and whose single-use state names the"
-                  + " organization");
+                  + " background tool-list refresher; BorrowedCredentials for the vendor sessions'"
+                  + " own messages, bound to the organization whose call opened the session), and"
+                  + " the connect callback, whose request (the vendor's redirect) has no token and"
+                  + " whose single-use state names the organization");
 
   @Test
   void request_code_acting_as_the_system_breaks_the_rule() {

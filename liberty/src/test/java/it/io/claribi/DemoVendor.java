@@ -19,6 +19,11 @@ public final class DemoVendor {
 
   /** A real access token from the demo authorization server (client credentials). */
   public static String accessToken(String scope) {
+    return token(scope).getString("access_token");
+  }
+
+  /** The demo authorization server's whole token response (client credentials). */
+  public static JsonObject token(String scope) {
     String form =
         "grant_type=client_credentials&client_id=claribi&client_secret=demo&scope="
             + URLEncoder.encode(scope, StandardCharsets.UTF_8);
@@ -30,7 +35,7 @@ public final class DemoVendor {
     if (reply.status() != 200) {
       throw new IllegalStateException("no token from the demo authorization server: " + reply);
     }
-    return reply.json().getString("access_token");
+    return reply.json();
   }
 
   /** How many {@code tools/call} requests for exactly this name reached the vendor. */
@@ -78,6 +83,43 @@ public final class DemoVendor {
         Api.send(
             HttpRequest.newBuilder(URI.create(BASE + "/control/open-schema?notify=false"))
                 .POST(HttpRequest.BodyPublishers.noBody())));
+  }
+
+  /** Every request in the log, whatever its HTTP or JSON-RPC method, oldest first. */
+  public static java.util.List<JsonObject> allRequests() {
+    Api.Reply reply =
+        Api.send(HttpRequest.newBuilder(URI.create(BASE + "/control/requests")).GET());
+    if (reply.status() != 200) {
+      throw new IllegalStateException("request log unavailable: " + reply);
+    }
+    return reply.json().getJsonArray("requests").getValuesAs(JsonObject.class);
+  }
+
+  /**
+   * From now on each call of {@code tool} first asks the client {@code kind} ({@code sampling},
+   * {@code elicitation}, {@code roots} or {@code none}) and waits for the answer.
+   */
+  public static void askOnCall(String tool, String kind) {
+    expect204or200(
+        Api.send(
+            HttpRequest.newBuilder(URI.create(BASE + "/control/tools/" + tool + "/server-request"))
+                .header("Content-Type", "text/plain")
+                .PUT(HttpRequest.BodyPublishers.ofString(kind))));
+  }
+
+  /** What the client answered to the requests the vendor made during calls, oldest first. */
+  public static java.util.List<JsonObject> serverRequestAnswers() {
+    Api.Reply reply =
+        Api.send(HttpRequest.newBuilder(URI.create(BASE + "/control/server-requests")).GET());
+    if (reply.status() != 200) {
+      throw new IllegalStateException("server-request answers unavailable: " + reply);
+    }
+    return reply.json().getJsonArray("answers").getValuesAs(JsonObject.class);
+  }
+
+  public static void clearServerRequestAnswers() {
+    expect204or200(
+        Api.send(HttpRequest.newBuilder(URI.create(BASE + "/control/server-requests")).DELETE()));
   }
 
   public static void clearLog() {

@@ -45,12 +45,19 @@ final class Gateway {
     return Api.token(org, "org-admin", "integrator", "platform-operator");
   }
 
-  /** An active connection of the token's organization, with a real demo token. */
+  /**
+   * An active connection of the token's organization, with a real demo token and its expiry (the
+   * product sends nothing on its own with an expired token).
+   */
   static String connect(URL fixture, String token, String vendor, boolean discover) {
+    JsonObject demo = DemoVendor.token("payments:read");
+    java.time.Instant expiresAt =
+        java.time.Instant.now().plusSeconds(demo.getJsonNumber("expires_in").longValue());
     JsonObject body =
         Json.createObjectBuilder()
             .add("vendor", vendor)
-            .add("accessToken", DemoVendor.accessToken("payments:read"))
+            .add("accessToken", demo.getString("access_token"))
+            .add("expiresAt", expiresAt.toString())
             .add("scopes", Json.createArrayBuilder().add("payments:read"))
             .add("discover", discover)
             .build();

@@ -93,7 +93,7 @@ class GatewayFaultsIT {
     Api.Reply reply = Gateway.call(admin, "connectionId", connection, "list_customers", "{}");
     assertThat(reply.body()).as(reply.toString()).contains("VENDOR_RESPONSE_TOO_LARGE");
     assertProblem(reply, 502, "VENDOR_RESPONSE_TOO_LARGE");
-    // The session went with the reply; the next call opens a new one and is cut off the same way.
+    // The reply failed only its own call; the next one on the same session is cut off the same way.
     assertProblem(
         Gateway.call(admin, "connectionId", connection, "list_customers", "{}"),
         502,

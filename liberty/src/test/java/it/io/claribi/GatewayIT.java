@@ -146,7 +146,9 @@ class GatewayIT {
     Api.Reply refreshed =
         Api.post("/api/v1/catalog/vendors/" + Gateway.VENDOR + "/discovery", adminA);
     assertThat(refreshed.status()).as(refreshed.toString()).isEqualTo(200);
-    assertThat(refreshed.json().getInt("changed")).isEqualTo(1);
+    // The product re-lists on the vendor's list_changed notice (VendorMessagesIT), so the change
+    // may be recorded already; either way the tool is blocked now.
+    assertThat(refreshed.json().getInt("changed")).isBetween(0, 1);
 
     Api.Reply blocked = Gateway.call(adminA, "connectionId", connectionA, "list_payouts", "{}");
     assertProblem(blocked, 403, "TOOL_NOT_ALLOWED");

@@ -23,6 +23,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +31,9 @@ import java.util.Optional;
 
 /**
  * Deletes connections: the credential row and the connection in one transaction, with the audit
- * record; once that transaction has committed, the vendor session is closed and the token revoked
- * at the vendor in the background. Nothing is kept: no soft delete, no tombstone with a secret.
+ * record, and closes the vendor session (its {@code DELETE} with the token); once that transaction
+ * has committed, the token is revoked at the vendor in the background. Nothing is kept: no soft
+ * delete, no tombstone with a secret.
  *
  * <p>Each connection's call fence is taken exclusively first, which waits for the calls holding it
  * and holds back later ones; so a call either finished before the commit or finds no connection
@@ -50,6 +52,7 @@ public class Disconnecting {
   @Inject VendorSessions vendors;
   @Inject VendorAuthorization authorization;
   @Inject ConfiguredClients clients;
+  @Inject Clock clock;
 
   /**
    * The connections deleted by a transaction, and the tokens to revoke, to act on after it commits.
@@ -66,6 +69,7 @@ public class Disconnecting {
             .lockExclusively(id)
             .orElseThrow(() -> ProblemException.notFound("Connection " + id));
     List<PendingRevocation> revocations = new ArrayList<>();
+    closeSession(connection);
     revocation(connection).ifPresent(revocations::add);
     delete(connection, "disconnected by an org admin");
     disconnected.fire(new Disconnected(List.of(id), revocations));
@@ -82,6 +86,7 @@ public class Disconnecting {
           fence.holdExclusively(found.id());
           Optional<Connection> locked = connections.lockExclusively(found.id());
           if (locked.isPresent()) {
+            closeSession(locked.get());
             revocation(locked.get()).ifPresent(revocations::add);
             deleted.add(delete(locked.get(), "vendor retired: " + retired.reason()));
           }
@@ -89,6 +94,30 @@ public class Disconnecting {
       }
     }
     disconnected.fire(new Disconnected(deleted, revocations));
+  }
+
+  /**
+   * Closes the connection's vendor session while its credential still exists and no call holds the
+   * fence, so the session's closing {@code DELETE} carries the token; without a usable credential
+   * the session is dropped and nothing is sent. It happens before the commit: no message of this
+   * connection leaves after it.
+   */
+  private void closeSession(Connection connection) {
+    ConnectionId id = connection.id();
+    try {
+      vault.use(
+          id,
+          credential -> {
+            if (credential.expiresBefore(clock.instant())) {
+              vendors.close(id);
+            } else {
+              vendors.close(id, credential);
+            }
+            return null;
+          });
+    } catch (CredentialUnavailableException none) {
+      vendors.close(id);
+    }
   }
 
   /** The token to revoke, taken from the vault before its row goes; none if it cannot be read. */

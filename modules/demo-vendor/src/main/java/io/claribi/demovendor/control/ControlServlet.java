@@ -34,6 +34,7 @@ public final class ControlServlet extends HttpServlet {
   private final transient RequestLog log;
   private final transient AcmeServer acme;
   private final transient AuthorizationServer authorization;
+  private final transient ServerRequestControl serverRequests;
 
   public ControlServlet(
       boolean enabled, RequestLog log, AcmeServer acme, AuthorizationServer authorization) {
@@ -41,6 +42,7 @@ public final class ControlServlet extends HttpServlet {
     this.log = log;
     this.acme = acme;
     this.authorization = authorization;
+    this.serverRequests = new ServerRequestControl(acme.serverRequests());
   }
 
   @Override
@@ -57,6 +59,9 @@ public final class ControlServlet extends HttpServlet {
     String path = Optional.ofNullable(request.getPathInfo()).orElse("/");
     String method = request.getMethod();
     Matcher description = DESCRIPTION.matcher(path);
+    if (serverRequests.serve(path, request, response)) {
+      return;
+    }
     if ("/requests".equals(path) && "GET".equals(method)) {
       listRequests(request, response);
     } else if ("/requests".equals(path) && "DELETE".equals(method)) {

@@ -7,15 +7,17 @@ import tools.jackson.databind.JsonNode;
 /**
  * What the demo vendor needs to know of an incoming JSON-RPC message before the SDK sees it: the
  * method, the id (as JSON), the tool name of a tools/call, the URI of a resources/read and the
- * cursor of a list request. Anything else, a batch or a body that is not JSON, has no method.
+ * cursor of a list request, and its kind: {@code request}, {@code notification}, {@code response}
+ * (the client's answer to a request of the server) or null. Anything else, a batch or a body that
+ * is not JSON, has no method and no kind.
  */
 public record JsonRpcRequest(
-    String method, String idJson, String toolName, String resourceUri, String cursor) {
+    String method, String idJson, String toolName, String resourceUri, String cursor, String kind) {
 
   /** Where the request-log filter leaves the parsed message for the filters after it. */
   public static final String ATTRIBUTE = "io.claribi.demovendor.json-rpc";
 
-  static final JsonRpcRequest NONE = new JsonRpcRequest(null, null, null, null, null);
+  static final JsonRpcRequest NONE = new JsonRpcRequest(null, null, null, null, null, null);
 
   static JsonRpcRequest parse(byte[] body) {
     if (body.length == 0) {
@@ -36,7 +38,15 @@ public record JsonRpcRequest(
         message.has("id") ? message.get("id").toString() : null,
         text(params.get("name")),
         text(params.get("uri")),
-        text(params.get("cursor")));
+        text(params.get("cursor")),
+        kind(message));
+  }
+
+  private static String kind(JsonNode message) {
+    if (message.has("method")) {
+      return message.has("id") ? "request" : "notification";
+    }
+    return message.has("result") || message.has("error") ? "response" : null;
   }
 
   public Optional<String> methodIfAny() {

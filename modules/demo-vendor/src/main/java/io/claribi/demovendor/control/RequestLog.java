@@ -7,16 +7,18 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Every HTTP request that reached the MCP endpoint or a fault path, authenticated or not: the
- * newest {@code capacity} entries, in arrival order. A request is recorded when it arrives and gets
- * its status when the response is done (a streamed or parked response finishes later). Tests read
- * it to prove that a call the product blocked never arrived here.
+ * Every HTTP request that reached the MCP endpoint or a fault path, authenticated or not, whatever
+ * its HTTP method (a POST of a request, notification or answer, the event stream's GET, the closing
+ * DELETE): the newest {@code capacity} entries, in arrival order. A request is recorded when it
+ * arrives and gets its status when the response is done (a streamed or parked response finishes
+ * later). Tests read it to prove that a call the product blocked never arrived here.
  */
 public final class RequestLog {
 
   /**
-   * One request: {@code rpcMethod}, {@code toolName} and {@code resourceUri} may be null, and
-   * {@code status} is null while the response is still under way.
+   * One request: {@code rpcMethod}, {@code rpcKind}, {@code toolName} and {@code resourceUri} may
+   * be null (a GET or DELETE has no body; a client's answer has no method), and {@code status} is
+   * null while the response is still under way.
    */
   public record Entry(
       long sequence,
@@ -24,6 +26,7 @@ public final class RequestLog {
       String httpMethod,
       String path,
       String rpcMethod,
+      String rpcKind,
       String toolName,
       String resourceUri,
       boolean bearerToken,
@@ -49,6 +52,7 @@ public final class RequestLog {
           entry.httpMethod(),
           entry.path(),
           entry.rpcMethod(),
+          entry.rpcKind(),
           entry.toolName(),
           entry.resourceUri(),
           entry.bearerToken(),
@@ -77,6 +81,7 @@ public final class RequestLog {
                 httpMethod,
                 path,
                 rpc.method(),
+                rpc.kind(),
                 rpc.toolName(),
                 rpc.resourceUri(),
                 bearerToken,

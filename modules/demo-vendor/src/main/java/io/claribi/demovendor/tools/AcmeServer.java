@@ -27,6 +27,7 @@ public final class AcmeServer {
   private final HttpServletStreamableServerTransportProvider transport;
   private final QuietableNotifications notifications;
   private final McpSyncServer server;
+  private final ServerRequests serverRequests = new ServerRequests();
 
   public AcmeServer() {
     transport =
@@ -99,9 +100,15 @@ public final class AcmeServer {
     return definition(changed);
   }
 
+  /** What tool calls ask the client before they answer (a test switch). */
+  public ServerRequests serverRequests() {
+    return serverRequests;
+  }
+
   /** The pristine tools with their pristine descriptions, and the pristine data. */
   public synchronized void reset() {
     ledger.set(Ledger.pristine());
+    serverRequests.forget();
     for (String name : Set.copyOf(tools.keySet())) {
       server.removeTool(name);
     }
@@ -120,8 +127,10 @@ public final class AcmeServer {
         SyncToolSpecification.builder()
             .tool(definition(tool))
             .callHandler(
-                (exchange, request) ->
-                    call.invoke(scopes(exchange.transportContext()), request.arguments()))
+                (exchange, request) -> {
+                  serverRequests.beforeCall(tool.name(), exchange);
+                  return call.invoke(scopes(exchange.transportContext()), request.arguments());
+                })
             .build());
   }
 

@@ -8,12 +8,15 @@ import io.claribi.platform.api.ProblemException;
 import io.modelcontextprotocol.client.transport.McpHttpClientTransportAuthorizationException;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpTransportException;
+import io.modelcontextprotocol.spec.McpTransportSessionClosedException;
 import java.io.IOException;
 import java.net.http.HttpTimeoutException;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 
 /** Turns whatever the SDK threw into the gateway's documented problems. */
@@ -26,21 +29,42 @@ final class VendorFailures {
   private VendorFailures() {}
 
   /**
-   * Whether the session must be dropped: anything but an error the vendor itself answered (the SDK
-   * also reports its own transport failures as {@link McpError}s, with the cause attached).
+   * Whether the session must be retired: a failure of the transport, not one that concerns only the
+   * call it ended. An error the vendor itself answered, a time-out, an oversized or malformed
+   * reply, or a refused credential leave the session to the other calls (the SDK also reports its
+   * own transport failures as {@link McpError}s, with the cause attached).
    */
   static boolean breaksSession(Throwable failure) {
-    return !(failure instanceof McpError error && error.getCause() == null);
+    if (failure instanceof McpError error && error.getCause() == null) {
+      return false;
+    }
+    return !(timedOut(failure)
+        || tooLarge(failure)
+        || causedBy(failure, JacksonException.class)
+        || causedBy(failure, McpHttpClientTransportAuthorizationException.class)
+        || causedBy(failure, VendorTransport.NoCredentialLent.class));
+  }
+
+  /** A short account of a failure for the log: no token, no response body. */
+  static String describe(Throwable failure) {
+    Throwable cause = failure;
+    while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    if (cause instanceof ProblemException problem) {
+      return problem.code() + ": " + problem.detail();
+    }
+    Throwable root = McpError.findRootCause(cause);
+    return root.getClass().getSimpleName() + ": " + sanitise(String.valueOf(root.getMessage()));
   }
 
   static ProblemException classify(Throwable failure, String vendor, long retryAfterSeconds) {
-    if (causedBy(failure, "MaxSizeExceededException") || saysTooLarge(failure)) {
+    if (tooLarge(failure)) {
       return new VendorErrorException(
           "VENDOR_RESPONSE_TOO_LARGE",
           vendor + " sent a reply larger than this server accepts; it was dropped.");
     }
-    if (causedBy(failure, TimeoutException.class)
-        || causedBy(failure, HttpTimeoutException.class)) {
+    if (timedOut(failure)) {
       return new VendorUnavailableException(
           vendor + " did not answer in time; try again later.", retryAfterSeconds);
     }
@@ -76,20 +100,68 @@ final class VendorFailures {
           "VENDOR_ERROR",
           vendor + " answered with an error: " + sanitise(error.getJsonRpcError().message()));
     }
+    if (causedBy(failure, VendorTransport.NoCredentialLent.class)) {
+      return new VendorUnavailableException(
+          "Nothing was sent to " + vendor + ": no credential was lent for it; try again.",
+          retryAfterSeconds);
+    }
+    if (sessionEnded(failure)) {
+      // Another call's failure or a close ended the session under this call.
+      return new VendorUnavailableException(
+          vendor + "'s session ended before it answered; try again.", retryAfterSeconds);
+    }
     Throwable root = McpError.findRootCause(failure);
     if (causedBy(failure, McpTransportException.class)) {
-      String message = String.valueOf(root.getMessage());
-      if (message.contains("HTTP 5") || message.contains("status 5")) {
+      // The SDK's messages name its own classes and echo the reply: only the status is shown.
+      Optional<Integer> status = httpStatus(String.valueOf(root.getMessage()));
+      if (status.filter(code -> code >= 500).isPresent()) {
         return new VendorUnavailableException(
-            vendor + " is failing (" + sanitise(message) + "); try again later.",
+            vendor + " is failing (HTTP " + status.get() + "); try again later.",
             retryAfterSeconds);
       }
       return new VendorErrorException(
-          "VENDOR_ERROR", vendor + " failed the exchange: " + sanitise(message));
+          "VENDOR_ERROR",
+          vendor
+              + " failed the exchange"
+              + status.map(code -> " (HTTP " + code + ")").orElse("")
+              + ".");
     }
     LOG.log(Level.WARNING, "Unexpected failure talking to " + vendor, failure);
     return new VendorErrorException(
-        "VENDOR_ERROR", vendor + " failed the exchange (" + root.getClass().getSimpleName() + ").");
+        "VENDOR_ERROR", vendor + " failed the exchange; the server log has the details.");
+  }
+
+  private static final Pattern STATUS =
+      Pattern.compile(
+          "(?:status code:?\\s*|HTTP\\s+|status\\s+)(\\d{3})\\b", Pattern.CASE_INSENSITIVE);
+
+  /** The HTTP status an SDK transport message names, if any. */
+  static Optional<Integer> httpStatus(String message) {
+    Matcher matcher = STATUS.matcher(message);
+    return matcher.find() ? Optional.of(Integer.valueOf(matcher.group(1))) : Optional.empty();
+  }
+
+  private static boolean timedOut(Throwable failure) {
+    return causedBy(failure, TimeoutException.class)
+        || causedBy(failure, HttpTimeoutException.class);
+  }
+
+  private static boolean tooLarge(Throwable failure) {
+    return causedBy(failure, "MaxSizeExceededException") || saysTooLarge(failure);
+  }
+
+  /**
+   * The SDK fails the calls still waiting on a session it closes with a plain {@code
+   * RuntimeException} (SDK 2.1.0, {@code McpClientSession.dismissPendingResponses}).
+   */
+  private static boolean sessionEnded(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof McpTransportSessionClosedException
+          || "MCP session with server terminated".equals(t.getMessage())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

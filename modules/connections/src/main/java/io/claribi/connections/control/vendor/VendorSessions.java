@@ -1,7 +1,10 @@
 package io.claribi.connections.control.vendor;
 
+import io.claribi.catalog.api.Catalog;
 import io.claribi.catalog.api.DiscoveredTool;
+import io.claribi.catalog.api.DiscoveryOutcome;
 import io.claribi.catalog.api.OutboundPolicy;
+import io.claribi.catalog.api.VendorId;
 import io.claribi.catalog.api.VendorKind;
 import io.claribi.connections.api.VendorErrorException;
 import io.claribi.connections.control.GatewaySettings;
@@ -13,6 +16,7 @@ import io.claribi.connections.control.nativeapi.NativeLimits;
 import io.claribi.credentials.api.Credential;
 import io.claribi.platform.api.ConnectionId;
 import io.claribi.platform.api.ProblemException;
+import io.claribi.platform.api.TenantBinding;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
@@ -32,6 +36,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,8 +45,10 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code tools/call} goes out only with a {@link ToolPermit}; resources only with a {@link
  * ResourcePermit}; tool discovery is a listing and needs neither.
  *
- * <p>Sessions are kept per connection and reused; a session that failed at the transport is dropped
- * and the next call opens a new one.
+ * <p>Sessions are kept per connection and shared; a session that failed at the transport is retired
+ * (the next call opens a new one; the calls still on it finish on it), while a time-out, an
+ * oversized or malformed reply fails only its own call. When the vendor announces that its tools
+ * changed, they are listed again and recorded in the catalog at once.
  */
 @ApplicationScoped
 public class VendorSessions {
@@ -51,6 +58,13 @@ public class VendorSessions {
 
   @Inject GatewaySettings settings;
   @Inject OutboundPolicy outbound;
+  @Inject CredentialLender lender;
+  @Inject TenantBinding tenancy;
+  @Inject Catalog catalog;
+
+  @Inject
+  @ConfigProperty(name = "claribi.catalog.max-tools-per-vendor", defaultValue = "2000")
+  int maxTools;
 
   private final ConcurrentMap<ConnectionId, VendorSession> sessions = new ConcurrentHashMap<>();
   private final McpJsonMapper json = new JacksonMcpJsonMapper(JsonMapper.shared());
@@ -188,11 +202,26 @@ public class VendorSessions {
                         + " nothing was sent."));
   }
 
-  /** Ends the connection's session, if it has one (disconnect, retired vendor). */
+  /**
+   * Ends the connection's session, if it has one, with its closing {@code DELETE} carrying the
+   * credential: for a disconnect, while the connection's call fence is held exclusively and the
+   * credential still exists.
+   */
+  public void close(ConnectionId connection, Credential credential) {
+    VendorSession session = sessions.remove(connection);
+    if (session != null) {
+      session.closeNow(credential);
+    }
+  }
+
+  /**
+   * Forgets the connection's session, if it still has one (after a disconnect has committed, or on
+   * stop): no credential is left to send its {@code DELETE} with, so none is sent.
+   */
   public void close(ConnectionId connection) {
     VendorSession session = sessions.remove(connection);
     if (session != null) {
-      closeQuietly(session);
+      session.retire(false);
     }
   }
 
@@ -219,14 +248,16 @@ public class VendorSessions {
       Credential credential,
       Function<McpSyncClient, T> exchange) {
     for (int attempt = 1; ; attempt++) {
-      VendorSession session = session(connection, server);
+      VendorSession session = enter(connection, server, vendor);
       try {
         return session.exchange(credential, exchange);
       } catch (ProblemException refused) {
         throw refused;
       } catch (RuntimeException failure) {
         if (VendorFailures.breaksSession(failure)) {
-          drop(connection, session);
+          // Closed now with this call's credential, still lent, or later by its last call.
+          sessions.remove(connection, session);
+          session.closeNow(credential);
         }
         // An expired session never ran the request: one more try on a fresh one.
         if (attempt == 1 && failure instanceof McpTransportSessionNotFoundException) {
@@ -237,35 +268,67 @@ public class VendorSessions {
     }
   }
 
-  private VendorSession session(ConnectionId connection, URI server) {
+  /** The connection's session, joined for one exchange (a retired one is replaced). */
+  private VendorSession enter(ConnectionId connection, URI server, String vendor) {
+    while (true) {
+      VendorSession session = session(connection, server, vendor);
+      if (session.enter()) {
+        return session;
+      }
+      sessions.remove(connection, session);
+    }
+  }
+
+  private VendorSession session(ConnectionId connection, URI server, String vendor) {
     VendorSession session =
         sessions.computeIfAbsent(
             connection,
             id -> {
               // Checked again whenever a session opens: the address may resolve differently now.
               outbound.requireSafe(server.toString());
-              return new VendorSession(server, settings, json, "1");
+              Borrowing borrowing =
+                  new Borrowing(lender, tenancy.organization(), id, () -> forget(id));
+              return new VendorSession(
+                  server,
+                  settings,
+                  json,
+                  "1",
+                  borrowing,
+                  new Relisting(borrowing, this::relist, server, vendor)::toolsChanged);
             });
     if (!session.server().equals(server)) {
       // The operator moved the vendor: never send this connection's token to the old address.
-      drop(connection, session);
-      return session(connection, server);
+      abandon(connection, session);
+      return session(connection, server, vendor);
     }
     return session;
   }
 
-  private void drop(ConnectionId connection, VendorSession session) {
-    if (sessions.remove(connection, session)) {
-      closeQuietly(session);
+  /**
+   * The vendor said its tools changed: list them (bounded, like discovery) with a borrowed
+   * credential and record them, so a changed tool is blocked at once.
+   */
+  private DiscoveryOutcome relist(Borrowing borrowing, URI server, String vendor, Credential lent) {
+    List<DiscoveredTool> tools =
+        listTools(borrowing.connection(), server, vendor, VendorTransport.usable(lent), maxTools);
+    return catalog.recordDiscovery(new VendorId(vendor), tools);
+  }
+
+  /**
+   * Lets the connection's session go without a DELETE once a borrow found the connection gone or
+   * its token past use: nothing could be sent through it any more.
+   */
+  private void forget(ConnectionId connection) {
+    VendorSession session = sessions.get(connection);
+    if (session != null) {
+      abandon(connection, session);
     }
   }
 
-  private static void closeQuietly(VendorSession session) {
-    try {
-      session.close();
-    } catch (RuntimeException ignored) {
-      // The vendor may already be gone; the session is forgotten either way.
-    }
+  /** Lets the session go without a DELETE (the vendor moved): its calls finish on it first. */
+  private void abandon(ConnectionId connection, VendorSession session) {
+    sessions.remove(connection, session);
+    session.retire(false);
   }
 
   private String write(Object result) {
