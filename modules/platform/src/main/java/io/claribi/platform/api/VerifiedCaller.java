@@ -155,6 +155,10 @@ public class VerifiedCaller {
 
   /** A verified bearer token: the only credential the REST API accepts. */
   public boolean hasBearerToken() {
+    // No caller, no token; asking Liberty's token proxy on a thread without one logs CWWKS5604E.
+    if (security != null && security.getCallerPrincipal() == null) {
+      return false;
+    }
     return token != null && token.getRawToken() != null;
   }
 

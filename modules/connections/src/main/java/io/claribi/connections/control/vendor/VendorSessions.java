@@ -29,6 +29,8 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -61,6 +63,7 @@ public class VendorSessions {
   @Inject CredentialLender lender;
   @Inject TenantBinding tenancy;
   @Inject Catalog catalog;
+  @Inject Clock clock;
 
   @Inject
   @ConfigProperty(name = "claribi.catalog.max-tools-per-vendor", defaultValue = "2000")
@@ -309,9 +312,11 @@ public class VendorSessions {
    * credential and record them, so a changed tool is blocked at once.
    */
   private DiscoveryOutcome relist(Borrowing borrowing, URI server, String vendor, Credential lent) {
+    // Stamped before asking: a slower re-list recorded after a newer one changes nothing.
+    Instant requestedAt = clock.instant();
     List<DiscoveredTool> tools =
         listTools(borrowing.connection(), server, vendor, VendorTransport.usable(lent), maxTools);
-    return catalog.recordDiscovery(new VendorId(vendor), tools);
+    return catalog.recordDiscovery(new VendorId(vendor), tools, requestedAt);
   }
 
   /**
