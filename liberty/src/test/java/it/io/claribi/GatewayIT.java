@@ -94,14 +94,18 @@ class GatewayIT {
             "list_customers ",
             " list_customers",
             "list_customers\u200b",
-            "list_\u0441ustomers",
-            "list_customers\u0000");
+            "list_\u0441ustomers");
 
     for (String tool : refused) {
       Api.Reply reply = Gateway.call(adminA, "connectionId", connectionA, tool, "{}");
       assertProblem(reply, 403, "TOOL_NOT_ALLOWED");
       assertThat(reply.json().getString("detail")).contains("nothing was sent");
     }
+    // A control character never reaches the allowlist: the body itself is refused.
+    assertProblem(
+        Gateway.call(adminA, "connectionId", connectionA, "list_customers\u0000", "{}"),
+        400,
+        "TEXT_INVALID");
 
     assertThat(DemoVendor.toolCalls()).as("tools/call requests at the vendor").isZero();
   }
