@@ -35,6 +35,7 @@ public class OrganizationsResource {
   static final int RACE_ATTEMPTS = 4;
 
   @Inject TieringFacade tiering;
+  @Inject OrganizationChanges changes;
 
   @PUT
   @Path("{id}")
@@ -46,15 +47,19 @@ public class OrganizationsResource {
                   "must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit")
           String id,
       @NotNull(message = "a JSON body is required") @Valid ProvisionRequest request) {
+    OrganizationId organization = new OrganizationId(id);
     TieringFacade.Provisioned result =
-        ConcurrentUpdates.retrying(
-            RACE_ATTEMPTS,
+        changes.oneAtATime(
+            organization,
             () ->
-                tiering.provision(
-                    new OrganizationId(id),
-                    request.name(),
-                    Plan.valueOf(request.plan()),
-                    request.reasonOrDefault()));
+                ConcurrentUpdates.retrying(
+                    RACE_ATTEMPTS,
+                    () ->
+                        tiering.provision(
+                            organization,
+                            request.name(),
+                            Plan.valueOf(request.plan()),
+                            request.reasonOrDefault())));
     return Response.status(result.created() ? Response.Status.CREATED : Response.Status.OK)
         .entity(result.organization())
         .build();
