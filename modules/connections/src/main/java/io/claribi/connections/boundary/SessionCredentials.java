@@ -28,6 +28,7 @@ public class SessionCredentials implements CredentialLender {
 
   static final int THREADS = 4;
   static final int QUEUE = 1_000;
+  static final int STOP_WAIT_SECONDS = 10;
 
   @Resource ManagedThreadFactory threads;
   @Inject BorrowedCredentials borrowed;
@@ -42,10 +43,25 @@ public class SessionCredentials implements CredentialLender {
     pool = started;
   }
 
+  /**
+   * Lets borrows under way finish (bounded) before the application's data source goes: a borrow cut
+   * off mid-transaction, or one still running once the application has stopped, fails loudly.
+   */
   @PreDestroy
   void stop() {
-    if (pool != null) {
-      pool.shutdownNow();
+    ThreadPoolExecutor running = pool;
+    if (running == null) {
+      return;
+    }
+    pool = null;
+    running.shutdown();
+    try {
+      if (!running.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+        running.shutdownNow();
+      }
+    } catch (InterruptedException interrupted) {
+      running.shutdownNow();
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -70,6 +70,8 @@ public class VendorSessions {
   int maxTools;
 
   private final ConcurrentMap<ConnectionId, VendorSession> sessions = new ConcurrentHashMap<>();
+  // Set when the application stops: a change notice arriving then starts no re-listing.
+  private volatile boolean stopping;
   private final McpJsonMapper json = new JacksonMcpJsonMapper(JsonMapper.shared());
 
   /** What every native operation is; shown to operators as hints, like a vendor's. */
@@ -240,6 +242,7 @@ public class VendorSessions {
    */
   @PreDestroy
   void closeAll() {
+    stopping = true;
     sessions.keySet().forEach(this::close);
     Schedulers.shutdownNow();
   }
@@ -297,7 +300,7 @@ public class VendorSessions {
                   json,
                   "1",
                   borrowing,
-                  new Relisting(borrowing, this::relist, server, vendor)::toolsChanged);
+                  changeNotice(new Relisting(borrowing, this::relist, server, vendor)));
             });
     if (!session.server().equals(server)) {
       // The operator moved the vendor: never send this connection's token to the old address.
@@ -305,6 +308,14 @@ public class VendorSessions {
       return session(connection, server, vendor);
     }
     return session;
+  }
+
+  private Runnable changeNotice(Relisting relisting) {
+    return () -> {
+      if (!stopping) {
+        relisting.toolsChanged();
+      }
+    };
   }
 
   /**
