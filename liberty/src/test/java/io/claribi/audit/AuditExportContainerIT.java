@@ -40,7 +40,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Exports a large trail (200,000 events by default, {@code -Daudit.export.events}) as CSV and JSON
- * Lines over HTTP from the server started with a small heap ({@code -Xmx320m}), the way an admin
+ * Lines over HTTP from the server started with a small heap ({@code -Xmx416m}), the way an admin
  * downloads it. The events are seeded in the container with batched JDBC, correctly chained after
  * the organization's real first event; the client checks every row, the neutralised formula cells,
  * and every hash and link of the JSON Lines export up to its trailer.
@@ -53,7 +53,7 @@ class AuditExportContainerIT {
   private static final long EVENTS = Long.getLong("audit.export.events", 200_000);
 
   /** The test server's heap (liberty/pom.xml); the audit benchmark runs the same test on 256 MB. */
-  private static final long MAX_HEAP = 320L * 1024 * 1024;
+  private static final long MAX_HEAP = 416L * 1024 * 1024;
 
   /** Heap in use after a full GC before the exports (in the container). */
   private static long baseline;
