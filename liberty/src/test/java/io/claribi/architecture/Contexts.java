@@ -14,6 +14,7 @@ final class Contexts {
     "io.claribi.tiering..",
     "io.claribi.credentials..",
     "io.claribi.connections..",
+    "io.claribi.uploads..",
     "io.claribi.audit.."
   };
 

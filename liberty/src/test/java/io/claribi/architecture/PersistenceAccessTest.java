@@ -51,8 +51,7 @@ class PersistenceAccessTest {
                       && STATEMENT_FACTORIES.contains(call.getName()));
 
   /** Package-private on purpose: named here, not imported. */
-  private static final String UPLOADS_DUCKDB =
-      "io.claribi.connections.control.uploads.LockedDownDuckDb";
+  private static final String UPLOADS_DUCKDB = "io.claribi.uploads.control.duckdb.LockedDownDuckDb";
 
   @ArchTest
   static final ArchRule only_control_and_tenant_binding_use_the_entity_manager =

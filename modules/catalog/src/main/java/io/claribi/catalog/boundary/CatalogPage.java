@@ -3,6 +3,7 @@ package io.claribi.catalog.boundary;
 import io.claribi.catalog.api.VendorId;
 import io.claribi.platform.api.ProblemException;
 import io.claribi.platform.api.VerifiedCaller;
+import io.claribi.platform.api.console.Notice;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;

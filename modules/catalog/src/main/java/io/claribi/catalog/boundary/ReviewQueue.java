@@ -5,6 +5,7 @@ import io.claribi.catalog.entity.Decision;
 import io.claribi.platform.api.ProblemException;
 import io.claribi.platform.api.Roles;
 import io.claribi.platform.api.VerifiedCaller;
+import io.claribi.platform.api.console.Notice;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;

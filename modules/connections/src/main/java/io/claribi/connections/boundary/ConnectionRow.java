@@ -1,5 +1,6 @@
 package io.claribi.connections.boundary;
 
+import io.claribi.platform.api.console.ConsoleText;
 import java.io.Serializable;
 
 /** One of the organization's connections as the console's Data sources page lists it. */

@@ -4,13 +4,17 @@ import io.claribi.catalog.api.Availability;
 import io.claribi.catalog.api.Catalog;
 import io.claribi.catalog.api.VendorKind;
 import io.claribi.connections.control.ConnectSettings;
-import io.claribi.connections.entity.UploadId;
 import io.claribi.platform.api.ConnectionId;
 import io.claribi.platform.api.ProblemException;
 import io.claribi.platform.api.Roles;
 import io.claribi.platform.api.VerifiedCaller;
+import io.claribi.platform.api.console.ConsoleText;
+import io.claribi.platform.api.console.Notice;
 import io.claribi.tiering.api.Entitlements;
 import io.claribi.tiering.api.Plan;
+import io.claribi.uploads.api.UploadId;
+import io.claribi.uploads.api.UploadRow;
+import io.claribi.uploads.api.UploadedFiles;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -47,7 +51,7 @@ public class DataSources implements Serializable {
   @Inject ConnectionReads reads;
   @Inject Connecting connecting;
   @Inject Disconnecting disconnecting;
-  @Inject Uploading uploading;
+  @Inject UploadedFiles uploading;
   @Inject ConnectSettings settings;
   @Inject VerifiedCaller caller;
 
@@ -85,7 +89,7 @@ public class DataSources implements Serializable {
         catalog.activeVendors().stream()
             .map(v -> VendorRow.of(v, Availability.of(v.kind(), current), connections))
             .toList();
-    uploads = uploading.all().stream().map(UploadRow::of).toList();
+    uploads = uploading.rows();
   }
 
   /** Starts a connect and sends the browser to the vendor's consent screen. */
@@ -156,7 +160,7 @@ public class DataSources implements Serializable {
     if (!mayManage()) {
       return;
     }
-    notice.set(UploadForm.add(uploading, file, domains));
+    notice.set(uploading.add(file, domains));
     if (!notice.isAlert()) {
       domains = null;
     }

@@ -13,6 +13,7 @@ import io.claribi.credentials.api.CredentialUnavailableException;
 import io.claribi.credentials.api.CredentialVault;
 import io.claribi.platform.api.AuditEvent;
 import io.claribi.platform.api.AuditEventType;
+import io.claribi.platform.api.AuditText;
 import io.claribi.platform.api.ConnectionId;
 import io.claribi.platform.api.OrganizationId;
 import io.claribi.platform.api.ProblemException;

@@ -14,6 +14,7 @@ import io.claribi.connections.control.allowlist.ToolPermit;
 import io.claribi.connections.entity.Connection;
 import io.claribi.platform.api.AuditEvent;
 import io.claribi.platform.api.AuditEventType;
+import io.claribi.platform.api.AuditText;
 import io.claribi.platform.api.ProblemException;
 import io.claribi.tiering.api.Entitlement;
 import io.claribi.tiering.api.Entitlements;

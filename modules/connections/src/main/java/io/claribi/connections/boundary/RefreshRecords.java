@@ -7,6 +7,7 @@ import io.claribi.credentials.api.CredentialVault;
 import io.claribi.credentials.api.TokenSet;
 import io.claribi.platform.api.AuditEvent;
 import io.claribi.platform.api.AuditEventType;
+import io.claribi.platform.api.AuditText;
 import io.claribi.platform.api.ConnectionId;
 import io.claribi.platform.api.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;

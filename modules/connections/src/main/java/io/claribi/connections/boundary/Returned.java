@@ -1,5 +1,6 @@
 package io.claribi.connections.boundary;
 
+import io.claribi.platform.api.console.Notice;
 import java.util.Optional;
 
 /**

@@ -6,16 +6,17 @@ import io.claribi.catalog.api.Vendor;
 import io.claribi.catalog.api.VendorId;
 import io.claribi.catalog.api.VendorKind;
 import io.claribi.connections.control.Connections;
-import io.claribi.connections.control.Uploads;
 import io.claribi.connections.control.routing.RouteCandidate;
 import io.claribi.connections.control.routing.SourceKind;
 import io.claribi.connections.control.routing.SourceRanking;
-import io.claribi.connections.control.uploads.UploadTools;
 import io.claribi.connections.entity.Connection;
-import io.claribi.connections.entity.Upload;
 import io.claribi.tiering.api.Entitlement;
 import io.claribi.tiering.api.Entitlements;
 import io.claribi.tiering.api.Plan;
+import io.claribi.uploads.api.UploadSource;
+import io.claribi.uploads.api.UploadSources;
+import io.claribi.uploads.api.UploadTarget;
+import io.claribi.uploads.api.UploadTools;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -37,7 +38,7 @@ public class Routing {
   @Inject Entitlements entitlements;
   @Inject Connections connections;
   @Inject Catalog catalog;
-  @Inject Uploads uploads;
+  @Inject UploadSources uploads;
 
   /** The answer: the ranked sources (best first) and the domains asked for that none holds. */
   public record Route(
@@ -86,7 +87,7 @@ public class Routing {
               connection.activatedAt()));
     }
     if (plan.includes(Entitlement.FILE_UPLOADS)) {
-      for (Upload upload : uploads.all()) {
+      for (UploadSource upload : uploads.all()) {
         candidates.add(
             new RouteCandidate(
                 SourceKind.UPLOAD,

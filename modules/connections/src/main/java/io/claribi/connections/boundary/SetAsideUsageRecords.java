@@ -1,6 +1,7 @@
 package io.claribi.connections.boundary;
 
 import io.claribi.connections.control.SetAsideUsage;
+import io.claribi.platform.api.AuditText;
 import io.claribi.platform.api.DeferredAuditEvent;
 import io.claribi.platform.api.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;

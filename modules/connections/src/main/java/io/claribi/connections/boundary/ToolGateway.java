@@ -5,15 +5,11 @@ import io.claribi.catalog.api.Catalog;
 import io.claribi.catalog.api.Vendor;
 import io.claribi.catalog.api.VendorId;
 import io.claribi.connections.control.Connections;
-import io.claribi.connections.control.Uploads;
 import io.claribi.connections.control.allowlist.ResourcePermit;
 import io.claribi.connections.control.allowlist.ToolPermit;
-import io.claribi.connections.control.uploads.UploadTools;
 import io.claribi.connections.control.vendor.VendorReply;
 import io.claribi.connections.control.vendor.VendorSessions;
 import io.claribi.connections.entity.Connection;
-import io.claribi.connections.entity.Upload;
-import io.claribi.connections.entity.UploadId;
 import io.claribi.platform.api.AuditEvent;
 import io.claribi.platform.api.ConnectionId;
 import io.claribi.platform.api.DeferredAuditEvent;
@@ -25,6 +21,12 @@ import io.claribi.tiering.api.Entitlement;
 import io.claribi.tiering.api.Entitlements;
 import io.claribi.tiering.api.Plan;
 import io.claribi.tiering.api.PlanUpgradeRequiredException;
+import io.claribi.uploads.api.UploadId;
+import io.claribi.uploads.api.UploadRead;
+import io.claribi.uploads.api.UploadSource;
+import io.claribi.uploads.api.UploadSources;
+import io.claribi.uploads.api.UploadTarget;
+import io.claribi.uploads.api.UploadTools;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -57,7 +59,7 @@ public class ToolGateway {
   @Inject Entitlements entitlements;
   @Inject Clock clock;
   @Inject UploadAdmission uploadAdmission;
-  @Inject Uploads uploads;
+  @Inject UploadSources uploads;
   @Inject UploadReading uploadReading;
 
   /** A tool an integrator may call now, through one of its organization's connections. */
@@ -86,7 +88,7 @@ public class ToolGateway {
     }
     List<CallableTool> tools = new ArrayList<>();
     if (plan.includes(Entitlement.FILE_UPLOADS)) {
-      for (Upload upload : uploads.all()) {
+      for (UploadSource upload : uploads.all()) {
         String id = upload.id().toString();
         tools.add(
             new CallableTool(
@@ -178,8 +180,7 @@ public class ToolGateway {
    * result shape as a vendor's tool, read by the locked-down engine instead of a vendor.
    */
   public Called callUpload(UploadId upload, String tool, String argumentsJson) {
-    UploadAdmission.UploadPermit permit =
-        uploadAdmission.admit(upload, tool, argumentsJson).permitOrThrow();
+    UploadRead permit = uploadAdmission.admit(upload, tool, argumentsJson).permitOrThrow();
     return called(
         upload.toString(), UploadTarget.VENDOR, permit.tool(), () -> uploadReading.read(permit));
   }

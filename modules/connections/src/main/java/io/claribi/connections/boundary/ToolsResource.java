@@ -1,9 +1,9 @@
 package io.claribi.connections.boundary;
 
 import io.claribi.catalog.api.VendorId;
-import io.claribi.connections.entity.UploadId;
 import io.claribi.platform.api.ConnectionId;
 import io.claribi.platform.api.Roles;
+import io.claribi.uploads.api.UploadId;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;

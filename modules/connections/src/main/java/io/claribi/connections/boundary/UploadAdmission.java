@@ -2,24 +2,22 @@ package io.claribi.connections.boundary;
 
 import io.claribi.connections.api.ArgumentInvalidException;
 import io.claribi.connections.api.ToolNotAllowedException;
-import io.claribi.connections.control.Uploads;
-import io.claribi.connections.control.uploads.UploadFormat;
-import io.claribi.connections.control.uploads.UploadQuery;
-import io.claribi.connections.control.uploads.UploadQueryArguments;
-import io.claribi.connections.control.uploads.UploadTools;
-import io.claribi.connections.entity.Upload;
-import io.claribi.connections.entity.UploadId;
 import io.claribi.platform.api.AuditEvent;
 import io.claribi.platform.api.AuditEventType;
+import io.claribi.platform.api.AuditText;
 import io.claribi.platform.api.ProblemException;
 import io.claribi.tiering.api.Entitlement;
 import io.claribi.tiering.api.Entitlements;
+import io.claribi.uploads.api.UploadId;
+import io.claribi.uploads.api.UploadRead;
+import io.claribi.uploads.api.UploadSources;
+import io.claribi.uploads.api.UploadTarget;
+import io.claribi.uploads.api.UploadTools;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Every check before an upload is read, in one short transaction and in this order: the plan, the
@@ -30,21 +28,14 @@ import java.util.Optional;
 public class UploadAdmission {
 
   @Inject Entitlements entitlements;
-  @Inject Uploads uploads;
+  @Inject UploadSources uploads;
   @Inject Event<AuditEvent> audit;
 
-  /** The capability to read one upload once, with its bytes. */
-  public record UploadPermit(
-      UploadId upload,
-      String tool,
-      Optional<UploadQuery> query,
-      UploadFormat format,
-      byte[] content) {}
-
+  /** The capability to read one upload once, with its bytes: what the uploads context loaded. */
   @Transactional
-  public Admission<UploadPermit> admit(UploadId id, String tool, String argumentsJson) {
+  public Admission<UploadRead> admit(UploadId id, String tool, String argumentsJson) {
     entitlements.require(Entitlement.FILE_UPLOADS);
-    Upload upload = uploads.find(id).orElseThrow(() -> ProblemException.notFound("Upload " + id));
+    uploads.find(id).orElseThrow(() -> ProblemException.notFound("Upload " + id));
     if (!UploadTools.DESCRIBE.equals(tool) && !UploadTools.QUERY.equals(tool)) {
       audit.fire(
           AuditEvent.forConnection(
@@ -63,20 +54,17 @@ public class UploadAdmission {
                   + "."));
     }
     Map<String, Object> arguments = GatewayJson.arguments(argumentsJson);
-    Optional<UploadQuery> query;
     if (UploadTools.QUERY.equals(tool)) {
-      query = Optional.of(UploadQueryArguments.parse(arguments));
+      uploads.checkQuery(arguments);
     } else if (!arguments.isEmpty()) {
       return Admission.refused(
           new ArgumentInvalidException(UploadTools.DESCRIBE + " takes no arguments."));
-    } else {
-      query = Optional.empty();
     }
     entitlements.admitToolCall();
-    byte[] content =
-        uploads.content(id).orElseThrow(() -> ProblemException.notFound("Upload " + id));
-    return Admission.admitted(
-        new UploadPermit(id, tool, query, UploadFormat.valueOf(upload.format()), content),
-        UploadTarget.VENDOR);
+    UploadRead read =
+        uploads
+            .load(id, tool, arguments)
+            .orElseThrow(() -> ProblemException.notFound("Upload " + id));
+    return Admission.admitted(read, UploadTarget.VENDOR);
   }
 }

@@ -1,10 +1,10 @@
 package io.claribi.connections.boundary;
 
-import io.claribi.connections.control.UploadEngine;
 import io.claribi.connections.control.vendor.VendorReply;
+import io.claribi.uploads.api.UploadRead;
+import io.claribi.uploads.api.UploadSources;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Map;
 
 /**
  * Runs an admitted upload tool outside any transaction, and answers in MCP's {@code CallToolResult}
@@ -13,13 +13,9 @@ import java.util.Map;
 @ApplicationScoped
 public class UploadReading {
 
-  @Inject UploadEngine engine;
+  @Inject UploadSources uploads;
 
-  VendorReply read(UploadAdmission.UploadPermit permit) {
-    Map<String, Object> answer =
-        permit.query().isPresent()
-            ? engine.query(permit.content(), permit.format(), permit.query().get()).asMap()
-            : engine.describe(permit.content(), permit.format()).asMap();
-    return new VendorReply(GatewayJson.toolResult(answer), false);
+  VendorReply read(UploadRead permit) {
+    return new VendorReply(GatewayJson.toolResult(uploads.answer(permit)), false);
   }
 }

@@ -2,6 +2,7 @@ package io.claribi.connections.boundary;
 
 import io.claribi.platform.api.AuditEvent;
 import io.claribi.platform.api.AuditEventType;
+import io.claribi.platform.api.AuditText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;

@@ -3,6 +3,7 @@ package io.claribi.connections.boundary;
 import io.claribi.catalog.api.Availability;
 import io.claribi.catalog.api.Vendor;
 import io.claribi.catalog.api.VendorKind;
+import io.claribi.platform.api.console.ConsoleText;
 import java.io.Serializable;
 import java.util.List;
 

@@ -2,6 +2,7 @@ package io.claribi.connections.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.claribi.platform.api.AuditText;
 import io.claribi.platform.api.DeferredAuditEvent;
 import io.claribi.platform.api.OrganizationId;
 import java.sql.SQLException;
