@@ -14,24 +14,24 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-import io.claribi.connections.boundary.ToolGateway;
-import io.claribi.connections.boundary.violations.BypassingTheGateway;
-import io.claribi.connections.boundary.violations.CallingTheSdkFromTheBoundary;
-import io.claribi.connections.boundary.violations.ReadingTheLentToken;
-import io.claribi.connections.boundary.violations.UsingANativeConnectorFromTheBoundary;
-import io.claribi.connections.control.allowlist.Allowlist;
-import io.claribi.connections.control.allowlist.ForgedPermits;
-import io.claribi.connections.control.allowlist.ResourcePermit;
-import io.claribi.connections.control.allowlist.ToolPermit;
 import io.claribi.connections.control.authorization.LentClient;
 import io.claribi.connections.control.authorization.LentGrant;
 import io.claribi.connections.control.authorization.PendingRevocation;
-import io.claribi.connections.control.nativeapi.NativeConnector;
-import io.claribi.connections.control.vendor.VendorSessions;
-import io.claribi.connections.control.vendor.violations.CallingANativeConnectorWithoutAPermit;
-import io.claribi.connections.control.vendor.violations.CallingToolsWithoutAPermit;
 import io.claribi.credentials.api.Credential;
 import io.claribi.credentials.api.LentClientSecret;
+import io.claribi.gateway.boundary.ToolGateway;
+import io.claribi.gateway.boundary.violations.BypassingTheGateway;
+import io.claribi.gateway.boundary.violations.CallingTheSdkFromTheBoundary;
+import io.claribi.gateway.boundary.violations.ReadingTheLentToken;
+import io.claribi.gateway.boundary.violations.UsingANativeConnectorFromTheBoundary;
+import io.claribi.gateway.control.allowlist.Allowlist;
+import io.claribi.gateway.control.allowlist.ForgedPermits;
+import io.claribi.gateway.control.allowlist.ResourcePermit;
+import io.claribi.gateway.control.allowlist.ToolPermit;
+import io.claribi.gateway.control.mcpclient.VendorSessions;
+import io.claribi.gateway.control.mcpclient.violations.CallingANativeConnectorWithoutAPermit;
+import io.claribi.gateway.control.mcpclient.violations.CallingToolsWithoutAPermit;
+import io.claribi.gateway.control.nativeapi.NativeConnector;
 import io.modelcontextprotocol.client.McpAsyncClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import java.util.Set;
@@ -46,8 +46,8 @@ import org.junit.jupiter.api.Test;
 @AnalyzeClasses(packages = Contexts.ROOT, importOptions = ImportOption.DoNotIncludeTests.class)
 class ReadOnlyByConstructionTest {
 
-  static final String VENDOR_PACKAGE = "io.claribi.connections.control.vendor";
-  static final String NATIVE_PACKAGE = "io.claribi.connections.control.nativeapi";
+  static final String VENDOR_PACKAGE = "io.claribi.gateway.control.mcpclient";
+  static final String NATIVE_PACKAGE = "io.claribi.gateway.control.nativeapi";
 
   private static final Set<String> SENDING_TOOLS = Set.of("callTool");
   private static final Set<String> READING_RESOURCES =

@@ -2,10 +2,10 @@ package io.claribi.catalog;
 
 import io.claribi.catalog.api.DiscoveredTool;
 import io.claribi.catalog.control.ToolFingerprint;
-import io.claribi.connections.control.nativeapi.NativeConnector;
-import io.claribi.connections.control.nativeapi.NativeConnectors;
-import io.claribi.connections.control.nativeapi.NativeLimits;
-import io.claribi.connections.control.vendor.VendorSessions;
+import io.claribi.gateway.control.mcpclient.VendorSessions;
+import io.claribi.gateway.control.nativeapi.NativeConnector;
+import io.claribi.gateway.control.nativeapi.NativeConnectors;
+import io.claribi.gateway.control.nativeapi.NativeLimits;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.InputStream;

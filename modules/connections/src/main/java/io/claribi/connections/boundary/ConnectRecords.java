@@ -1,11 +1,11 @@
 package io.claribi.connections.boundary;
 
+import io.claribi.connections.api.ConnectionState;
 import io.claribi.connections.control.Attempts;
 import io.claribi.connections.control.ConnectionDirectory;
 import io.claribi.connections.control.Connections;
 import io.claribi.connections.entity.AuthorizationAttempt;
 import io.claribi.connections.entity.Connection;
-import io.claribi.connections.entity.ConnectionState;
 import io.claribi.credentials.api.ClientSecret;
 import io.claribi.credentials.api.CredentialVault;
 import io.claribi.credentials.api.TokenSet;

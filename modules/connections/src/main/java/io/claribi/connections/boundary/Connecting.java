@@ -8,6 +8,8 @@ import io.claribi.catalog.api.RegisteredClient;
 import io.claribi.catalog.api.Vendor;
 import io.claribi.catalog.api.VendorId;
 import io.claribi.catalog.api.VendorKind;
+import io.claribi.connections.api.ConnectionActivated;
+import io.claribi.connections.api.VendorEntitlement;
 import io.claribi.connections.control.ConnectSettings;
 import io.claribi.connections.control.ConnectionDirectory;
 import io.claribi.connections.control.authorization.AuthorizationCallback;
@@ -31,6 +33,7 @@ import io.claribi.platform.api.TenantBinding;
 import io.claribi.platform.api.VerifiedCaller;
 import io.claribi.tiering.api.Entitlements;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -62,7 +65,7 @@ public class Connecting {
   @Inject ConnectSettings settings;
   @Inject ConnectRecords records;
   @Inject ConnectionDirectory directory;
-  @Inject ToolDiscovery discovery;
+  @Inject Event<ConnectionActivated> activated;
   @Inject TenantBinding tenancy;
   @Inject VerifiedCaller caller;
   @Inject Clock clock;
@@ -77,7 +80,7 @@ public class Connecting {
         catalog
             .vendor(VendorId.parse(vendorSlug))
             .orElseThrow(() -> ProblemException.notFound("Vendor " + vendorSlug));
-    GatewayAdmission.requireFeatureFor(entitlements.currentPlan(), vendor);
+    VendorEntitlement.require(entitlements.currentPlan(), vendor);
     URI back = allowedReturn(returnTo);
 
     Target target = vendor.kind() == VendorKind.MCP ? mcpTarget(vendor) : nativeTarget(vendor);
@@ -217,10 +220,13 @@ public class Connecting {
     return new Target(server, new LinkedHashSet<>(vendor.readScopes()), vendor.serverUrl(), null);
   }
 
-  /** The tools are recorded for the operator; a failure here does not undo the connection. */
+  /**
+   * The gateway lists the vendor's tools for the operator; a failure there does not undo the
+   * connection.
+   */
   private void discoverTools(ConnectionDirectory.Attempt where) {
     try (TenantBinding.OperatorScope scope = tenancy.actAsSystemFor(where.organization())) {
-      discovery.discover(where.connection());
+      activated.fire(new ConnectionActivated(where.connection()));
     } catch (RuntimeException e) {
       LOG.log(
           Level.WARNING, "Tool discovery after connecting " + where.connection() + " failed", e);

@@ -1,13 +1,14 @@
 package io.claribi.connections.boundary;
 
 import io.claribi.catalog.api.VendorRetired;
+import io.claribi.connections.api.ConnectionDisconnected;
+import io.claribi.connections.api.ConnectionDisconnecting;
 import io.claribi.connections.control.CallFence;
 import io.claribi.connections.control.ConnectionDirectory;
 import io.claribi.connections.control.Connections;
 import io.claribi.connections.control.authorization.ConfiguredClients;
 import io.claribi.connections.control.authorization.PendingRevocation;
 import io.claribi.connections.control.authorization.VendorAuthorization;
-import io.claribi.connections.control.vendor.VendorSessions;
 import io.claribi.connections.entity.Connection;
 import io.claribi.credentials.api.CredentialUnavailableException;
 import io.claribi.credentials.api.CredentialVault;
@@ -50,7 +51,8 @@ public class Disconnecting {
   @Inject TenantBinding tenancy;
   @Inject Event<AuditEvent> audit;
   @Inject Event<Disconnected> disconnected;
-  @Inject VendorSessions vendors;
+  @Inject Event<ConnectionDisconnecting> disconnecting;
+  @Inject Event<ConnectionDisconnected> gone;
   @Inject VendorAuthorization authorization;
   @Inject ConfiguredClients clients;
   @Inject Clock clock;
@@ -109,15 +111,16 @@ public class Disconnecting {
       vault.use(
           id,
           credential -> {
-            if (credential.expiresBefore(clock.instant())) {
-              vendors.close(id);
-            } else {
-              vendors.close(id, credential);
-            }
+            disconnecting.fire(
+                new ConnectionDisconnecting(
+                    id,
+                    credential.expiresBefore(clock.instant())
+                        ? Optional.empty()
+                        : Optional.of(credential)));
             return null;
           });
     } catch (CredentialUnavailableException none) {
-      vendors.close(id);
+      disconnecting.fire(new ConnectionDisconnecting(id, Optional.empty()));
     }
   }
 
@@ -158,7 +161,7 @@ public class Disconnecting {
   }
 
   void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Disconnected event) {
-    event.connections().forEach(vendors::close);
+    event.connections().forEach(id -> gone.fire(new ConnectionDisconnected(id)));
     event.revocations().forEach(authorization.revoker()::revokeLater);
   }
 }

@@ -1,8 +1,9 @@
 package io.claribi.connections.boundary;
 
+import io.claribi.connections.api.ConnectionProblems;
+import io.claribi.connections.api.ConnectionState;
 import io.claribi.connections.control.CallFence;
 import io.claribi.connections.control.ConnectSettings;
-import io.claribi.connections.entity.ConnectionState;
 import io.claribi.credentials.api.Credential;
 import io.claribi.credentials.api.CredentialVault;
 import io.claribi.platform.api.ConnectionId;
@@ -30,27 +31,6 @@ public class FencedCall {
   @Inject Clock clock;
 
   /**
-   * 409: {@code CONNECTION_NEEDS_REAUTH} for a refused grant or an undecryptable credential, else
-   * {@code CONNECTION_NOT_ACTIVE}.
-   */
-  static ProblemException notActive(ConnectionId connection, ConnectionState state) {
-    return state == ConnectionState.NEEDS_REAUTH
-        ? new ProblemException(
-            409,
-            "CONNECTION_NEEDS_REAUTH",
-            "Connection needs re-authorisation",
-            "Connection "
-                + connection
-                + " must be connected again: the vendor no longer accepts its grant, or its"
-                + " stored credential cannot be decrypted. Nothing was sent to the vendor.")
-        : new ProblemException(
-            409,
-            "CONNECTION_NOT_ACTIVE",
-            "Connection not active",
-            "Connection " + connection + " is " + state + ".");
-  }
-
-  /**
    * Sends the exchange with the connection's credential, unless its access token is about to expire
    * and can be refreshed: then nothing is sent, and the answer is empty.
    */
@@ -62,7 +42,7 @@ public class FencedCall {
             .hold(connection)
             .orElseThrow(() -> ProblemException.notFound("Connection " + connection));
     if (state != ConnectionState.ACTIVE) {
-      throw notActive(connection, state);
+      throw ConnectionProblems.notActive(connection, state);
     }
     Instant freshUntil = clock.instant().plus(settings.refreshAhead());
     return vault.use(

@@ -1,8 +1,10 @@
 package io.claribi.connections.boundary;
 
+import io.claribi.connections.api.ConnectionExchange;
 import io.claribi.credentials.api.Credential;
 import io.claribi.credentials.api.InvalidCredentialCiphertextException;
 import io.claribi.platform.api.ConnectionId;
+import io.claribi.platform.api.OrganizationId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
@@ -15,12 +17,14 @@ import java.util.function.Function;
  * the connection row. The exchange is then sent once with whatever the vault holds.
  */
 @ApplicationScoped
-public class VendorExchanges {
+public class VendorExchanges implements ConnectionExchange {
 
   @Inject FencedCall fenced;
   @Inject Refreshing refreshing;
   @Inject CredentialLoss credentialLoss;
+  @Inject BorrowedCredentials borrowed;
 
+  @Override
   public <T> T send(ConnectionId connection, Function<Credential, T> exchange) {
     try {
       Optional<T> sent = fenced.send(connection, exchange, true);
@@ -33,5 +37,11 @@ public class VendorExchanges {
       credentialLoss.undecryptable(connection, undecryptable); // the fence's lock is released
       throw undecryptable;
     }
+  }
+
+  @Override
+  public <T> T sendFor(
+      OrganizationId organization, ConnectionId connection, Function<Credential, T> exchange) {
+    return borrowed.send(organization, connection, exchange);
   }
 }

@@ -1,6 +1,6 @@
 package io.claribi.connections.control;
 
-import io.claribi.connections.entity.ConnectionState;
+import io.claribi.connections.api.ConnectionState;
 import io.claribi.platform.api.ConnectionId;
 import io.claribi.platform.api.TenantBinding;
 import jakarta.annotation.Resource;

@@ -1,7 +1,7 @@
 package io.claribi.connections.control;
 
+import io.claribi.connections.api.ConnectionState;
 import io.claribi.connections.entity.Connection;
-import io.claribi.connections.entity.ConnectionState;
 import io.claribi.platform.api.ConnectionId;
 import io.claribi.platform.api.TenantBinding;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,6 @@
 package io.claribi.connections.entity;
 
+import io.claribi.connections.api.ConnectionState;
 import io.claribi.platform.api.ConnectionId;
 import io.claribi.platform.api.TenantBinding;
 import io.claribi.platform.api.UtcInstantConverter;

@@ -3,7 +3,7 @@ package io.claribi.connections.control.authorization;
 import static io.claribi.connections.control.authorization.AuthorizationException.Reason.VENDOR_AUTHORIZATION_DENIED;
 import static io.claribi.connections.control.authorization.AuthorizationException.Reason.VENDOR_ISSUER_MISMATCH;
 
-import io.claribi.connections.control.VendorText;
+import io.claribi.connections.api.VendorText;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

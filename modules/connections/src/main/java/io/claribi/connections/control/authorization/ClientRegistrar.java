@@ -13,7 +13,7 @@ import com.nimbusds.oauth2.sdk.client.ClientRegistrationErrorResponse;
 import com.nimbusds.oauth2.sdk.client.ClientRegistrationRequest;
 import com.nimbusds.oauth2.sdk.client.ClientRegistrationResponse;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
-import io.claribi.connections.control.VendorText;
+import io.claribi.connections.api.VendorText;
 import io.claribi.connections.control.authorization.ClientRegistration.ClientAuthMethod;
 import io.claribi.connections.control.authorization.ClientRegistration.Source;
 import java.net.URI;

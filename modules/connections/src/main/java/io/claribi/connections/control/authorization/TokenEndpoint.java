@@ -24,7 +24,7 @@ import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.oauth2.sdk.token.Token;
 import com.nimbusds.oauth2.sdk.token.Tokens;
-import io.claribi.connections.control.VendorText;
+import io.claribi.connections.api.VendorText;
 import io.claribi.credentials.api.TokenSet;
 import java.net.URI;
 import java.time.Clock;

@@ -2,7 +2,7 @@ package io.claribi.connections.control.authorization;
 
 import io.claribi.catalog.api.OutboundPolicy;
 import io.claribi.connections.control.ConnectSettings;
-import io.claribi.connections.control.GatewaySettings;
+import io.claribi.platform.api.VendorTimeouts;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -18,7 +18,7 @@ import java.time.Clock;
 public class VendorAuthorization {
 
   @Inject OutboundPolicy outbound;
-  @Inject GatewaySettings settings;
+  @Inject VendorTimeouts settings;
   @Inject Clock clock;
   @Inject ConnectSettings connect;
 

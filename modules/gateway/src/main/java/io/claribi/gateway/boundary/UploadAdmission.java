@@ -1,0 +1,70 @@
+package io.claribi.gateway.boundary;
+
+import io.claribi.gateway.api.ArgumentInvalidException;
+import io.claribi.gateway.api.ToolNotAllowedException;
+import io.claribi.platform.api.AuditEvent;
+import io.claribi.platform.api.AuditEventType;
+import io.claribi.platform.api.AuditText;
+import io.claribi.platform.api.ProblemException;
+import io.claribi.tiering.api.Entitlement;
+import io.claribi.tiering.api.Entitlements;
+import io.claribi.uploads.api.UploadId;
+import io.claribi.uploads.api.UploadRead;
+import io.claribi.uploads.api.UploadSources;
+import io.claribi.uploads.api.UploadTarget;
+import io.claribi.uploads.api.UploadTools;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.Map;
+
+/**
+ * Every check before an upload is read, in one short transaction and in this order: the plan, the
+ * upload (the caller's), the tool (one of the two read tools), the arguments, and the month's
+ * quota. The bytes are loaded in the same transaction, so a file deleted a moment ago is not read.
+ */
+@ApplicationScoped
+public class UploadAdmission {
+
+  @Inject Entitlements entitlements;
+  @Inject UploadSources uploads;
+  @Inject Event<AuditEvent> audit;
+
+  /** The capability to read one upload once, with its bytes: what the uploads context loaded. */
+  @Transactional
+  public Admission<UploadRead> admit(UploadId id, String tool, String argumentsJson) {
+    entitlements.require(Entitlement.FILE_UPLOADS);
+    uploads.find(id).orElseThrow(() -> ProblemException.notFound("Upload " + id));
+    if (!UploadTools.DESCRIBE.equals(tool) && !UploadTools.QUERY.equals(tool)) {
+      audit.fire(
+          AuditEvent.forConnection(
+              AuditEventType.TOOL_CALL_BLOCKED,
+              id.toString(),
+              UploadTarget.VENDOR,
+              Map.of("tool", AuditText.visible(tool), "reason", "UNKNOWN_TOOL")));
+      return Admission.refused(
+          new ToolNotAllowedException(
+              "'"
+                  + AuditText.visible(tool)
+                  + "': an upload offers only "
+                  + UploadTools.DESCRIBE
+                  + " and "
+                  + UploadTools.QUERY
+                  + "."));
+    }
+    Map<String, Object> arguments = GatewayJson.arguments(argumentsJson);
+    if (UploadTools.QUERY.equals(tool)) {
+      uploads.checkQuery(arguments);
+    } else if (!arguments.isEmpty()) {
+      return Admission.refused(
+          new ArgumentInvalidException(UploadTools.DESCRIBE + " takes no arguments."));
+    }
+    entitlements.admitToolCall();
+    UploadRead read =
+        uploads
+            .load(id, tool, arguments)
+            .orElseThrow(() -> ProblemException.notFound("Upload " + id));
+    return Admission.admitted(read, UploadTarget.VENDOR);
+  }
+}

@@ -1,0 +1,191 @@
+package io.claribi.gateway.boundary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.claribi.platform.api.DeferredAuditEvent;
+import io.claribi.platform.api.OrganizationId;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The journal's isolation of bad records, with a writer that behaves like a transaction (a batch
+ * with a refused record writes nothing) and a set-aside store that keeps what it is given.
+ */
+class UsageJournalTest {
+
+  private final Trail trail = new Trail();
+  private final Kept kept = new Kept();
+  private final UsageJournal cut = new UsageJournal();
+
+  @AfterEach
+  void stop() {
+    trail.down.set(false);
+    cut.stop();
+  }
+
+  @Test
+  void a_record_refused_on_its_own_is_set_aside_and_never_holds_back_the_others() {
+    trail.refuses(record -> record.actor().equals("poison"));
+    start();
+
+    cut.record(used("org-a", "poison"), () -> {});
+    for (int i = 0; i < 20; i++) {
+      cut.record(used(i % 2 == 0 ? "org-b" : "org-c", "user-" + i), () -> {});
+    }
+
+    awaitTrue(() -> trail.written.size() == 20 && kept.records.size() == 1);
+    assertThat(trail.written).extracting(DeferredAuditEvent::actor).doesNotContain("poison");
+    assertThat(kept.records).extracting(DeferredAuditEvent::actor).containsExactly("poison");
+    assertThat(kept.failures.get(0)).hasMessageContaining("refused");
+    assertThat(cut.pending()).isZero();
+
+    // The journal goes on writing afterwards, without delay.
+    cut.record(used("org-b", "later"), () -> {});
+    awaitTrue(() -> trail.written.size() == 21);
+    assertThat(kept.records).hasSize(1);
+  }
+
+  @Test
+  void a_lone_bad_record_is_set_aside_after_its_strikes_while_the_database_answers() {
+    trail.refuses(record -> record.actor().equals("poison"));
+    start();
+
+    cut.record(used("org-a", "poison"), () -> {});
+
+    awaitTrue(() -> kept.records.size() == 1);
+    assertThat(trail.attemptsOf("poison")).isEqualTo(UsageJournal.STRIKES);
+  }
+
+  @Test
+  void a_database_that_does_not_answer_keeps_every_record_queued_and_sets_none_aside()
+      throws Exception {
+    trail.down.set(true);
+    start();
+
+    for (int i = 0; i < 10; i++) {
+      cut.record(used("org-" + i, "user-" + i), () -> {});
+    }
+    Thread.sleep(1_500); // many more rounds than STRIKES, with back-off
+
+    assertThat(kept.records).isEmpty();
+    assertThat(trail.written).isEmpty();
+    assertThat(cut.pending()).isEqualTo(10);
+    int attemptsWhileDown = trail.attempts.get();
+    assertThat(attemptsWhileDown).as("backs off instead of spinning").isLessThan(200);
+
+    trail.down.set(false);
+    awaitTrue(() -> trail.written.size() == 10);
+    assertThat(trail.written)
+        .extracting(DeferredAuditEvent::actor)
+        .as("in the order they were queued")
+        .containsExactly(
+            "user-0", "user-1", "user-2", "user-3", "user-4", "user-5", "user-6", "user-7",
+            "user-8", "user-9");
+    assertThat(kept.records).isEmpty();
+  }
+
+  @Test
+  void a_record_that_cannot_be_set_aside_either_stays_queued() throws Exception {
+    trail.refuses(record -> record.actor().equals("poison"));
+    kept.broken.set(true);
+    start();
+
+    cut.record(used("org-a", "poison"), () -> {});
+    cut.record(used("org-b", "fine"), () -> {});
+
+    awaitTrue(() -> trail.written.size() == 1);
+    Thread.sleep(500);
+    assertThat(cut.pending()).isEqualTo(1);
+
+    kept.broken.set(false);
+    awaitTrue(() -> kept.records.size() == 1);
+    assertThat(cut.pending()).isZero();
+  }
+
+  private void start() {
+    cut.writer = trail;
+    cut.setAside = kept;
+    cut.startOn(Thread::new);
+  }
+
+  private static DeferredAuditEvent used(String organization, String actor) {
+    return new DeferredAuditEvent(
+        new OrganizationId(organization),
+        actor,
+        "request-" + actor,
+        "127.0.0.1",
+        UsageRecording.event("c-1", "demo", "list_customers", "OK", Duration.ofMillis(3)));
+  }
+
+  private static void awaitTrue(java.util.function.BooleanSupplier condition) {
+    long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as("condition within 10 s").isLessThan(until);
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  /** All or nothing per call, like the writer's transaction. */
+  static final class Trail extends UsageWriter {
+    final List<DeferredAuditEvent> written = new CopyOnWriteArrayList<>();
+    final List<DeferredAuditEvent> tried = new CopyOnWriteArrayList<>();
+    final AtomicBoolean down = new AtomicBoolean();
+    final AtomicInteger attempts = new AtomicInteger();
+    private volatile Predicate<DeferredAuditEvent> refused = record -> false;
+
+    void refuses(Predicate<DeferredAuditEvent> refused) {
+      this.refused = refused;
+    }
+
+    long attemptsOf(String actor) {
+      return tried.stream().filter(r -> r.actor().equals(actor)).count();
+    }
+
+    @Override
+    public void write(List<DeferredAuditEvent> batch) {
+      attempts.incrementAndGet();
+      if (down.get()) {
+        throw new IllegalStateException("connection refused");
+      }
+      batch.stream().filter(refused).forEach(tried::add);
+      if (batch.stream().anyMatch(refused)) {
+        throw new IllegalStateException("the database refused a row");
+      }
+      written.addAll(batch);
+    }
+  }
+
+  /**
+   * Keeps what it is given, unless told it cannot; the database answers unless the trail is down.
+   */
+  final class Kept extends SetAsideUsageRecords {
+    final List<DeferredAuditEvent> records = new CopyOnWriteArrayList<>();
+    final List<RuntimeException> failures = new CopyOnWriteArrayList<>();
+    final AtomicBoolean broken = new AtomicBoolean();
+
+    @Override
+    boolean setAside(DeferredAuditEvent record, RuntimeException failure) {
+      if (broken.get()) {
+        return false;
+      }
+      records.add(record);
+      failures.add(failure);
+      return true;
+    }
+
+    @Override
+    boolean databaseAnswers() {
+      return !trail.down.get();
+    }
+  }
+}
