@@ -10,8 +10,6 @@ import io.claribi.tiering.api.Entitlements;
 import io.claribi.tiering.api.OrganizationView;
 import io.claribi.tiering.api.Plan;
 import io.claribi.tiering.api.PlanChangeView;
-import io.claribi.tiering.api.PlanUpgradeRequiredException;
-import io.claribi.tiering.api.QuotaExceededException;
 import io.claribi.tiering.api.ToolCallUsage;
 import io.claribi.tiering.control.Organizations;
 import io.claribi.tiering.control.PlanChanges;
@@ -62,10 +60,7 @@ public class TieringFacade implements Entitlements {
   @Override
   @Transactional
   public void require(Entitlement entitlement) {
-    Plan plan = currentOrEnrolled().plan();
-    if (!plan.includes(entitlement)) {
-      throw new PlanUpgradeRequiredException(entitlement, plan);
-    }
+    currentOrEnrolled().require(entitlement);
   }
 
   @Override
@@ -82,11 +77,7 @@ public class TieringFacade implements Entitlements {
                   openRacing(period);
                   return meters.lock(period).orElseThrow();
                 });
-    long limit = quotas.monthlyToolCalls(plan);
-    if (meter.calls() >= limit) {
-      throw new QuotaExceededException(ToolCallUsage.of(now, meter.calls(), limit), plan, now);
-    }
-    meter.count();
+    meter.admit(quotas.monthlyToolCalls(plan), plan, now);
   }
 
   /** The first call of the month opens its meter; of two racing, one insert loses, harmlessly. */
@@ -127,9 +118,10 @@ public class TieringFacade implements Entitlements {
           existing.orElseGet(() -> organizations.add(new Organization(target, name, plan, now)));
       Plan before = existing.map(Organization::plan).orElse(null);
       organization.rename(name, now);
-      if (before != plan) {
+      Optional<PlanChange> change = PlanChange.between(before, plan, caller::actor, now, reason);
+      if (change.isPresent()) {
         organization.changePlan(plan, now);
-        planChanges.add(new PlanChange(before, plan, caller.actor(), now, reason));
+        planChanges.add(change.get());
         audit.fire(PlanChange.auditEvent(before, plan, reason));
       }
       return new Provisioned(toView(organization), existing.isEmpty());
