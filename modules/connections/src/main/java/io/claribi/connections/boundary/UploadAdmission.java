@@ -14,6 +14,7 @@ import io.claribi.platform.api.AuditEventType;
 import io.claribi.platform.api.ProblemException;
 import io.claribi.tiering.api.Entitlement;
 import io.claribi.tiering.api.Entitlements;
+import io.claribi.tiering.api.ToolCallQuota;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -30,6 +31,7 @@ import java.util.Optional;
 public class UploadAdmission {
 
   @Inject Entitlements entitlements;
+  @Inject ToolCallQuota toolCallQuota;
   @Inject Uploads uploads;
   @Inject Event<AuditEvent> audit;
 
@@ -72,7 +74,7 @@ public class UploadAdmission {
     } else {
       query = Optional.empty();
     }
-    entitlements.admitToolCall();
+    toolCallQuota.admitToolCall();
     byte[] content =
         uploads.content(id).orElseThrow(() -> ProblemException.notFound("Upload " + id));
     return Admission.admitted(
