@@ -13,7 +13,7 @@ import io.claribi.platform.api.OrganizationId;
 import io.claribi.platform.api.Roles;
 import io.claribi.testing.InContainerWar;
 import io.claribi.tiering.api.Plan;
-import io.claribi.tiering.boundary.TieringFacade;
+import io.claribi.tiering.boundary.OrganizationPlans;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.event.Event;
@@ -68,7 +68,7 @@ class AuditTrailContainerIT {
   }
 
   @Inject UserTransaction tx;
-  @Inject TieringFacade tiering;
+  @Inject OrganizationPlans tiering;
   @Inject Event<AuditEvent> audit;
   @Inject Appender appender;
   @Inject Verification verification;

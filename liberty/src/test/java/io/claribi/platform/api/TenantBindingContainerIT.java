@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.claribi.platform.control.SchemaMigration;
 import io.claribi.testing.InContainerWar;
 import io.claribi.tiering.api.Plan;
-import io.claribi.tiering.boundary.TieringFacade;
+import io.claribi.tiering.boundary.OrganizationPlans;
 import io.claribi.tiering.entity.Organization;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
@@ -63,7 +63,7 @@ class TenantBindingContainerIT {
 
   @Inject UserTransaction tx;
 
-  @Inject TieringFacade tiering;
+  @Inject OrganizationPlans tiering;
 
   @Test
   void a_row_written_for_one_organization_is_invisible_to_another() throws Exception {

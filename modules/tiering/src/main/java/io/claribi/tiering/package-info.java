@@ -2,8 +2,9 @@
  * Tiering: organizations, their plan (Free, Lite, Trial, Starter, Professional, Enterprise) and
  * what each plan entitles them to.
  *
- * <p>May use: {@code platform}. Other contexts ask it for entitlements through {@code tiering.api}
- * only.
+ * <p>May use: {@code platform}. Other contexts use it through {@code tiering.api} only: {@code
+ * Entitlements} for what the caller's plan includes, {@code ToolCallQuota} to count a tool call
+ * against the month's quota.
  *
  * <p>Invariants: tenant-scoped (every row carries {@code organization_id}, filtered by EclipseLink
  * multitenancy); an organization unknown on first authenticated use is enrolled on {@code FREE};

@@ -22,6 +22,7 @@ import io.claribi.tiering.api.Entitlement;
 import io.claribi.tiering.api.Entitlements;
 import io.claribi.tiering.api.Plan;
 import io.claribi.tiering.api.PlanUpgradeRequiredException;
+import io.claribi.tiering.api.ToolCallQuota;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -41,6 +42,7 @@ import java.util.Map;
 public class GatewayAdmission {
 
   @Inject Entitlements entitlements;
+  @Inject ToolCallQuota toolCallQuota;
   @Inject ActiveConnections connections;
   @Inject Catalog catalog;
   @Inject Allowlist allowlist;
@@ -68,7 +70,7 @@ public class GatewayAdmission {
     if (permission.granted()) {
       // Counted last, so that only calls that may leave use the quota; a refusal here rolls the
       // count back with this transaction.
-      entitlements.admitToolCall();
+      toolCallQuota.admitToolCall();
       return Admission.admitted(permission.permit(), vendor.id().value());
     }
     var refusal = permission.refusal();

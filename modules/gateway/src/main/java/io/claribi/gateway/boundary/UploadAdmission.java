@@ -8,6 +8,7 @@ import io.claribi.platform.api.AuditText;
 import io.claribi.platform.api.ProblemException;
 import io.claribi.tiering.api.Entitlement;
 import io.claribi.tiering.api.Entitlements;
+import io.claribi.tiering.api.ToolCallQuota;
 import io.claribi.uploads.api.UploadId;
 import io.claribi.uploads.api.UploadRead;
 import io.claribi.uploads.api.UploadSources;
@@ -28,6 +29,7 @@ import java.util.Map;
 public class UploadAdmission {
 
   @Inject Entitlements entitlements;
+  @Inject ToolCallQuota toolCallQuota;
   @Inject UploadSources uploads;
   @Inject Event<AuditEvent> audit;
 
@@ -60,7 +62,7 @@ public class UploadAdmission {
       return Admission.refused(
           new ArgumentInvalidException(UploadTools.DESCRIBE + " takes no arguments."));
     }
-    entitlements.admitToolCall();
+    toolCallQuota.admitToolCall();
     UploadRead read =
         uploads
             .load(id, tool, arguments)

@@ -11,13 +11,4 @@ public interface Entitlements {
    * throws the {@code 403 PLAN_UPGRADE_REQUIRED} problem naming the lowest plan that has it.
    */
   void require(Entitlement entitlement);
-
-  /**
-   * Counts one tool call against the calling organization's monthly quota, in the caller's
-   * transaction: if that transaction rolls back, the call was not counted. Concurrent calls, on any
-   * node, are counted one at a time, so a quota of N admits exactly N.
-   *
-   * @throws QuotaExceededException {@code 429 QUOTA_EXCEEDED} once the month's quota is used
-   */
-  void admitToolCall();
 }

@@ -18,19 +18,19 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class OrganizationResource {
 
-  @Inject TieringFacade tiering;
+  @Inject OrganizationPlans plans;
 
   @GET
   @RolesAllowed({Roles.ORG_ADMIN, Roles.INTEGRATOR, Roles.PLATFORM_OPERATOR})
   public OrganizationView organization() {
-    return tiering.currentOrganization();
+    return plans.currentOrganization();
   }
 
   @GET
   @Path("plan-changes")
   @RolesAllowed(Roles.ORG_ADMIN)
   public List<PlanChangeView> planChanges() {
-    return tiering.planHistory();
+    return plans.planHistory();
   }
 
   @GET
@@ -38,6 +38,6 @@ public class OrganizationResource {
   @RolesAllowed(Roles.ORG_ADMIN)
   public PlanChangeView planChange(
       @PathParam("id") @Pattern(regexp = "[0-9a-f-]{36}", message = "must be a UUID") String id) {
-    return tiering.planChange(id);
+    return plans.planChange(id);
   }
 }

@@ -34,7 +34,7 @@ public class OrganizationsResource {
   /** Enough for the loser of a create race to run again as an update, with room to spare. */
   static final int RACE_ATTEMPTS = 4;
 
-  @Inject TieringFacade tiering;
+  @Inject OrganizationPlans plans;
   @Inject OrganizationChanges changes;
 
   @PUT
@@ -48,14 +48,14 @@ public class OrganizationsResource {
           String id,
       @NotNull(message = "a JSON body is required") @Valid ProvisionRequest request) {
     OrganizationId organization = new OrganizationId(id);
-    TieringFacade.Provisioned result =
+    OrganizationPlans.Provisioned result =
         changes.oneAtATime(
             organization,
             () ->
                 ConcurrentUpdates.retrying(
                     RACE_ATTEMPTS,
                     () ->
-                        tiering.provision(
+                        plans.provision(
                             organization,
                             request.name(),
                             Plan.valueOf(request.plan()),

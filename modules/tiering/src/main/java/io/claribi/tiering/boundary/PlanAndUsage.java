@@ -20,13 +20,13 @@ public class PlanAndUsage implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject TieringFacade tiering;
+  @Inject OrganizationPlans plans;
 
   /** Read again on every visit (f:viewAction); the view holds no copy across sessions. */
   private transient OrganizationView organization;
 
   public void load() {
-    organization = tiering.currentOrganization();
+    organization = plans.currentOrganization();
   }
 
   // Expression Language 5 (Jakarta EE 10) cannot read record components: one getter each.

@@ -3,7 +3,9 @@ package io.claribi.tiering.entity;
 import io.claribi.platform.api.OrganizationId;
 import io.claribi.platform.api.TenantBinding;
 import io.claribi.platform.api.UtcInstantConverter;
+import io.claribi.tiering.api.Entitlement;
 import io.claribi.tiering.api.Plan;
+import io.claribi.tiering.api.PlanUpgradeRequiredException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -92,6 +94,18 @@ public class Organization {
   public void changePlan(Plan newPlan, Instant now) {
     this.plan = Objects.requireNonNull(newPlan, "plan");
     this.updatedAt = now;
+  }
+
+  /**
+   * Returns normally when the organization's plan includes the entitlement. A downgrade takes away
+   * exactly what the new plan does not include, from the next request on.
+   *
+   * @throws PlanUpgradeRequiredException 403, naming the lowest plan that includes it
+   */
+  public void require(Entitlement entitlement) {
+    if (!plan.includes(entitlement)) {
+      throw new PlanUpgradeRequiredException(entitlement, plan);
+    }
   }
 
   private static String requireName(String name) {

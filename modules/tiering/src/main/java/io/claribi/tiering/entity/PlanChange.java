@@ -17,8 +17,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.MultitenantType;
 import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
@@ -70,6 +72,19 @@ public class PlanChange {
     this.changedBy = Objects.requireNonNull(changedBy, "changedBy");
     this.changedAt = Objects.requireNonNull(changedAt, "changedAt");
     this.reason = Objects.requireNonNull(reason, "reason");
+  }
+
+  /**
+   * The history entry for setting plan {@code to} on an organization whose plan was {@code from}
+   * (null: it had none yet), or none when the plan stays. Any plan may follow any other; the actor
+   * is asked only when there is a change to record.
+   */
+  public static Optional<PlanChange> between(
+      Plan from, Plan to, Supplier<String> changedBy, Instant changedAt, String reason) {
+    if (from == to) {
+      return Optional.empty();
+    }
+    return Optional.of(new PlanChange(from, to, changedBy.get(), changedAt, reason));
   }
 
   /** The audit trail's record of a plan change; {@code from} is absent for the first plan. */

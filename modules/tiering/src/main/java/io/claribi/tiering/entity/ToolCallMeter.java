@@ -1,10 +1,14 @@
 package io.claribi.tiering.entity;
 
 import io.claribi.platform.api.TenantBinding;
+import io.claribi.tiering.api.Plan;
+import io.claribi.tiering.api.QuotaExceededException;
+import io.claribi.tiering.api.ToolCallUsage;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
 import java.util.Objects;
 import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.MultitenantType;
@@ -47,7 +51,18 @@ public class ToolCallMeter {
     return calls;
   }
 
-  public void count() {
+  /**
+   * Counts one call if the month's quota has room for it; a refused call is not counted.
+   *
+   * @param limit the plan's quota for the month
+   * @param plan the organization's plan, named in the refusal
+   * @param now the time of the call, in this meter's month
+   * @throws QuotaExceededException 429 once {@code limit} calls were counted, until the month ends
+   */
+  public void admit(long limit, Plan plan, Instant now) {
+    if (calls >= limit) {
+      throw new QuotaExceededException(ToolCallUsage.of(now, calls, limit), plan, now);
+    }
     calls++;
   }
 }

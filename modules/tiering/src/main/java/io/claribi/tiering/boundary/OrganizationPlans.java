@@ -10,92 +10,53 @@ import io.claribi.tiering.api.Entitlements;
 import io.claribi.tiering.api.OrganizationView;
 import io.claribi.tiering.api.Plan;
 import io.claribi.tiering.api.PlanChangeView;
-import io.claribi.tiering.api.PlanUpgradeRequiredException;
-import io.claribi.tiering.api.QuotaExceededException;
-import io.claribi.tiering.api.ToolCallUsage;
 import io.claribi.tiering.control.Organizations;
 import io.claribi.tiering.control.PlanChanges;
-import io.claribi.tiering.control.Quotas;
-import io.claribi.tiering.control.ToolCallMeters;
 import io.claribi.tiering.entity.Organization;
 import io.claribi.tiering.entity.PlanChange;
-import io.claribi.tiering.entity.ToolCallMeter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** The transaction boundary of tiering: the caller's organization, its plan and plan history. */
+/**
+ * The transaction boundary of organizations and their plans: the caller's organization and what its
+ * plan includes, its plan history, and operators' provisioning.
+ */
 @ApplicationScoped
-public class TieringFacade implements Entitlements {
+public class OrganizationPlans implements Entitlements {
 
   static final int HISTORY_LIMIT = 200;
 
+  @Inject CurrentOrganization current;
   @Inject Organizations organizations;
   @Inject PlanChanges planChanges;
-  @Inject Enrolment enrolment;
   @Inject TenantBinding tenancy;
   @Inject VerifiedCaller caller;
   @Inject Clock clock;
   @Inject Event<AuditEvent> audit;
-  @Inject ToolCallMeters meters;
-  @Inject Metering metering;
-  @Inject Quotas quotas;
+  @Inject MonthlyToolCallQuota toolCalls;
 
   /** The caller's organization, enrolled on {@link Plan#ON_FIRST_USE} if it is not known yet. */
   @Transactional
   public OrganizationView currentOrganization() {
-    return toView(currentOrEnrolled());
+    return toView(current.orEnrolled());
   }
 
   @Override
   @Transactional
   public Plan currentPlan() {
-    return currentOrEnrolled().plan();
+    return current.orEnrolled().plan();
   }
 
   @Override
   @Transactional
   public void require(Entitlement entitlement) {
-    Plan plan = currentOrEnrolled().plan();
-    if (!plan.includes(entitlement)) {
-      throw new PlanUpgradeRequiredException(entitlement, plan);
-    }
-  }
-
-  @Override
-  @Transactional
-  public void admitToolCall() {
-    Plan plan = currentOrEnrolled().plan();
-    Instant now = clock.instant();
-    String period = ToolCallUsage.of(now, 0, 0).period();
-    ToolCallMeter meter =
-        meters
-            .lock(period)
-            .orElseGet(
-                () -> {
-                  openRacing(period);
-                  return meters.lock(period).orElseThrow();
-                });
-    long limit = quotas.monthlyToolCalls(plan);
-    if (meter.calls() >= limit) {
-      throw new QuotaExceededException(ToolCallUsage.of(now, meter.calls(), limit), plan, now);
-    }
-    meter.count();
-  }
-
-  /** The first call of the month opens its meter; of two racing, one insert loses, harmlessly. */
-  private void openRacing(String period) {
-    try {
-      metering.open(period);
-    } catch (PersistenceException | jakarta.transaction.TransactionalException raced) {
-      // the other call opened it
-    }
+    current.orEnrolled().require(entitlement);
   }
 
   @Transactional
@@ -127,9 +88,10 @@ public class TieringFacade implements Entitlements {
           existing.orElseGet(() -> organizations.add(new Organization(target, name, plan, now)));
       Plan before = existing.map(Organization::plan).orElse(null);
       organization.rename(name, now);
-      if (before != plan) {
+      Optional<PlanChange> change = PlanChange.between(before, plan, caller::actor, now, reason);
+      if (change.isPresent()) {
         organization.changePlan(plan, now);
-        planChanges.add(new PlanChange(before, plan, caller.actor(), now, reason));
+        planChanges.add(change.get());
         audit.fire(PlanChange.auditEvent(before, plan, reason));
       }
       return new Provisioned(toView(organization), existing.isEmpty());
@@ -139,29 +101,13 @@ public class TieringFacade implements Entitlements {
   /** The outcome of {@link #provision}: the organization and whether it was new. */
   public record Provisioned(OrganizationView organization, boolean created) {}
 
-  private Organization currentOrEnrolled() {
-    Optional<Organization> known = organizations.current();
-    if (known.isPresent()) {
-      return known.get();
-    }
-    try {
-      return enrolment.enrol(caller.organization(), caller.actor());
-    } catch (PersistenceException | jakarta.transaction.TransactionalException raced) {
-      // A concurrent first request enrolled it a moment ago: use that row.
-      return organizations.current().orElseThrow(() -> raced);
-    }
-  }
-
   /** The bound organization as a view, with its tool calls this month. */
   private OrganizationView toView(Organization organization) {
-    Instant now = clock.instant();
-    String period = ToolCallUsage.of(now, 0, 0).period();
-    long used = meters.find(period).map(ToolCallMeter::calls).orElse(0L);
     return new OrganizationView(
         organization.id().value(),
         organization.name(),
         organization.plan(),
         organization.createdAt(),
-        ToolCallUsage.of(now, used, quotas.monthlyToolCalls(organization.plan())));
+        toolCalls.thisMonth(organization.plan()));
   }
 }
