@@ -12,8 +12,8 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import io.claribi.catalog.control.ToolNameKeys;
-import io.claribi.connections.control.CallFence;
-import io.claribi.connections.control.ConnectionDirectory;
+import io.claribi.connections.control.ConnectionLock;
+import io.claribi.connections.control.CrossTenantConnections;
 import io.claribi.credentials.control.RotationLedger;
 import io.claribi.gateway.control.SetAsideUsage;
 import io.claribi.platform.api.TenantBinding;
@@ -85,9 +85,9 @@ class PersistenceAccessTest {
           .and()
           .doNotHaveFullyQualifiedName(RotationLedger.class.getName())
           .and()
-          .doNotHaveFullyQualifiedName(ConnectionDirectory.class.getName())
+          .doNotHaveFullyQualifiedName(CrossTenantConnections.class.getName())
           .and()
-          .doNotHaveFullyQualifiedName(CallFence.class.getName())
+          .doNotHaveFullyQualifiedName(ConnectionLock.class.getName())
           .and()
           .doNotHaveFullyQualifiedName(SetAsideUsage.class.getName())
           .and()

@@ -8,7 +8,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import io.claribi.connections.boundary.BorrowedCredentials;
-import io.claribi.connections.boundary.ConnectRecords;
+import io.claribi.connections.boundary.ConnectTransactions;
 import io.claribi.connections.boundary.Connecting;
 import io.claribi.connections.violations.RequestActingAsSystem;
 import io.claribi.credentials.boundary.RotationAuditing;
@@ -33,7 +33,7 @@ class SystemBindingTest {
           .and()
           .doNotHaveFullyQualifiedName(UsageWriter.class.getName())
           .and()
-          .doNotHaveFullyQualifiedName(ConnectRecords.class.getName())
+          .doNotHaveFullyQualifiedName(ConnectTransactions.class.getName())
           .and()
           .doNotHaveFullyQualifiedName(Connecting.class.getName())
           .and()

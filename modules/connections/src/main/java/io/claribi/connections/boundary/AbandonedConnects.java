@@ -1,7 +1,7 @@
 package io.claribi.connections.boundary;
 
 import io.claribi.connections.control.ConnectSettings;
-import io.claribi.connections.control.ConnectionDirectory;
+import io.claribi.connections.control.CrossTenantConnections;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -28,8 +28,8 @@ public class AbandonedConnects {
   private static final int BATCH = 500;
 
   @Resource ManagedScheduledExecutorService scheduler;
-  @Inject ConnectionDirectory directory;
-  @Inject ConnectRecords records;
+  @Inject CrossTenantConnections directory;
+  @Inject ConnectTransactions records;
   @Inject ConnectSettings settings;
   @Inject Clock clock;
 
@@ -55,7 +55,8 @@ public class AbandonedConnects {
   @ActivateRequestContext
   public int sweep() {
     int deleted = 0;
-    for (ConnectionDirectory.Attempt expired : directory.expiredAttempts(clock.instant(), BATCH)) {
+    for (CrossTenantConnections.Attempt expired :
+        directory.expiredAttempts(clock.instant(), BATCH)) {
       if (records.abandonExpired(expired)) {
         deleted++;
       }

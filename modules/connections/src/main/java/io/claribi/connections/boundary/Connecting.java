@@ -11,7 +11,7 @@ import io.claribi.catalog.api.VendorKind;
 import io.claribi.connections.api.ConnectionActivated;
 import io.claribi.connections.api.VendorEntitlement;
 import io.claribi.connections.control.ConnectSettings;
-import io.claribi.connections.control.ConnectionDirectory;
+import io.claribi.connections.control.CrossTenantConnections;
 import io.claribi.connections.control.authorization.AuthorizationCallback;
 import io.claribi.connections.control.authorization.AuthorizationException;
 import io.claribi.connections.control.authorization.AuthorizationStart;
@@ -63,8 +63,8 @@ public class Connecting {
   @Inject Entitlements entitlements;
   @Inject VendorAuthorization authorization;
   @Inject ConnectSettings settings;
-  @Inject ConnectRecords records;
-  @Inject ConnectionDirectory directory;
+  @Inject ConnectTransactions records;
+  @Inject CrossTenantConnections directory;
   @Inject Event<ConnectionActivated> activated;
   @Inject TenantBinding tenancy;
   @Inject VerifiedCaller caller;
@@ -124,10 +124,10 @@ public class Connecting {
         Optional.ofNullable(answer.get("state"))
             .filter(values -> values.size() == 1)
             .map(values -> values.get(0))
-            .orElseThrow(ConnectRecords::stateInvalid);
-    ConnectionDirectory.Attempt where =
-        directory.attemptWithState(hash(state)).orElseThrow(ConnectRecords::stateInvalid);
-    ConnectRecords.Spent spent = records.spend(where);
+            .orElseThrow(ConnectTransactions::stateInvalid);
+    CrossTenantConnections.Attempt where =
+        directory.attemptWithState(hash(state)).orElseThrow(ConnectTransactions::stateInvalid);
+    ConnectTransactions.Spent spent = records.spend(where);
     if (spent.expired()) {
       return result(spent, "failed", Optional.of("AUTHORIZATION_EXPIRED"));
     }
@@ -224,7 +224,7 @@ public class Connecting {
    * The gateway lists the vendor's tools for the operator; a failure there does not undo the
    * connection.
    */
-  private void discoverTools(ConnectionDirectory.Attempt where) {
+  private void discoverTools(CrossTenantConnections.Attempt where) {
     try (TenantBinding.OperatorScope scope = tenancy.actAsSystemFor(where.organization())) {
       activated.fire(new ConnectionActivated(where.connection()));
     } catch (RuntimeException e) {
@@ -294,7 +294,7 @@ public class Connecting {
     return uri;
   }
 
-  private static URI result(ConnectRecords.Spent spent, String result, Optional<String> code) {
+  private static URI result(ConnectTransactions.Spent spent, String result, Optional<String> code) {
     String query =
         "connection="
             + spent.connection()

@@ -22,7 +22,7 @@ public class CredentialLoss {
 
   private static final Logger LOG = Logger.getLogger(CredentialLoss.class.getName());
 
-  @Inject RefreshRecords records;
+  @Inject RefreshTransactions records;
 
   void undecryptable(ConnectionId connection, InvalidCredentialCiphertextException failure) {
     try {

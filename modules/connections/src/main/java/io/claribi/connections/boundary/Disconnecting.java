@@ -3,9 +3,9 @@ package io.claribi.connections.boundary;
 import io.claribi.catalog.api.VendorRetired;
 import io.claribi.connections.api.ConnectionDisconnected;
 import io.claribi.connections.api.ConnectionDisconnecting;
-import io.claribi.connections.control.CallFence;
-import io.claribi.connections.control.ConnectionDirectory;
+import io.claribi.connections.control.ConnectionLock;
 import io.claribi.connections.control.Connections;
+import io.claribi.connections.control.CrossTenantConnections;
 import io.claribi.connections.control.authorization.ConfiguredClients;
 import io.claribi.connections.control.authorization.PendingRevocation;
 import io.claribi.connections.control.authorization.VendorAuthorization;
@@ -45,8 +45,8 @@ import java.util.Optional;
 public class Disconnecting {
 
   @Inject Connections connections;
-  @Inject CallFence fence;
-  @Inject ConnectionDirectory directory;
+  @Inject ConnectionLock fence;
+  @Inject CrossTenantConnections directory;
   @Inject CredentialVault vault;
   @Inject TenantBinding tenancy;
   @Inject Event<AuditEvent> audit;

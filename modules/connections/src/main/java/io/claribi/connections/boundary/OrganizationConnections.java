@@ -3,8 +3,8 @@ package io.claribi.connections.boundary;
 import io.claribi.connections.api.ActiveConnections;
 import io.claribi.connections.api.ConnectionSummary;
 import io.claribi.connections.api.OrganizationConnection;
-import io.claribi.connections.control.ConnectionDirectory;
 import io.claribi.connections.control.Connections;
+import io.claribi.connections.control.CrossTenantConnections;
 import io.claribi.connections.entity.Connection;
 import io.claribi.platform.api.ConnectionId;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +17,7 @@ import java.util.Optional;
 public class OrganizationConnections implements ActiveConnections {
 
   @Inject Connections connections;
-  @Inject ConnectionDirectory directory;
+  @Inject CrossTenantConnections directory;
 
   @Override
   public Optional<ConnectionSummary> find(ConnectionId id) {

@@ -39,7 +39,7 @@ public class Refreshing {
   private static final Set<Reason> GRANT_REFUSED =
       EnumSet.of(Reason.VENDOR_TOKEN_REJECTED, Reason.VENDOR_SCOPE_ESCALATION);
 
-  @Inject RefreshRecords records;
+  @Inject RefreshTransactions records;
   @Inject VendorAuthorization authorization;
   @Inject Catalog catalog;
   @Inject ConfiguredClients clients;
@@ -52,7 +52,7 @@ public class Refreshing {
    *     or the connection has no grant to refresh; the vendor's 503 if it could not be reached
    */
   public void refresh(ConnectionId connection) {
-    RefreshRecords.Granted granted = records.grantOf(connection);
+    RefreshTransactions.Granted granted = records.grantOf(connection);
     Optional<Connection.Grant> grant = granted.grant();
     if (grant.isEmpty()) {
       records.requireReauthorization(connection, "NO_REFRESHABLE_GRANT");
@@ -75,7 +75,8 @@ public class Refreshing {
                       credential -> {
                         TokenEndpoint.Refreshed refreshed =
                             LentGrant.refresh(tokens, server, client, credential, resource);
-                        return new RefreshRecords.Renewal(refreshed.tokens(), refreshed.rotated());
+                        return new RefreshTransactions.Renewal(
+                            refreshed.tokens(), refreshed.rotated());
                       })
                   .map(renewed -> audited(connection, granted.vendor(), renewed)));
     } catch (AuthorizationException refused) {
@@ -94,7 +95,8 @@ public class Refreshing {
    * and the call goes on, because rolling back tokens the vendor has issued (and so spending its
    * rotated refresh token for nothing) would cost the admin a re-consent (docs/audit.md).
    */
-  private boolean audited(ConnectionId connection, String vendor, RefreshRecords.Renewed renewed) {
+  private boolean audited(
+      ConnectionId connection, String vendor, RefreshTransactions.Renewed renewed) {
     try {
       records.recordRefreshed(connection, vendor, renewed);
       return true;

@@ -19,7 +19,7 @@ import java.util.function.Function;
 @ApplicationScoped
 public class VendorExchanges implements ConnectionExchange {
 
-  @Inject FencedCall fenced;
+  @Inject LockedExchange fenced;
   @Inject Refreshing refreshing;
   @Inject CredentialLoss credentialLoss;
   @Inject BorrowedCredentials borrowed;

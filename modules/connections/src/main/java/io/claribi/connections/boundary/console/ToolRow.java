@@ -1,4 +1,4 @@
-package io.claribi.connections.boundary;
+package io.claribi.connections.boundary.console;
 
 import io.claribi.catalog.api.KnownTool;
 import io.claribi.catalog.api.ToolDecision;

@@ -23,7 +23,7 @@ import javax.sql.DataSource;
  * the ArchUnit rule that confines JDBC.
  */
 @ApplicationScoped
-public class ConnectionDirectory {
+public class CrossTenantConnections {
 
   @Resource(lookup = "jdbc/claribi")
   DataSource dataSource;

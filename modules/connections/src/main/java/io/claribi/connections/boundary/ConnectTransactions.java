@@ -2,8 +2,8 @@ package io.claribi.connections.boundary;
 
 import io.claribi.connections.api.ConnectionState;
 import io.claribi.connections.control.Attempts;
-import io.claribi.connections.control.ConnectionDirectory;
 import io.claribi.connections.control.Connections;
+import io.claribi.connections.control.CrossTenantConnections;
 import io.claribi.connections.entity.AuthorizationAttempt;
 import io.claribi.connections.entity.Connection;
 import io.claribi.credentials.api.ClientSecret;
@@ -36,7 +36,7 @@ import java.util.TreeSet;
  * names the admin who started the connect.
  */
 @ApplicationScoped
-public class ConnectRecords {
+public class ConnectTransactions {
 
   @Inject Connections connections;
   @Inject Attempts attempts;
@@ -74,12 +74,12 @@ public class ConnectRecords {
    * @throws ProblemException 400 {@code AUTHORIZATION_STATE_INVALID} if another callback spent it
    */
   @Transactional
-  public Spent spend(ConnectionDirectory.Attempt where) {
+  public Spent spend(CrossTenantConnections.Attempt where) {
     try (TenantBinding.OperatorScope scope = tenancy.actAsSystemFor(where.organization())) {
       AuthorizationAttempt attempt =
-          attempts.lock(where.connection()).orElseThrow(ConnectRecords::stateInvalid);
+          attempts.lock(where.connection()).orElseThrow(ConnectTransactions::stateInvalid);
       Connection connection =
-          connections.find(where.connection()).orElseThrow(ConnectRecords::stateInvalid);
+          connections.find(where.connection()).orElseThrow(ConnectTransactions::stateInvalid);
       attempts.delete(attempt);
       boolean expired = attempt.hasExpired(clock.instant());
       if (expired) {
@@ -108,10 +108,10 @@ public class ConnectRecords {
 
   /** The vendor granted: the token set sealed in the vault, the connection active, audited. */
   @Transactional
-  public void activate(ConnectionDirectory.Attempt where, Spent spent, TokenSet tokens) {
+  public void activate(CrossTenantConnections.Attempt where, Spent spent, TokenSet tokens) {
     try (TenantBinding.OperatorScope scope = tenancy.actAsSystemFor(where.organization())) {
       Connection connection =
-          connections.find(where.connection()).orElseThrow(ConnectRecords::stateInvalid);
+          connections.find(where.connection()).orElseThrow(ConnectTransactions::stateInvalid);
       Instant now = clock.instant();
       vault.store(connection.id(), tokens);
       connection.activate(
@@ -137,7 +137,7 @@ public class ConnectRecords {
 
   /** The connect failed: its PENDING connection goes, and nothing else of it existed. */
   @Transactional
-  public void abandon(ConnectionDirectory.Attempt where) {
+  public void abandon(CrossTenantConnections.Attempt where) {
     try (TenantBinding.OperatorScope scope = tenancy.actAsSystemFor(where.organization())) {
       connections.find(where.connection()).ifPresent(connections::delete);
     }
@@ -150,7 +150,7 @@ public class ConnectRecords {
    * @return whether anything was deleted
    */
   @Transactional
-  public boolean abandonExpired(ConnectionDirectory.Attempt where) {
+  public boolean abandonExpired(CrossTenantConnections.Attempt where) {
     try (TenantBinding.OperatorScope scope = tenancy.actAsSystemFor(where.organization())) {
       Optional<AuthorizationAttempt> attempt = attempts.lock(where.connection());
       if (attempt.isEmpty() || !attempt.get().hasExpired(clock.instant())) {

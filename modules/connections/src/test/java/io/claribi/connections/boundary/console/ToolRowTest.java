@@ -1,4 +1,4 @@
-package io.claribi.connections.boundary;
+package io.claribi.connections.boundary.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

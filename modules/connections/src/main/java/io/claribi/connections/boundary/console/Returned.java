@@ -1,4 +1,4 @@
-package io.claribi.connections.boundary;
+package io.claribi.connections.boundary.console;
 
 import io.claribi.platform.api.console.Notice;
 import java.util.Optional;
@@ -13,13 +13,13 @@ final class Returned {
 
   private Returned() {}
 
-  static Notice message(String connection, String result, String code, DataSources page) {
+  static Notice message(String connection, String result, String code, DataSourcesPage page) {
     Notice notice = new Notice();
     if ("failed".equals(result)) {
       // a failed connect leaves no connection behind, so there is nothing to look up
       notice.alert(
           "Connecting failed"
-              + (DataSources.isCode(code) ? " (" + code + ")" : "")
+              + (DataSourcesPage.isCode(code) ? " (" + code + ")" : "")
               + ". Nothing was saved; you can try again.");
       return notice;
     }

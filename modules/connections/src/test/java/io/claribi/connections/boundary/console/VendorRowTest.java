@@ -1,4 +1,4 @@
-package io.claribi.connections.boundary;
+package io.claribi.connections.boundary.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,7 @@ import io.claribi.catalog.api.Availability;
 import io.claribi.catalog.api.Vendor;
 import io.claribi.catalog.api.VendorId;
 import io.claribi.catalog.api.VendorKind;
+import io.claribi.connections.boundary.ConnectionView;
 import io.claribi.tiering.api.Plan;
 import java.net.URI;
 import java.time.Instant;
@@ -89,9 +90,9 @@ class VendorRowTest {
 
   @Test
   void a_returned_code_is_shown_only_when_it_looks_like_a_problem_code() {
-    assertThat(DataSources.isCode("VENDOR_AUTHORIZATION_DENIED")).isTrue();
-    assertThat(DataSources.isCode("<script>")).isFalse();
-    assertThat(DataSources.isCode(null)).isFalse();
+    assertThat(DataSourcesPage.isCode("VENDOR_AUTHORIZATION_DENIED")).isTrue();
+    assertThat(DataSourcesPage.isCode("<script>")).isFalse();
+    assertThat(DataSourcesPage.isCode(null)).isFalse();
   }
 
   private static ConnectionView connection(String vendor, String state) {

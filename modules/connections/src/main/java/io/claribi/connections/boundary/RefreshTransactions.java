@@ -27,7 +27,7 @@ import java.util.function.Function;
  * failed audit write never rolls back tokens the vendor has already issued.
  */
 @ApplicationScoped
-public class RefreshRecords {
+public class RefreshTransactions {
 
   @Inject Connections connections;
   @Inject CredentialVault vault;

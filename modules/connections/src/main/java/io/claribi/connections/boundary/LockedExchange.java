@@ -2,8 +2,8 @@ package io.claribi.connections.boundary;
 
 import io.claribi.connections.api.ConnectionProblems;
 import io.claribi.connections.api.ConnectionState;
-import io.claribi.connections.control.CallFence;
 import io.claribi.connections.control.ConnectSettings;
+import io.claribi.connections.control.ConnectionLock;
 import io.claribi.credentials.api.Credential;
 import io.claribi.credentials.api.CredentialVault;
 import io.claribi.platform.api.ConnectionId;
@@ -23,9 +23,9 @@ import java.util.function.Function;
  * request leaves for the vendor once a disconnect has committed. The transaction writes nothing.
  */
 @ApplicationScoped
-public class FencedCall {
+public class LockedExchange {
 
-  @Inject CallFence fence;
+  @Inject ConnectionLock fence;
   @Inject CredentialVault vault;
   @Inject ConnectSettings settings;
   @Inject Clock clock;

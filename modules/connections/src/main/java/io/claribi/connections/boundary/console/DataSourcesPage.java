@@ -1,8 +1,12 @@
-package io.claribi.connections.boundary;
+package io.claribi.connections.boundary.console;
 
 import io.claribi.catalog.api.Availability;
 import io.claribi.catalog.api.Catalog;
 import io.claribi.catalog.api.VendorKind;
+import io.claribi.connections.boundary.Connecting;
+import io.claribi.connections.boundary.ConnectionReads;
+import io.claribi.connections.boundary.ConnectionView;
+import io.claribi.connections.boundary.Disconnecting;
 import io.claribi.connections.control.ConnectSettings;
 import io.claribi.platform.api.ConnectionId;
 import io.claribi.platform.api.ProblemException;
@@ -37,7 +41,7 @@ import java.util.regex.Pattern;
  */
 @Named
 @ViewScoped
-public class DataSources implements Serializable {
+public class DataSourcesPage implements Serializable {
 
   private static final long serialVersionUID = 1L;
 

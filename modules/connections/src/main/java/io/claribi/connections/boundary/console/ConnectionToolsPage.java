@@ -1,4 +1,4 @@
-package io.claribi.connections.boundary;
+package io.claribi.connections.boundary.console;
 
 import io.claribi.catalog.api.Availability;
 import io.claribi.catalog.api.Catalog;
@@ -6,6 +6,8 @@ import io.claribi.catalog.api.Vendor;
 import io.claribi.catalog.api.VendorId;
 import io.claribi.catalog.api.VendorKind;
 import io.claribi.catalog.api.VendorTools;
+import io.claribi.connections.boundary.ConnectionReads;
+import io.claribi.connections.boundary.ConnectionView;
 import io.claribi.platform.api.ConnectionId;
 import io.claribi.platform.api.ProblemException;
 import io.claribi.tiering.api.Entitlements;
@@ -26,7 +28,7 @@ import java.util.Optional;
  */
 @Named
 @ViewScoped
-public class ConnectionTools implements Serializable {
+public class ConnectionToolsPage implements Serializable {
 
   private static final long serialVersionUID = 1L;
 

@@ -1,8 +1,9 @@
-package io.claribi.connections.boundary;
+package io.claribi.connections.boundary.console;
 
 import io.claribi.catalog.api.Availability;
 import io.claribi.catalog.api.Vendor;
 import io.claribi.catalog.api.VendorKind;
+import io.claribi.connections.boundary.ConnectionView;
 import io.claribi.platform.api.console.ConsoleText;
 import java.io.Serializable;
 import java.util.List;

@@ -1,5 +1,6 @@
-package io.claribi.connections.boundary;
+package io.claribi.connections.boundary.console;
 
+import io.claribi.connections.boundary.ConnectionView;
 import io.claribi.platform.api.console.ConsoleText;
 import java.io.Serializable;
 

@@ -39,7 +39,7 @@ import javax.sql.DataSource;
  * JDBC.
  */
 @ApplicationScoped
-public class CallFence {
+public class ConnectionLock {
 
   private static final String SELECT_STATE =
       "SELECT state FROM connections WHERE id = ? AND " + TenantBinding.COLUMN + " = ?";
