@@ -20,20 +20,20 @@ import java.util.stream.Collectors;
  * Reads the query parameters of the audit endpoints. Every malformed value is a 400 problem with a
  * stable code (docs/api.md), never a silently ignored filter.
  */
-final class AuditQuery {
+public final class AuditQuery {
 
-  static final String INVALID_TIME = "INVALID_TIME";
-  static final String INVALID_TIME_RANGE = "INVALID_TIME_RANGE";
-  static final String UNKNOWN_EVENT_TYPE = "UNKNOWN_EVENT_TYPE";
-  static final String UNKNOWN_FORMAT = "UNKNOWN_FORMAT";
-  static final String INVALID_PARAMETER = "INVALID_PARAMETER";
+  public static final String INVALID_TIME = "INVALID_TIME";
+  public static final String INVALID_TIME_RANGE = "INVALID_TIME_RANGE";
+  public static final String UNKNOWN_EVENT_TYPE = "UNKNOWN_EVENT_TYPE";
+  public static final String UNKNOWN_FORMAT = "UNKNOWN_FORMAT";
+  public static final String INVALID_PARAMETER = "INVALID_PARAMETER";
 
-  static final int DEFAULT_LIMIT = 100;
-  static final int MAX_LIMIT = 1000;
+  public static final int DEFAULT_LIMIT = 100;
+  public static final int MAX_LIMIT = 1000;
 
   private AuditQuery() {}
 
-  static EventFilter filter(
+  public static EventFilter filter(
       String from, String to, String connection, String vendor, List<String> types, String actor) {
     Instant start = time("from", from);
     Instant end = time("to", to);
@@ -48,7 +48,7 @@ final class AuditQuery {
   }
 
   /** An ISO-8601 instant ({@code 2026-11-24T10:00:00Z}), offset date-time, or a UTC date. */
-  static Instant time(String name, String value) {
+  public static Instant time(String name, String value) {
     if (value == null || value.isBlank()) {
       return null;
     }
@@ -67,7 +67,7 @@ final class AuditQuery {
     }
   }
 
-  static Instant requiredTime(String name, String value) {
+  public static Instant requiredTime(String name, String value) {
     Instant time = time(name, value);
     if (time == null) {
       throw ProblemException.badRequest(INVALID_TIME, "'" + name + "' is required.");
@@ -75,14 +75,14 @@ final class AuditQuery {
     return time;
   }
 
-  static void requireOrdered(Instant from, Instant to) {
+  public static void requireOrdered(Instant from, Instant to) {
     if (from != null && to != null && from.isAfter(to)) {
       throw ProblemException.badRequest(
           INVALID_TIME_RANGE, "'from' must not be after 'to' (from is inclusive, to exclusive).");
     }
   }
 
-  static Set<AuditEventType> types(List<String> values) {
+  public static Set<AuditEventType> types(List<String> values) {
     if (values == null) {
       return Set.of();
     }
@@ -108,7 +108,7 @@ final class AuditQuery {
     return types;
   }
 
-  static String identifier(String name, String value) {
+  public static String identifier(String name, String value) {
     if (value == null || value.isEmpty()) {
       return null;
     }
@@ -119,7 +119,7 @@ final class AuditQuery {
     return value;
   }
 
-  static String actor(String name, String value) {
+  public static String actor(String name, String value) {
     if (value == null || value.isEmpty()) {
       return null;
     }
@@ -130,7 +130,7 @@ final class AuditQuery {
     return value;
   }
 
-  static int limit(String value) {
+  public static int limit(String value) {
     if (value == null || value.isEmpty()) {
       return DEFAULT_LIMIT;
     }
@@ -143,7 +143,7 @@ final class AuditQuery {
   }
 
   /** The paging cursor: the sequence number of the last event of the previous page. */
-  static long after(String value) {
+  public static long after(String value) {
     if (value == null || value.isEmpty()) {
       return 0;
     }
@@ -154,7 +154,7 @@ final class AuditQuery {
     return after;
   }
 
-  static ExportFormat format(String value) {
+  public static ExportFormat format(String value) {
     if (value == null || value.isEmpty() || value.equals("json")) {
       return null;
     }

@@ -6,7 +6,7 @@ import java.util.List;
 public record EventPage(List<EventView> events, String next) {
 
   /** A page read with {@code limit}: a full page may have a next one, a short one has none. */
-  static EventPage of(List<EventView> events, int limit) {
+  public static EventPage of(List<EventView> events, int limit) {
     String next = events.size() < limit ? null : Long.toString(events.get(limit - 1).sequence());
     return new EventPage(events, next);
   }

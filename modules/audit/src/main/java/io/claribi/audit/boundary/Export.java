@@ -9,13 +9,13 @@ import java.time.Instant;
  * One export as the REST API and the console start it: the file name, the media type and the stream
  * that writes the selection and its trailer. One place, so both write the same file.
  */
-record Export(String fileName, String mediaType, ExportStream stream) {
+public record Export(String fileName, String mediaType, ExportStream stream) {
 
   /**
    * An export of {@code filter} up to the chain head now; {@code query} is the selection as asked,
    * written into the trailer.
    */
-  static Export of(
+  public static Export of(
       AuditTrail trail,
       AuditSettings settings,
       Instant now,
@@ -38,7 +38,7 @@ record Export(String fileName, String mediaType, ExportStream stream) {
             query));
   }
 
-  String contentDisposition() {
+  public String contentDisposition() {
     return "attachment; filename=\"" + fileName + "\"";
   }
 }

@@ -16,7 +16,7 @@ import java.util.List;
  * short transaction per chunk), so memory stays flat whatever the size. The selection stops at the
  * chain head seen when the export started; an export cut short has no trailer.
  */
-final class ExportStream implements StreamingOutput {
+public final class ExportStream implements StreamingOutput {
 
   private final AuditTrail trail;
   private final EventFilter filter;

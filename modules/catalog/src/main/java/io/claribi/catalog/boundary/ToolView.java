@@ -53,7 +53,7 @@ public record ToolView(
 
   /** The vendor's annotations, labelled as what they are. */
   public record Annotations(boolean verified, String note, JsonValue hints) {
-    static Annotations of(String json) {
+    public static Annotations of(String json) {
       return new Annotations(
           false, "Vendor-supplied hints: never used to allow a call.", parsed(json));
     }
@@ -84,7 +84,7 @@ public record ToolView(
   }
 
   /** Stored JSON was checked when discovered; text that is not JSON is shown as a string. */
-  static JsonValue parsed(String json) {
+  public static JsonValue parsed(String json) {
     if (json == null) {
       return JsonValue.NULL;
     }

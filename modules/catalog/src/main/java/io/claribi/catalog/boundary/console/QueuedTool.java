@@ -1,5 +1,7 @@
-package io.claribi.catalog.boundary;
+package io.claribi.catalog.boundary.console;
 
+import io.claribi.catalog.boundary.ToolView;
+import io.claribi.catalog.boundary.VendorView;
 import io.claribi.catalog.entity.ToolState;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;

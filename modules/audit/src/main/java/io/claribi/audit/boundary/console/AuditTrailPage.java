@@ -1,5 +1,10 @@
-package io.claribi.audit.boundary;
+package io.claribi.audit.boundary.console;
 
+import io.claribi.audit.boundary.AuditQuery;
+import io.claribi.audit.boundary.AuditTrail;
+import io.claribi.audit.boundary.EventPage;
+import io.claribi.audit.boundary.Export;
+import io.claribi.audit.boundary.Verification;
 import io.claribi.audit.control.AuditSettings;
 import io.claribi.audit.control.EventFilter;
 import io.claribi.platform.api.AuditEventType;

@@ -1,8 +1,10 @@
-package io.claribi.catalog.boundary;
+package io.claribi.catalog.boundary.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.claribi.catalog.api.VendorKind;
+import io.claribi.catalog.boundary.ToolView;
+import io.claribi.catalog.boundary.VendorView;
 import io.claribi.catalog.entity.Decision;
 import io.claribi.catalog.entity.ToolState;
 import io.claribi.catalog.entity.VendorSource;

@@ -1,4 +1,4 @@
-package io.claribi.catalog.boundary;
+package io.claribi.catalog.boundary.console;
 
 import io.claribi.catalog.entity.ToolState;
 import io.claribi.platform.api.Roles;

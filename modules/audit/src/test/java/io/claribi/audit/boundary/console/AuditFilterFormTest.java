@@ -1,4 +1,4 @@
-package io.claribi.audit.boundary;
+package io.claribi.audit.boundary.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

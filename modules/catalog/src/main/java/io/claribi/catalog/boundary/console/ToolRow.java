@@ -1,5 +1,7 @@
-package io.claribi.catalog.boundary;
+package io.claribi.catalog.boundary.console;
 
+import io.claribi.catalog.boundary.DecisionView;
+import io.claribi.catalog.boundary.ToolView;
 import io.claribi.catalog.entity.Decision;
 import io.claribi.catalog.entity.VendorSource;
 import java.io.Serializable;

@@ -1,4 +1,4 @@
-package io.claribi.catalog.boundary;
+package io.claribi.catalog.boundary.console;
 
 import com.github.difflib.DiffUtils;
 import com.github.difflib.patch.AbstractDelta;

@@ -1,6 +1,8 @@
-package io.claribi.catalog.boundary;
+package io.claribi.catalog.boundary.console;
 
 import io.claribi.catalog.api.VendorKind;
+import io.claribi.catalog.boundary.ToolView;
+import io.claribi.catalog.boundary.VendorView;
 import io.claribi.catalog.entity.ToolState;
 import io.claribi.catalog.entity.VendorState;
 import java.io.Serializable;

@@ -1,5 +1,6 @@
-package io.claribi.audit.boundary;
+package io.claribi.audit.boundary.console;
 
+import io.claribi.audit.boundary.AuditQuery;
 import io.claribi.audit.control.EventFilter;
 import java.io.Serializable;
 import java.net.URLEncoder;

@@ -1,6 +1,10 @@
-package io.claribi.catalog.boundary;
+package io.claribi.catalog.boundary.console;
 
 import io.claribi.catalog.api.VendorId;
+import io.claribi.catalog.boundary.Browsing;
+import io.claribi.catalog.boundary.Curation;
+import io.claribi.catalog.boundary.ToolView;
+import io.claribi.catalog.boundary.VendorView;
 import io.claribi.platform.api.ProblemException;
 import io.claribi.platform.api.VerifiedCaller;
 import io.claribi.platform.api.console.Notice;

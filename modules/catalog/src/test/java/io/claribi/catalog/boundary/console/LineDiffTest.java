@@ -1,9 +1,9 @@
-package io.claribi.catalog.boundary;
+package io.claribi.catalog.boundary.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.claribi.catalog.boundary.LineDiff.Kind;
-import io.claribi.catalog.boundary.LineDiff.Line;
+import io.claribi.catalog.boundary.console.LineDiff.Kind;
+import io.claribi.catalog.boundary.console.LineDiff.Line;
 import org.junit.jupiter.api.Test;
 
 class LineDiffTest {

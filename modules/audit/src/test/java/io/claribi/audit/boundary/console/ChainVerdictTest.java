@@ -1,7 +1,8 @@
-package io.claribi.audit.boundary;
+package io.claribi.audit.boundary.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.claribi.audit.boundary.VerificationView;
 import org.junit.jupiter.api.Test;
 
 class ChainVerdictTest {

@@ -1,6 +1,9 @@
-package io.claribi.catalog.boundary;
+package io.claribi.catalog.boundary.console;
 
 import io.claribi.catalog.api.VendorId;
+import io.claribi.catalog.boundary.Browsing;
+import io.claribi.catalog.boundary.Curation;
+import io.claribi.catalog.boundary.ToolsResource;
 import io.claribi.catalog.entity.Decision;
 import io.claribi.platform.api.ProblemException;
 import io.claribi.platform.api.Roles;
@@ -28,7 +31,7 @@ import java.util.Optional;
  */
 @Named
 @ViewScoped
-public class ReviewQueue implements Serializable {
+public class ReviewQueuePage implements Serializable {
 
   private static final long serialVersionUID = 1L;
 

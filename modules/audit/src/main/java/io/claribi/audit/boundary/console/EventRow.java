@@ -1,5 +1,6 @@
-package io.claribi.audit.boundary;
+package io.claribi.audit.boundary.console;
 
+import io.claribi.audit.boundary.EventView;
 import java.io.Serializable;
 import java.util.Map;
 import java.util.stream.Collectors;

@@ -1,4 +1,4 @@
-package io.claribi.catalog.boundary;
+package io.claribi.catalog.boundary.console;
 
 import java.io.Serializable;
 import java.util.List;

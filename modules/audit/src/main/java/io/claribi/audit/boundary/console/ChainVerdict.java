@@ -1,5 +1,6 @@
-package io.claribi.audit.boundary;
+package io.claribi.audit.boundary.console;
 
+import io.claribi.audit.boundary.VerificationView;
 import java.io.Serializable;
 
 /** The answer of a chain verification in words, as the audit page shows it. */
