@@ -26,14 +26,14 @@ import org.junit.jupiter.api.Test;
 /**
  * The four native connectors against the running server. Their vendors cannot be reached from here,
  * so each API is a local WireMock fake answering the vendors' documented response shapes (the
- * samples of {@code modules/connections/src/test/resources/nativeapi}), and the demo vendor's real
+ * samples of {@code modules/gateway/src/test/resources/nativeapi}), and the demo vendor's real
  * authorization server stands in for Google's, Meta's and Atlassian's. Connect by consent, every
  * read operation, a refresh, a refused write, and a disconnect, with the audit events.
  */
 class NativeConnectorIT {
 
   private static final Path SAMPLES =
-      Path.of("../modules/connections/src/test/resources/nativeapi");
+      Path.of("../modules/gateway/src/test/resources/nativeapi");
   private static final String BEARER = "Bearer [A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+";
 
   private static WireMockServer vendors;
