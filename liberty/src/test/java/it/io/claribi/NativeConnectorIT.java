@@ -32,8 +32,7 @@ import org.junit.jupiter.api.Test;
  */
 class NativeConnectorIT {
 
-  private static final Path SAMPLES =
-      Path.of("../modules/gateway/src/test/resources/nativeapi");
+  private static final Path SAMPLES = Path.of("../modules/gateway/src/test/resources/nativeapi");
   private static final String BEARER = "Bearer [A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+";
 
   private static WireMockServer vendors;
