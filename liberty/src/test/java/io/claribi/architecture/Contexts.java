@@ -15,6 +15,7 @@ final class Contexts {
     "io.claribi.credentials..",
     "io.claribi.connections..",
     "io.claribi.uploads..",
+    "io.claribi.gateway..",
     "io.claribi.audit.."
   };
 

@@ -1,17 +1,18 @@
 /**
- * Connections: an organization's data sources (MCP connections and native connectors), the OAuth
- * authorization flow with the vendor, token refresh, the tool gateway (the one path to a vendor's
- * tools, and to uploaded files) and routing a question to a data source.
+ * Connections: an organization's connections to vendors (MCP servers and native connectors) and
+ * their lifecycle: connect through the vendor's OAuth consent ({@code control.authorization}, the
+ * OAuth client), the callback, token refresh, disconnect, and the connection lock that fences every
+ * exchange against a disconnect. The console's Data sources and Tools pages.
  *
  * <p>May use: {@code platform}, {@code tiering}, {@code catalog}, {@code credentials}, {@code
- * uploads}, each through its {@code api}. Tenant-scoped. The only context that talks to vendors.
+ * uploads}, each through its {@code api}. Tenant-scoped. Used by the gateway, through {@code api}
+ * only: which connection a call goes through ({@code ActiveConnections}) and one exchange with its
+ * lent credential ({@code ConnectionExchange}); the gateway learns of activations and disconnects
+ * from events.
  *
- * <p>Invariants: every tool call passes the catalog's allowlist for exactly that tool, and only
- * {@code control.vendor} speaks MCP, sending {@code tools/call} only with a {@code ToolPermit} that
- * only {@code control.allowlist.Allowlist} makes (ArchUnit: ReadOnlyByConstructionTest); a
- * disconnect deletes the connection and its credential row in one transaction; a refused call is
- * audited and nothing of it is sent; native connectors ({@code control.nativeapi}) can only GET or
- * POST to documented query endpoints, and only from a method holding a {@code ToolPermit}
- * (ArchUnit: NativeReadOnlyArchitectureTest, ReadOnlyByConstructionTest).
+ * <p>Invariants: a disconnect deletes the connection and its credential row in one transaction,
+ * under the connection's exclusive lock, so no exchange leaves for the vendor after it commits; an
+ * exchange holds the lock shared from before the credential is read until the vendor answered; a
+ * refresh token is spent once; a connect's state is single-use and names the organization.
  */
 package io.claribi.connections;

@@ -1,0 +1,2 @@
+/** The gateway's refusals and vendor failures, as problem details with stable codes. */
+package io.claribi.gateway.api;
