@@ -14,18 +14,26 @@ public final class ConnectionProblems {
    */
   public static ProblemException notActive(ConnectionId connection, ConnectionState state) {
     return state == ConnectionState.NEEDS_REAUTH
-        ? new ProblemException(
-            409,
-            "CONNECTION_NEEDS_REAUTH",
-            "Connection needs re-authorisation",
-            "Connection "
-                + connection
-                + " must be connected again: the vendor no longer accepts its grant, or its"
-                + " stored credential cannot be decrypted. Nothing was sent to the vendor.")
+        ? needsReauth(
+            connection,
+            "the vendor no longer accepts its grant, or its stored credential cannot be decrypted")
         : new ProblemException(
             409,
             "CONNECTION_NOT_ACTIVE",
             "Connection not active",
             "Connection " + connection + " is " + state + ".");
+  }
+
+  /** 409 {@code CONNECTION_NEEDS_REAUTH}: the admin must connect again, and why. */
+  public static ProblemException needsReauth(ConnectionId connection, String why) {
+    return new ProblemException(
+        409,
+        "CONNECTION_NEEDS_REAUTH",
+        "Connection needs re-authorisation",
+        "Connection "
+            + connection
+            + " must be connected again: "
+            + why
+            + ". Nothing was sent to the vendor.");
   }
 }

@@ -2,6 +2,7 @@ package io.claribi.connections.boundary;
 
 import com.nimbusds.oauth2.sdk.as.AuthorizationServerMetadata;
 import io.claribi.catalog.api.Catalog;
+import io.claribi.connections.api.ConnectionProblems;
 import io.claribi.connections.control.ConnectSettings;
 import io.claribi.connections.control.authorization.AuthorizationException;
 import io.claribi.connections.control.authorization.AuthorizationException.Reason;
@@ -56,7 +57,8 @@ public class Refreshing {
     Optional<Connection.Grant> grant = granted.grant();
     if (grant.isEmpty()) {
       records.requireReauthorization(connection, "NO_REFRESHABLE_GRANT");
-      throw needsReauth(connection, "it was connected without a refreshable grant");
+      throw ConnectionProblems.needsReauth(
+          connection, "it was connected without a refreshable grant");
     }
     AuthorizationServerMetadata server = authorization.servers().discover(grant.get().issuer());
     TokenEndpoint tokens = authorization.tokens();
@@ -85,7 +87,7 @@ public class Refreshing {
       }
       LOG.info(() -> "Refresh of " + connection + " refused: " + refused.getMessage());
       records.requireReauthorization(connection, refused.code());
-      throw needsReauth(
+      throw ConnectionProblems.needsReauth(
           connection, "the vendor refused to refresh its grant (" + refused.code() + ")");
     }
   }
@@ -109,17 +111,5 @@ public class Refreshing {
                   + failed.getClass().getSimpleName());
       return false;
     }
-  }
-
-  private static ProblemException needsReauth(ConnectionId connection, String why) {
-    return new ProblemException(
-        409,
-        "CONNECTION_NEEDS_REAUTH",
-        "Connection needs re-authorisation",
-        "Connection "
-            + connection
-            + " must be connected again: "
-            + why
-            + ". Nothing was sent to the vendor.");
   }
 }
