@@ -19,7 +19,7 @@ import io.claribi.connections.control.authorization.LentGrant;
 import io.claribi.connections.control.authorization.PendingRevocation;
 import io.claribi.credentials.api.Credential;
 import io.claribi.credentials.api.LentClientSecret;
-import io.claribi.gateway.boundary.ToolGateway;
+import io.claribi.gateway.boundary.ToolCalls;
 import io.claribi.gateway.boundary.violations.BypassingTheGateway;
 import io.claribi.gateway.boundary.violations.CallingTheSdkFromTheBoundary;
 import io.claribi.gateway.boundary.violations.ReadingTheLentToken;
@@ -129,7 +129,7 @@ class ReadOnlyByConstructionTest {
   static final ArchRule only_the_gateway_sends_through_the_vendor_package =
       noClasses()
           .that()
-          .doNotHaveFullyQualifiedName(ToolGateway.class.getName())
+          .doNotHaveFullyQualifiedName(ToolCalls.class.getName())
           .should()
           .callMethodWhere(
               describe(

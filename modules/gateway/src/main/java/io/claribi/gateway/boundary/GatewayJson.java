@@ -66,7 +66,7 @@ final class GatewayJson {
   /**
    * The envelope around an upload tool's result: {@code uploadId}, {@code tool}, {@code result}.
    */
-  static String uploadAnswer(ToolGateway.Called called) {
+  static String uploadAnswer(ToolCalls.Called called) {
     String envelope =
         write(object().add("uploadId", called.connectionId()).add("tool", called.what()).build());
     return envelope.substring(0, envelope.length() - 1)
@@ -75,7 +75,7 @@ final class GatewayJson {
         + "}";
   }
 
-  static String answer(ToolGateway.Called called, String subject) {
+  static String answer(ToolCalls.Called called, String subject) {
     String envelope =
         write(
             object()

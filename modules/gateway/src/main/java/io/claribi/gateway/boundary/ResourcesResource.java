@@ -28,7 +28,7 @@ import jakarta.ws.rs.core.MediaType;
 @RolesAllowed({Roles.INTEGRATOR, Roles.ORG_ADMIN})
 public class ResourcesResource {
 
-  @Inject ToolGateway gateway;
+  @Inject ToolCalls gateway;
 
   @GET
   public String list(

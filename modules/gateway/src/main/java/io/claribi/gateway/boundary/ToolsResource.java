@@ -31,15 +31,16 @@ import java.util.stream.Stream;
 @RolesAllowed({Roles.INTEGRATOR, Roles.ORG_ADMIN})
 public class ToolsResource {
 
-  @Inject ToolGateway gateway;
+  @Inject ToolListing listing;
+  @Inject ToolCalls gateway;
 
   @GET
   public String list() {
     JsonArrayBuilder tools = GatewayJson.array();
-    for (ToolGateway.CallableTool tool : gateway.callableTools()) {
+    for (ToolListing.CallableTool tool : listing.callableTools()) {
       var entry =
           GatewayJson.object()
-              .add(tool.upload() ? "uploadId" : "connectionId", tool.connectionId())
+              .add(tool.upload() ? "uploadId" : "connectionId", tool.sourceId())
               .add("vendor", tool.vendor())
               .add("name", tool.name())
               .add("inputSchema", GatewayJson.parse(tool.inputSchema()));

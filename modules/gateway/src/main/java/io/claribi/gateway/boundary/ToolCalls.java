@@ -1,12 +1,6 @@
 package io.claribi.gateway.boundary;
 
-import io.claribi.catalog.api.AllowedTool;
-import io.claribi.catalog.api.Catalog;
-import io.claribi.catalog.api.Vendor;
-import io.claribi.catalog.api.VendorId;
-import io.claribi.connections.api.ActiveConnections;
 import io.claribi.connections.api.ConnectionExchange;
-import io.claribi.connections.api.ConnectionSummary;
 import io.claribi.gateway.control.allowlist.ResourcePermit;
 import io.claribi.gateway.control.allowlist.ToolPermit;
 import io.claribi.gateway.control.mcpclient.VendorReply;
@@ -18,33 +12,23 @@ import io.claribi.platform.api.ProblemException;
 import io.claribi.platform.api.RequestCorrelation;
 import io.claribi.platform.api.TenantBinding;
 import io.claribi.platform.api.VerifiedCaller;
-import io.claribi.tiering.api.Entitlement;
-import io.claribi.tiering.api.Entitlements;
-import io.claribi.tiering.api.Plan;
-import io.claribi.tiering.api.PlanUpgradeRequiredException;
 import io.claribi.uploads.api.UploadId;
 import io.claribi.uploads.api.UploadRead;
-import io.claribi.uploads.api.UploadSource;
-import io.claribi.uploads.api.UploadSources;
 import io.claribi.uploads.api.UploadTarget;
-import io.claribi.uploads.api.UploadTools;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 
 /**
- * The one road to a vendor's tools. A call is admitted (plan, connection, allowlist, arguments),
- * then sent with the credential lent for its length only, then recorded. No transaction is held
- * while the vendor works.
+ * The one road to a vendor's tools (and resources, and an upload's read tools). A call is admitted
+ * (plan, connection, allowlist, arguments), then sent with the credential lent for its length only,
+ * then recorded. No transaction is held while the vendor works. What may be called is {@link
+ * ToolListing}'s.
  */
 @ApplicationScoped
-public class ToolGateway {
+public class ToolCalls {
 
   @Inject GatewayAdmission admission;
   @Inject ToolDiscovery discovery;
@@ -55,78 +39,9 @@ public class ToolGateway {
   @Inject TenantBinding tenancy;
   @Inject VerifiedCaller caller;
   @Inject RequestCorrelation correlation;
-  @Inject ActiveConnections connections;
-  @Inject Catalog catalog;
-  @Inject Entitlements entitlements;
   @Inject Clock clock;
   @Inject UploadAdmission uploadAdmission;
-  @Inject UploadSources uploads;
   @Inject UploadReading uploadReading;
-
-  /** A tool an integrator may call now, through one of its organization's connections. */
-  public record CallableTool(
-      String connectionId,
-      String vendor,
-      String name,
-      String title,
-      String description,
-      String inputSchema) {
-
-    /**
-     * Whether this is a tool of an uploaded file ({@code connectionId} is then the upload's id).
-     */
-    public boolean upload() {
-      return UploadTarget.VENDOR.equals(vendor);
-    }
-  }
-
-  /** The allowed tools of every active connection whose kind the plan includes. */
-  @Transactional
-  public List<CallableTool> callableTools() {
-    Plan plan = entitlements.currentPlan();
-    if (!plan.includes(Entitlement.MCP_CATALOG) && !plan.includes(Entitlement.NATIVE_CONNECTORS)) {
-      throw new PlanUpgradeRequiredException(Entitlement.MCP_CATALOG, plan);
-    }
-    List<CallableTool> tools = new ArrayList<>();
-    if (plan.includes(Entitlement.FILE_UPLOADS)) {
-      for (UploadSource upload : uploads.all()) {
-        String id = upload.id().toString();
-        tools.add(
-            new CallableTool(
-                id,
-                UploadTarget.VENDOR,
-                UploadTools.DESCRIBE,
-                upload.name(),
-                UploadTools.DESCRIBE_DESCRIPTION,
-                UploadTools.describeInputSchema()));
-        tools.add(
-            new CallableTool(
-                id,
-                UploadTarget.VENDOR,
-                UploadTools.QUERY,
-                upload.name(),
-                UploadTools.QUERY_DESCRIPTION,
-                UploadTools.queryInputSchema()));
-      }
-    }
-    for (ConnectionSummary connection : connections.active()) {
-      Optional<Vendor> vendor = catalog.vendor(new VendorId(connection.vendor()));
-      if (vendor.isEmpty() || !plan.includes(vendor.get().kind().entitlement())) {
-        continue;
-      }
-      for (AllowedTool tool : catalog.allowedTools(vendor.get().id())) {
-        tools.add(
-            new CallableTool(
-                connection.id().toString(),
-                tool.vendor().value(),
-                tool.name(),
-                tool.title(),
-                tool.description(),
-                tool.inputSchema()));
-      }
-    }
-    return tools;
-  }
 
   /** What a vendor answered, and through which connection. */
   public record Called(String connectionId, String vendor, String what, VendorReply reply) {}
