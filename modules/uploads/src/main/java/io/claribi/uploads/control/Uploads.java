@@ -17,7 +17,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class Uploads {
 
-  @PersistenceContext(unitName = "connections")
+  @PersistenceContext(unitName = "uploads")
   EntityManager em;
 
   @Inject TenantBinding tenancy;
