@@ -2,7 +2,6 @@ package it.io.claribi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.json.JsonString;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -110,7 +109,7 @@ class ConsoleDataSourcesIT {
 
   @Test
   void cancelling_a_disconnect_keeps_the_connection() throws Exception {
-    String id = startedConnect(admin());
+    String id = Consent.pending(admin());
     try {
       browser.visit(PAGE);
       browser.submit(
@@ -128,7 +127,7 @@ class ConsoleDataSourcesIT {
   @Test
   void another_organizations_connection_in_the_return_address_is_not_found() throws Exception {
     String other = Gateway.organizationOn(Api.newOrganization("console-other"), "PROFESSIONAL");
-    String theirs = startedConnect(other);
+    String theirs = Consent.pending(other);
 
     browser.visit(PAGE + "?connection=" + theirs + "&result=connected");
 
@@ -170,22 +169,8 @@ class ConsoleDataSourcesIT {
     return Api.token(ORG, "org-admin");
   }
 
-  /** A PENDING connection of the token's organization (the consent is never given). */
-  private static String startedConnect(String token) {
-    Api.Reply started =
-        Api.post(
-            "/api/v1/connections",
-            token,
-            "{\"vendor\":\"" + VENDOR + "\",\"returnTo\":\"" + Api.BASE + PAGE + "\"}");
-    assertThat(started.status()).as(started.body()).isEqualTo(201);
-    return started.json().getString("connectionId");
-  }
-
   private static List<String> listedIds() {
-    return Api.get("/api/v1/connections", admin()).jsonArray().stream()
-        .map(v -> v.asJsonObject().get("id"))
-        .map(v -> ((JsonString) v).getString())
-        .toList();
+    return Consent.listedIds(admin());
   }
 
   private WebElement vendorRow(String vendor) {

@@ -2,7 +2,6 @@ package it.io.claribi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.json.JsonString;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -21,7 +20,6 @@ import org.openqa.selenium.By;
 class ConsoleProtectionIT {
 
   private static final String DATA_SOURCES = "/console/data-sources.xhtml";
-  private static final String VENDOR = "acme-payments";
 
   /** acme may connect the demo vendor. */
   @RegisterExtension static final AcmePlan acmePlan = AcmePlan.during("TRIAL");
@@ -76,7 +74,7 @@ class ConsoleProtectionIT {
    */
   private void refusedWithNothingDeleted(Consumer<Browser> tamper, String screenshot)
       throws Exception {
-    String id = startedConnect();
+    String id = Consent.pending(admin());
     try {
       ConsoleSignIn.as(browser, "acme-admin", "acme-admin-demo");
       askToDisconnect(id);
@@ -100,7 +98,7 @@ class ConsoleProtectionIT {
 
   @Test
   void a_disconnect_posted_without_a_view_state_deletes_nothing() throws Exception {
-    String id = startedConnect();
+    String id = Consent.pending(admin());
     try {
       ConsoleSignIn.as(browser, "acme-admin", "acme-admin-demo");
       askToDisconnect(id);
@@ -124,20 +122,8 @@ class ConsoleProtectionIT {
     assertThat(browser.driver.findElement(By.id("confirm-disconnect")).getText()).contains(id);
   }
 
-  private static String startedConnect() {
-    Api.Reply started =
-        Api.post(
-            "/api/v1/connections",
-            admin(),
-            "{\"vendor\":\"" + VENDOR + "\",\"returnTo\":\"" + Api.BASE + DATA_SOURCES + "\"}");
-    assertThat(started.status()).as(started.body()).isEqualTo(201);
-    return started.json().getString("connectionId");
-  }
-
   private static List<String> listedIds() {
-    return Api.get("/api/v1/connections", admin()).jsonArray().stream()
-        .map(v -> ((JsonString) v.asJsonObject().get("id")).getString())
-        .toList();
+    return Consent.listedIds(admin());
   }
 
   private static String admin() {

@@ -140,7 +140,7 @@ class ConsoleToolsIT {
       throws Exception {
     String other =
         Gateway.organizationOn(Api.newOrganization("console-tools-other"), "PROFESSIONAL");
-    String theirs = startedConnect(other);
+    String theirs = Consent.pending(other);
     try {
       browser.visit(PAGE + "?connection=" + theirs);
       String foreign = text("main");
@@ -234,16 +234,5 @@ class ConsoleToolsIT {
 
   private static String operator() {
     return Api.token("platform-ops", "platform-operator");
-  }
-
-  /** A PENDING connection of the token's organization (the consent is never given). */
-  private static String startedConnect(String token) {
-    Api.Reply started =
-        Api.post(
-            "/api/v1/connections",
-            token,
-            "{\"vendor\":\"" + VENDOR + "\",\"returnTo\":\"" + Api.BASE + DATA_SOURCES + "\"}");
-    assertThat(started.status()).as(started.body()).isEqualTo(201);
-    return started.json().getString("connectionId");
   }
 }
