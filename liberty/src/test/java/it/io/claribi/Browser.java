@@ -150,6 +150,11 @@ final class Browser implements AutoCloseable {
     submit(driver.findElement(locator));
   }
 
+  /** The text of the element with this id, without surrounding white space. */
+  String text(String id) {
+    return driver.findElement(By.id(id)).getText().strip();
+  }
+
   String path() {
     return driver.getCurrentUrl().substring(Api.BASE.length());
   }

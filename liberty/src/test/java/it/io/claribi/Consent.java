@@ -2,10 +2,12 @@ package it.io.claribi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.JsonString;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 
 /** Connecting the demo vendor the way an org admin does: POST, the vendor's consent, callback. */
 final class Consent {
@@ -42,6 +44,30 @@ final class Consent {
       assertThat(Gateway.decide(admin, vendor, tool, "ALLOW").status()).isEqualTo(200);
     }
     return id;
+  }
+
+  /**
+   * A PENDING connection of the token's organization to the demo vendor: its consent never given.
+   */
+  static String pending(String token) {
+    Api.Reply started =
+        Api.post(
+            "/api/v1/connections",
+            token,
+            "{\"vendor\":\""
+                + Gateway.VENDOR
+                + "\",\"returnTo\":\""
+                + Api.BASE
+                + "/console/data-sources.xhtml\"}");
+    assertThat(started.status()).as(started.body()).isEqualTo(201);
+    return started.json().getString("connectionId");
+  }
+
+  /** The ids of the connections the token's organization lists. */
+  static List<String> listedIds(String token) {
+    return Api.get("/api/v1/connections", token).jsonArray().stream()
+        .map(v -> ((JsonString) v.asJsonObject().get("id")).getString())
+        .toList();
   }
 
   /** One step of the browser: the answer must be {@code status}; where it redirects to. */

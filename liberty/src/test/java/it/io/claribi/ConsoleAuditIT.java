@@ -8,18 +8,15 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -44,7 +41,9 @@ class ConsoleAuditIT {
   private static final DateTimeFormatter MINUTES =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm").withZone(ZoneOffset.UTC);
 
-  private static AcmePlan acmePlan;
+  @RegisterExtension static final AcmePlan acmePlan = AcmePlan.during("PROFESSIONAL");
+
+  @RegisterExtension static final BrowserExtension browsers = BrowserExtension.withDownloads();
 
   /** acme's connection that was created, used once and disconnected before the tests. */
   private static String usedOnce;
@@ -52,33 +51,13 @@ class ConsoleAuditIT {
   private Browser browser;
 
   @BeforeAll
-  static void acmeOnProfessionalWithAConnectionUsedOnce() throws Exception {
-    awaitApplication(Duration.ofSeconds(180));
-    acmePlan = AcmePlan.remembered();
-    acmePlan.set("PROFESSIONAL");
+  static void aConnectionUsedOnce() throws Exception {
     usedOnce = connectionUsed(1);
-  }
-
-  @AfterAll
-  static void acmeBackOnItsPlan() {
-    if (acmePlan != null) {
-      acmePlan.restore();
-    }
-  }
-
-  @BeforeEach
-  void openBrowser() throws Exception {
-    browser = Browser.openWithDownloads();
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    browser.close();
   }
 
   @Test
   void a_connection_filter_finds_its_created_used_and_disconnected_events() throws Exception {
-    signIn("acme-admin", "acme-admin-demo");
+    ConsoleSignIn.as(browser, "acme-admin", "acme-admin-demo");
     browser.visit(PAGE);
     assertThat(text("h1")).isEqualTo("Audit trail");
     assertThat(browser.driver.findElement(By.id("plan")).getText()).isEqualTo("Professional");
@@ -104,7 +83,7 @@ class ConsoleAuditIT {
   @Test
   void the_csv_export_of_the_filter_has_the_header_the_three_events_and_a_trailer()
       throws Exception {
-    signIn("acme-admin", "acme-admin-demo");
+    ConsoleSignIn.as(browser, "acme-admin", "acme-admin-demo");
     browser.visit(PAGE);
     filter("", "", usedOnce, 25);
 
@@ -141,7 +120,7 @@ class ConsoleAuditIT {
 
   @Test
   void the_json_lines_export_of_the_filter_has_three_events_and_a_trailer() throws Exception {
-    signIn("acme-admin", "acme-admin-demo");
+    ConsoleSignIn.as(browser, "acme-admin", "acme-admin-demo");
     browser.visit(PAGE);
     filter("", "", usedOnce, 25);
 
@@ -170,7 +149,7 @@ class ConsoleAuditIT {
 
   @Test
   void verifying_the_chain_says_it_is_intact() throws Exception {
-    signIn("acme-admin", "acme-admin-demo");
+    ConsoleSignIn.as(browser, "acme-admin", "acme-admin-demo");
     browser.visit(PAGE);
     JsonObject api = Api.get("/api/v1/audit/verify", admin()).json();
     assertThat(api.getBoolean("intact")).isTrue();
@@ -191,7 +170,7 @@ class ConsoleAuditIT {
   @Test
   void next_and_previous_pages_show_different_events() throws Exception {
     String busy = connectionUsed(11); // 13 events: created, 11 uses, disconnected
-    signIn("acme-admin", "acme-admin-demo");
+    ConsoleSignIn.as(browser, "acme-admin", "acme-admin-demo");
     browser.visit(PAGE);
     filter("", "", busy, 10);
 
@@ -221,7 +200,7 @@ class ConsoleAuditIT {
 
   @Test
   void an_invalid_filter_says_why_and_reads_nothing() throws Exception {
-    signIn("acme-admin", "acme-admin-demo");
+    ConsoleSignIn.as(browser, "acme-admin", "acme-admin-demo");
     browser.visit(PAGE);
     assertThat(browser.driver.findElements(By.id("events"))).as("the first page").isNotEmpty();
 
@@ -245,7 +224,7 @@ class ConsoleAuditIT {
   void on_starter_the_page_explains_the_upgrade_and_shows_no_events() throws Exception {
     acmePlan.set("STARTER");
     try {
-      signIn("acme-admin", "acme-admin-demo");
+      ConsoleSignIn.as(browser, "acme-admin", "acme-admin-demo");
       browser.visit(PAGE);
 
       assertThat(browser.driver.findElement(By.id("plan")).getText()).isEqualTo("Starter");
@@ -268,7 +247,7 @@ class ConsoleAuditIT {
 
   @Test
   void the_platform_operator_is_refused_as_by_the_api() throws Exception {
-    signIn("operator", "operator-demo");
+    ConsoleSignIn.as(browser, "operator", "operator-demo");
     assertThat(Api.get("/api/v1/audit/events", Api.token("platform", "platform-operator")).status())
         .isEqualTo(403);
 
@@ -278,14 +257,6 @@ class ConsoleAuditIT {
     assertThat(browser.driver.findElements(By.id("events"))).isEmpty();
     assertThat(browser.driver.findElements(By.id("filters"))).isEmpty();
     browser.screenshot("audit-operator-refused");
-  }
-
-  private void signIn(String user, String password) {
-    browser.visit("/console/sign-in.xhtml");
-    browser.driver.findElement(By.id("username")).sendKeys(user);
-    browser.driver.findElement(By.id("password")).sendKeys(password);
-    browser.submit(By.id("submit"));
-    browser.awaitPath("/console/index.xhtml");
   }
 
   /** Fills the filters (connection, time window, page size) and presses "Show events". */
@@ -389,28 +360,6 @@ class ConsoleAuditIT {
   private static JsonObject parse(String json) {
     try (var reader = Json.createReader(new StringReader(json))) {
       return reader.readObject();
-    }
-  }
-
-  /**
-   * Waits for a real answer to a development token: on a busy machine the server can answer before
-   * the application has started (404 pages, 401 before the key is read), or its first answers can
-   * take longer than the client's time-out.
-   */
-  private static void awaitApplication(Duration timeout) throws InterruptedException {
-    Instant deadline = Instant.now().plus(timeout);
-    while (true) {
-      try {
-        if (Api.get("/api/v1/organization", admin()).status() == 200) {
-          return;
-        }
-      } catch (IllegalStateException slow) {
-        // timed out: the application is still warming up
-      }
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("the application did not answer within " + timeout);
-      }
-      Thread.sleep(500);
     }
   }
 

@@ -10,10 +10,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -25,6 +24,7 @@ import org.openqa.selenium.WebElement;
  * descriptions, a new discovery, and an ALLOW for the read tools it touched (other ITs call them),
  * or the DENY a tool had before. Screenshots go to {@code target/screenshots/}.
  */
+@ExtendWith(BrowserExtension.class)
 class ConsoleCatalogIT {
 
   private static final String VENDOR = "acme-payments";
@@ -50,23 +50,8 @@ class ConsoleCatalogIT {
 
   @BeforeAll
   static void connectTheDemoVendor() throws Exception {
-    awaitServer();
     ops = Gateway.organizationOn(Api.newOrganization("console-catalog"), "PROFESSIONAL");
     connection = Consent.connect(ops);
-  }
-
-  /** The first requests to a just-started server can be slow on a loaded machine. */
-  private static void awaitServer() throws InterruptedException {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        Api.awaitTokensAccepted(Duration.ofSeconds(60));
-        return;
-      } catch (IllegalStateException timedOut) {
-        if (attempt == 3) {
-          throw timedOut;
-        }
-      }
-    }
   }
 
   @AfterAll
@@ -76,20 +61,10 @@ class ConsoleCatalogIT {
     }
   }
 
-  @BeforeEach
-  void openBrowser() throws Exception {
-    browser = Browser.open();
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    browser.close();
-  }
-
   @Test
   void the_catalog_lists_the_demo_vendor_with_its_scopes_and_tool_counts() throws Exception {
     String retired = retiredVendor();
-    signIn("operator", "operator-demo");
+    ConsoleSignIn.as(browser, "operator", "operator-demo");
     browser.visit(CATALOG);
 
     assertThat(browser.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Catalog");
@@ -116,8 +91,8 @@ class ConsoleCatalogIT {
     browser.submit(demo.findElement(By.tagName("a")));
 
     assertThat(browser.path()).isEqualTo(CATALOG + "?vendor=" + VENDOR);
-    assertThat(text("vendor-title")).contains(VENDOR_NAME);
-    assertThat(text("vendor-scopes")).contains("payments:read");
+    assertThat(browser.text("vendor-title")).contains(VENDOR_NAME);
+    assertThat(browser.text("vendor-scopes")).contains("payments:read");
     List<WebElement> rows = browser.driver.findElements(By.cssSelector("#tools tbody tr"));
     assertThat(rows).hasSize(tools.size());
     JsonObject decided =
@@ -134,10 +109,10 @@ class ConsoleCatalogIT {
     browser.screenshot("catalog-vendor");
 
     browser.visit(CATALOG + "?vendor=no-such-vendor");
-    assertThat(text("notice")).isEqualTo("Vendor not found.");
+    assertThat(browser.text("notice")).isEqualTo("Vendor not found.");
     assertThat(browser.driver.findElements(By.id("tools"))).isEmpty();
     browser.visit(CATALOG + "?vendor=%3Cb%3EX%3C%2Fb%3E");
-    assertThat(text("notice")).isEqualTo("Vendor not found.");
+    assertThat(browser.text("notice")).isEqualTo("Vendor not found.");
     browser.screenshot("catalog-vendor-not-found");
   }
 
@@ -149,7 +124,7 @@ class ConsoleCatalogIT {
       String description =
           "Lists payouts. Changed at the vendor " + UUID.randomUUID() + ".\nNow on two lines.";
       JsonObject changed = changedAtTheVendor(tool, description);
-      signIn("operator", "operator-demo");
+      ConsoleSignIn.as(browser, "operator", "operator-demo");
       openReviewQueue();
 
       WebElement item = queued(tool);
@@ -192,7 +167,7 @@ class ConsoleCatalogIT {
 
       browser.submit(queued(tool).findElement(By.cssSelector("[data-decide='ALLOW']")));
 
-      assertThat(text("notice"))
+      assertThat(browser.text("notice"))
           .isEqualTo(
               "Enter a reason (up to 500 characters) to allow " + tool + ". Nothing was changed.");
       assertThat(queued(tool).findElement(By.className("reason-error")).isDisplayed()).isTrue();
@@ -203,7 +178,7 @@ class ConsoleCatalogIT {
 
       queued(tool).findElement(By.tagName("textarea")).sendKeys("   ");
       browser.submit(queued(tool).findElement(By.cssSelector("[data-decide='ALLOW']")));
-      assertThat(text("notice")).startsWith("Enter a reason");
+      assertThat(browser.text("notice")).startsWith("Enter a reason");
       assertThat(tool(tool).getString("state")).isEqualTo("CHANGED_SINCE_APPROVAL");
 
       String reason = "Read the new description: still lists payouts only. " + UUID.randomUUID();
@@ -212,7 +187,8 @@ class ConsoleCatalogIT {
       field.sendKeys(reason);
       browser.submit(queued(tool).findElement(By.cssSelector("[data-decide='ALLOW']")));
 
-      assertThat(text("notice")).isEqualTo(tool + " of " + VENDOR_NAME + " is now allowed.");
+      assertThat(browser.text("notice"))
+          .isEqualTo(tool + " of " + VENDOR_NAME + " is now allowed.");
       assertThat(queuedItems(tool)).isEmpty();
       JsonObject allowed = tool(tool);
       assertThat(allowed.getString("state")).isEqualTo("ALLOWED");
@@ -238,14 +214,14 @@ class ConsoleCatalogIT {
     JsonObject before = tool(tool);
     try {
       changedAtTheVendor(tool, "Lists invoices, and now also their card numbers.");
-      signIn("operator", "operator-demo");
+      ConsoleSignIn.as(browser, "operator", "operator-demo");
       openReviewQueue();
 
       String reason = "The new description asks for card data. " + UUID.randomUUID();
       queued(tool).findElement(By.tagName("textarea")).sendKeys(reason);
       browser.submit(queued(tool).findElement(By.cssSelector("[data-decide='DENY']")));
 
-      assertThat(text("notice")).isEqualTo(tool + " of " + VENDOR_NAME + " is now denied.");
+      assertThat(browser.text("notice")).isEqualTo(tool + " of " + VENDOR_NAME + " is now denied.");
       assertThat(queuedItems(tool)).isEmpty();
       JsonObject denied = tool(tool);
       assertThat(denied.getString("state")).isEqualTo("DENIED");
@@ -264,7 +240,7 @@ class ConsoleCatalogIT {
     JsonObject before = tool(tool);
     try {
       changedAtTheVendor(tool, XSS);
-      signIn("operator", "operator-demo");
+      ConsoleSignIn.as(browser, "operator", "operator-demo");
       openReviewQueue();
 
       WebElement item = queued(tool);
@@ -280,7 +256,7 @@ class ConsoleCatalogIT {
       queued(tool).findElement(By.tagName("textarea")).sendKeys("Looked fine when I read it");
       browser.submit(queued(tool).findElement(By.cssSelector("[data-decide='ALLOW']")));
 
-      assertThat(text("notice"))
+      assertThat(browser.text("notice"))
           .isEqualTo(
               tool
                   + " changed at the vendor while you were reviewing it. Nothing was decided:"
@@ -300,7 +276,7 @@ class ConsoleCatalogIT {
 
   @Test
   void an_org_admin_is_refused_both_pages() throws Exception {
-    signIn("acme-admin", "acme-admin-demo");
+    ConsoleSignIn.as(browser, "acme-admin", "acme-admin-demo");
 
     browser.visit(REVIEW);
     assertThat(browser.driver.findElement(By.tagName("h1")).getText())
@@ -324,14 +300,6 @@ class ConsoleCatalogIT {
   private void openReviewQueue() {
     browser.submit(browser.driver.findElement(By.linkText("Review queue")));
     browser.awaitPath(REVIEW);
-  }
-
-  private void signIn(String user, String password) {
-    browser.visit("/console/sign-in.xhtml");
-    browser.await(By.id("username")).sendKeys(user);
-    browser.driver.findElement(By.id("password")).sendKeys(password);
-    browser.submit(By.id("submit"));
-    browser.awaitPath("/console/index.xhtml");
   }
 
   private WebElement vendorRow(String vendor) {
@@ -365,10 +333,6 @@ class ConsoleCatalogIT {
 
   private static String queuedSelector(String tool) {
     return "article.review[data-vendor='" + VENDOR + "'][data-tool='" + tool + "']";
-  }
-
-  private String text(String id) {
-    return browser.driver.findElement(By.id(id)).getText().strip();
   }
 
   private HttpResponse<String> withBrowserCookies(String path) throws Exception {

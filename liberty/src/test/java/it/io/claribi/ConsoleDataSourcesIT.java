@@ -2,14 +2,9 @@ package it.io.claribi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.json.JsonString;
-import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -27,33 +22,13 @@ class ConsoleDataSourcesIT {
   private static final String VENDOR = "acme-payments";
   private static final String ORG = "acme";
 
-  private static AcmePlan acmePlan;
+  @RegisterExtension static final AcmePlan acmePlan = AcmePlan.during("TRIAL");
+
+  @RegisterExtension
+  static final BrowserExtension browsers =
+      BrowserExtension.signedInAs("acme-admin", "acme-admin-demo");
+
   private Browser browser;
-
-  @BeforeAll
-  static void acmeOnTrial() throws InterruptedException {
-    Api.awaitTokensAccepted(Duration.ofSeconds(60));
-    acmePlan = AcmePlan.remembered();
-    acmePlan.set("TRIAL");
-  }
-
-  @AfterAll
-  static void acmeBackOnItsPlan() {
-    if (acmePlan != null) {
-      acmePlan.restore();
-    }
-  }
-
-  @BeforeEach
-  void signIn() throws Exception {
-    browser = Browser.open();
-    ConsoleSignIn.as(browser, "acme-admin", "acme-admin-demo");
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    browser.close();
-  }
 
   @Test
   void the_admin_connects_and_disconnects_the_demo_vendor() throws Exception {
@@ -79,7 +54,7 @@ class ConsoleDataSourcesIT {
 
   private void connectedThenDisconnected(String id) throws Exception {
     assertThat(browser.driver.getCurrentUrl()).contains("result=connected");
-    assertThat(text("notice")).endsWith("is connected.");
+    assertThat(browser.text("notice")).endsWith("is connected.");
     assertThat(vendorRow(VENDOR).getAttribute("data-state")).isEqualTo("CONNECTED");
     assertThat(connectionItem(id).getAttribute("data-state")).isEqualTo("ACTIVE");
     assertThat(listedIds()).contains(id);
@@ -88,7 +63,7 @@ class ConsoleDataSourcesIT {
     browser.submit(
         connectionItem(id).findElement(By.cssSelector("[data-disconnect='" + id + "']")));
 
-    String asked = text("confirm-disconnect");
+    String asked = browser.text("confirm-disconnect");
     assertThat(asked)
         .contains(id)
         .contains("stored credential")
@@ -98,7 +73,7 @@ class ConsoleDataSourcesIT {
 
     browser.submit(By.id("confirm-disconnect-yes"));
 
-    assertThat(text("notice")).startsWith("Disconnected");
+    assertThat(browser.text("notice")).startsWith("Disconnected");
     assertThat(browser.driver.findElements(By.cssSelector("[data-connection='" + id + "']")))
         .isEmpty();
     assertThat(listedIds()).doesNotContain(id);
@@ -119,11 +94,11 @@ class ConsoleDataSourcesIT {
       browser.screenshot("data-sources-uploads");
 
       browser.submit(row.findElement(By.cssSelector("input[type='submit']")));
-      assertThat(text("confirm-remove")).contains(name).contains("stored contents");
+      assertThat(browser.text("confirm-remove")).contains(name).contains("stored contents");
       assertThat(Api.get("/api/v1/uploads/" + id, admin()).status()).isEqualTo(200);
       browser.submit(By.id("confirm-remove-yes"));
 
-      assertThat(text("notice")).isEqualTo("Removed " + name + ".");
+      assertThat(browser.text("notice")).isEqualTo("Removed " + name + ".");
       assertThat(browser.driver.findElements(By.cssSelector("tr[data-upload='" + id + "']")))
           .isEmpty();
       assertThat(Api.get("/api/v1/uploads/" + id, admin()).status()).isEqualTo(404);
@@ -134,7 +109,7 @@ class ConsoleDataSourcesIT {
 
   @Test
   void cancelling_a_disconnect_keeps_the_connection() throws Exception {
-    String id = startedConnect(admin());
+    String id = Consent.pending(admin());
     try {
       browser.visit(PAGE);
       browser.submit(
@@ -152,11 +127,11 @@ class ConsoleDataSourcesIT {
   @Test
   void another_organizations_connection_in_the_return_address_is_not_found() throws Exception {
     String other = Gateway.organizationOn(Api.newOrganization("console-other"), "PROFESSIONAL");
-    String theirs = startedConnect(other);
+    String theirs = Consent.pending(other);
 
     browser.visit(PAGE + "?connection=" + theirs + "&result=connected");
 
-    assertThat(text("notice")).isEqualTo("Connection not found.");
+    assertThat(browser.text("notice")).isEqualTo("Connection not found.");
     assertThat(browser.driver.getPageSource()).doesNotContain(theirs + "</code>");
     browser.screenshot("data-sources-not-found");
   }
@@ -164,10 +139,10 @@ class ConsoleDataSourcesIT {
   @Test
   void a_failed_connect_shows_its_code_and_never_text_from_the_address() throws Exception {
     browser.visit(PAGE + "?connection=x&result=failed&code=VENDOR_AUTHORIZATION_DENIED");
-    assertThat(text("notice")).contains("Connecting failed (VENDOR_AUTHORIZATION_DENIED)");
+    assertThat(browser.text("notice")).contains("Connecting failed (VENDOR_AUTHORIZATION_DENIED)");
 
     browser.visit(PAGE + "?connection=x&result=failed&code=%3Cb%3Ehi%3C%2Fb%3E");
-    assertThat(text("notice"))
+    assertThat(browser.text("notice"))
         .isEqualTo("Connecting failed. Nothing was saved; you can try again.");
   }
 
@@ -177,7 +152,7 @@ class ConsoleDataSourcesIT {
     try {
       browser.visit(PAGE);
 
-      assertThat(text("plan")).isEqualTo("Free");
+      assertThat(browser.text("plan")).isEqualTo("Free");
       WebElement demo = vendorRow(VENDOR);
       assertThat(demo.findElement(By.className("unlocked-by")).getText()).contains("Trial");
       assertThat(demo.findElements(By.cssSelector("[data-connect]"))).isEmpty();
@@ -194,22 +169,8 @@ class ConsoleDataSourcesIT {
     return Api.token(ORG, "org-admin");
   }
 
-  /** A PENDING connection of the token's organization (the consent is never given). */
-  private static String startedConnect(String token) {
-    Api.Reply started =
-        Api.post(
-            "/api/v1/connections",
-            token,
-            "{\"vendor\":\"" + VENDOR + "\",\"returnTo\":\"" + Api.BASE + PAGE + "\"}");
-    assertThat(started.status()).as(started.body()).isEqualTo(201);
-    return started.json().getString("connectionId");
-  }
-
   private static List<String> listedIds() {
-    return Api.get("/api/v1/connections", admin()).jsonArray().stream()
-        .map(v -> v.asJsonObject().get("id"))
-        .map(v -> ((JsonString) v).getString())
-        .toList();
+    return Consent.listedIds(admin());
   }
 
   private WebElement vendorRow(String vendor) {
@@ -218,10 +179,6 @@ class ConsoleDataSourcesIT {
 
   private WebElement connectionItem(String id) {
     return browser.driver.findElement(By.cssSelector("li[data-connection='" + id + "']"));
-  }
-
-  private String text(String id) {
-    return browser.driver.findElement(By.id(id)).getText().strip();
   }
 
   private static String queryValue(String url, String name) {

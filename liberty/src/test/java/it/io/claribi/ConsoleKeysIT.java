@@ -3,12 +3,9 @@ package it.io.claribi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
-import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -17,26 +14,12 @@ import org.openqa.selenium.WebElement;
  * {@code GET /api/v1/credentials/rotation} and starts a rotation from the page; an org admin is
  * refused and never sees a fingerprint. Screenshots go to {@code target/screenshots/}.
  */
+@ExtendWith(BrowserExtension.class)
 class ConsoleKeysIT {
 
   private static final String PAGE = "/console/keys.xhtml";
 
   private Browser browser;
-
-  @BeforeAll
-  static void serverAcceptsTokens() throws InterruptedException {
-    Api.awaitTokensAccepted(Duration.ofSeconds(60));
-  }
-
-  @BeforeEach
-  void openBrowser() throws Exception {
-    browser = Browser.open();
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    browser.close();
-  }
 
   @Test
   void the_operator_sees_the_key_ring_and_rotates_from_the_page() throws Exception {
@@ -53,8 +36,8 @@ class ConsoleKeysIT {
     assertThat(primary.getText()).contains("Primary");
     assertThat(browser.driver.findElements(By.cssSelector("#ring tbody tr")))
         .hasSize(before.getJsonArray("keys").size());
-    assertThat(text("rows-total")).isEqualTo(before.getJsonNumber("rowsTotal").toString());
-    assertThat(text("rows-done")).isEqualTo(before.getJsonNumber("rowsDone").toString());
+    assertThat(browser.text("rows-total")).isEqualTo(before.getJsonNumber("rowsTotal").toString());
+    assertThat(browser.text("rows-done")).isEqualTo(before.getJsonNumber("rowsDone").toString());
     assertThat(browser.driver.getPageSource())
         .as("development keys are marked as such")
         .contains("development keys");
@@ -62,15 +45,15 @@ class ConsoleKeysIT {
 
     browser.submit(By.id("rotate"));
 
-    assertThat(text("notice")).startsWith("Rotation ").contains("started");
-    assertThat(text("run-requested-by")).startsWith("operator at ");
-    String run = text("run-id");
+    assertThat(browser.text("notice")).startsWith("Rotation ").contains("started");
+    assertThat(browser.text("run-requested-by")).startsWith("operator at ");
+    String run = browser.text("run-id");
     assertThat(run).isNotEqualTo(runId(before));
     awaitFinished(run);
     browser.submit(By.id("reload"));
-    assertThat(text("run-id")).isEqualTo(run);
-    assertThat(text("run-state")).isEqualTo("FINISHED");
-    assertThat(text("rows-remaining")).isEqualTo("0");
+    assertThat(browser.text("run-id")).isEqualTo(run);
+    assertThat(browser.text("run-state")).isEqualTo("FINISHED");
+    assertThat(browser.text("rows-remaining")).isEqualTo("0");
     browser.screenshot("keys-rotated");
   }
 
@@ -147,10 +130,6 @@ class ConsoleKeysIT {
       Thread.sleep(250);
     }
     throw new AssertionError("rotation " + run + " did not finish within 60 s");
-  }
-
-  private String text(String id) {
-    return text(id, By.id(id));
   }
 
   private String text(String what, By locator) {

@@ -2,15 +2,11 @@ package it.io.claribi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.json.JsonString;
-import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
@@ -20,37 +16,15 @@ import org.openqa.selenium.By;
  * posted with a forged view state or none. The target is the disconnect of a connection of {@code
  * acme}, made here through the API and removed afterwards.
  */
+@ExtendWith(BrowserExtension.class)
 class ConsoleProtectionIT {
 
   private static final String DATA_SOURCES = "/console/data-sources.xhtml";
-  private static final String VENDOR = "acme-payments";
-  private static AcmePlan acmePlan;
+
+  /** acme may connect the demo vendor. */
+  @RegisterExtension static final AcmePlan acmePlan = AcmePlan.during("TRIAL");
 
   private Browser browser;
-
-  @BeforeAll
-  static void acmeMayConnect() throws InterruptedException {
-    Api.awaitTokensAccepted(Duration.ofSeconds(60));
-    acmePlan = AcmePlan.remembered();
-    acmePlan.set("TRIAL");
-  }
-
-  @AfterAll
-  static void acmeBackOnItsPlan() {
-    if (acmePlan != null) {
-      acmePlan.restore();
-    }
-  }
-
-  @BeforeEach
-  void openBrowser() throws Exception {
-    browser = Browser.open();
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    browser.close();
-  }
 
   @ParameterizedTest
   @ValueSource(
@@ -78,9 +52,7 @@ class ConsoleProtectionIT {
   void after_signing_in_the_browser_is_back_on_the_page_it_asked_for() {
     browser.visit(DATA_SOURCES);
     browser.awaitPath(ConsoleSignIn.SIGN_IN);
-    browser.await(By.id("username")).sendKeys("acme-admin");
-    browser.driver.findElement(By.id("password")).sendKeys("acme-admin-demo");
-    browser.submit(By.id("submit"));
+    ConsoleSignIn.fillIn(browser, "acme-admin", "acme-admin-demo");
 
     browser.awaitPath(DATA_SOURCES);
     assertThat(browser.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Data sources");
@@ -102,7 +74,7 @@ class ConsoleProtectionIT {
    */
   private void refusedWithNothingDeleted(Consumer<Browser> tamper, String screenshot)
       throws Exception {
-    String id = startedConnect();
+    String id = Consent.pending(admin());
     try {
       ConsoleSignIn.as(browser, "acme-admin", "acme-admin-demo");
       askToDisconnect(id);
@@ -126,7 +98,7 @@ class ConsoleProtectionIT {
 
   @Test
   void a_disconnect_posted_without_a_view_state_deletes_nothing() throws Exception {
-    String id = startedConnect();
+    String id = Consent.pending(admin());
     try {
       ConsoleSignIn.as(browser, "acme-admin", "acme-admin-demo");
       askToDisconnect(id);
@@ -150,20 +122,8 @@ class ConsoleProtectionIT {
     assertThat(browser.driver.findElement(By.id("confirm-disconnect")).getText()).contains(id);
   }
 
-  private static String startedConnect() {
-    Api.Reply started =
-        Api.post(
-            "/api/v1/connections",
-            admin(),
-            "{\"vendor\":\"" + VENDOR + "\",\"returnTo\":\"" + Api.BASE + DATA_SOURCES + "\"}");
-    assertThat(started.status()).as(started.body()).isEqualTo(201);
-    return started.json().getString("connectionId");
-  }
-
   private static List<String> listedIds() {
-    return Api.get("/api/v1/connections", admin()).jsonArray().stream()
-        .map(v -> ((JsonString) v.asJsonObject().get("id")).getString())
-        .toList();
+    return Consent.listedIds(admin());
   }
 
   private static String admin() {

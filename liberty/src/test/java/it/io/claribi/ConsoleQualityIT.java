@@ -2,11 +2,10 @@ package it.io.claribi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
@@ -19,61 +18,42 @@ import org.openqa.selenium.JavascriptExecutor;
  * than the screen, and every form control has a label a screen reader can read. Screenshots of the
  * tablet views go to {@code target/screenshots/tablet-*.png}.
  */
+@ExtendWith(BrowserExtension.class)
 class ConsoleQualityIT {
 
-  private static AcmePlan acmePlan;
+  @RegisterExtension static final AcmePlan acmePlan = AcmePlan.during("PROFESSIONAL");
 
-  @BeforeAll
-  static void acmeOnProfessional() throws InterruptedException {
-    Api.awaitTokensAccepted(Duration.ofSeconds(60));
-    acmePlan = AcmePlan.remembered();
-    acmePlan.set("PROFESSIONAL");
-  }
-
-  @AfterAll
-  static void acmeBackOnItsPlan() {
-    if (acmePlan != null) {
-      acmePlan.restore();
+  @ParameterizedTest
+  @ValueSource(strings = {"1280x800", "768x1024"})
+  void the_admin_pages_are_self_contained_fit_the_screen_and_label_every_control(
+      String size, Browser browser) throws Exception {
+    resize(browser, size);
+    ConsoleSignIn.as(browser, "acme-admin", "acme-admin-demo");
+    for (String link : List.of("Plan and usage", "Data sources", "Audit trail")) {
+      browser.submit(browser.driver.findElement(By.linkText(link)));
+      checked(browser, size, link);
     }
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"1280x800", "768x1024"})
-  void the_admin_pages_are_self_contained_fit_the_screen_and_label_every_control(String size)
-      throws Exception {
-    try (Browser browser = Browser.open()) {
-      resize(browser, size);
-      ConsoleSignIn.as(browser, "acme-admin", "acme-admin-demo");
-      for (String link : List.of("Plan and usage", "Data sources", "Audit trail")) {
-        browser.submit(browser.driver.findElement(By.linkText(link)));
-        checked(browser, size, link);
-      }
+  void the_operator_pages_are_self_contained_fit_the_screen_and_label_every_control(
+      String size, Browser browser) throws Exception {
+    resize(browser, size);
+    ConsoleSignIn.as(browser, "operator", "operator-demo");
+    for (String link : List.of("Catalog", "Review queue", "Keys")) {
+      browser.submit(browser.driver.findElement(By.linkText(link)));
+      checked(browser, size, link);
     }
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"1280x800", "768x1024"})
-  void the_operator_pages_are_self_contained_fit_the_screen_and_label_every_control(String size)
-      throws Exception {
-    try (Browser browser = Browser.open()) {
-      resize(browser, size);
-      ConsoleSignIn.as(browser, "operator", "operator-demo");
-      for (String link : List.of("Catalog", "Review queue", "Keys")) {
-        browser.submit(browser.driver.findElement(By.linkText(link)));
-        checked(browser, size, link);
-      }
-    }
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"1280x800", "768x1024"})
-  void the_sign_in_page_too(String size) throws Exception {
-    try (Browser browser = Browser.open()) {
-      resize(browser, size);
-      browser.visit(ConsoleSignIn.SIGN_IN);
-      browser.await(By.id("username"));
-      checked(browser, size, "Sign in");
-    }
+  void the_sign_in_page_too(String size, Browser browser) throws Exception {
+    resize(browser, size);
+    browser.visit(ConsoleSignIn.SIGN_IN);
+    browser.await(By.id("username"));
+    checked(browser, size, "Sign in");
   }
 
   private static void checked(Browser browser, String size, String page) throws Exception {
@@ -131,9 +111,5 @@ class ConsoleQualityIT {
         .manage()
         .window()
         .setSize(new Dimension(Integer.parseInt(wh[0]), Integer.parseInt(wh[1])));
-  }
-
-  private static String admin() {
-    return Api.token("acme", "org-admin");
   }
 }

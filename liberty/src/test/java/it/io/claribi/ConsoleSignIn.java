@@ -13,11 +13,21 @@ final class ConsoleSignIn {
 
   /** Signs in from the sign-in page and waits for the console's home page. */
   static void as(Browser browser, String user, String password) {
+    attempt(browser, user, password);
+    browser.awaitPath(HOME);
+  }
+
+  /** Opens the sign-in page and submits the form, wherever that leads. */
+  static void attempt(Browser browser, String user, String password) {
     browser.visit(SIGN_IN);
+    fillIn(browser, user, password);
+  }
+
+  /** Fills in and submits the sign-in form of the page the browser is on. */
+  static void fillIn(Browser browser, String user, String password) {
     browser.await(By.id("username")).sendKeys(user);
     browser.driver.findElement(By.id("password")).sendKeys(password);
     browser.submit(By.id("submit"));
-    browser.awaitPath(HOME);
   }
 
   /**

@@ -1,5 +1,7 @@
 package it.io.claribi;
 
+import static it.io.claribi.ConsoleSignIn.HOME;
+import static it.io.claribi.ConsoleSignIn.SIGN_IN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
@@ -7,10 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 
@@ -20,10 +20,9 @@ import org.openqa.selenium.Cookie;
  * them), a wrong password, the session cookies, sign-out, and the REST API next to it. Screenshots
  * of each page go to {@code target/screenshots/}.
  */
+@ExtendWith(BrowserExtension.class)
 class ConsoleSignInIT {
 
-  private static final String SIGN_IN = "/console/sign-in.xhtml";
-  private static final String HOME = "/console/index.xhtml";
   private static final String ADMIN = "acme-admin";
   private static final String ADMIN_PASSWORD = "acme-admin-demo";
 
@@ -34,21 +33,6 @@ class ConsoleSignInIT {
           .build();
 
   private Browser browser;
-
-  @BeforeAll
-  static void serverAcceptsTokens() throws InterruptedException {
-    Api.awaitTokensAccepted(Duration.ofSeconds(60));
-  }
-
-  @BeforeEach
-  void openBrowser() throws Exception {
-    browser = Browser.open();
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    browser.close();
-  }
 
   @Test
   void a_signed_out_visit_lands_on_the_sign_in_page() throws Exception {
@@ -62,7 +46,7 @@ class ConsoleSignInIT {
 
   @Test
   void a_wrong_password_shows_the_message() throws Exception {
-    signIn(ADMIN, "not-the-password");
+    ConsoleSignIn.attempt(browser, ADMIN, "not-the-password");
 
     assertThat(browser.driver.findElement(By.id("messages")).getText())
         .contains("The user name or password is not correct.");
@@ -75,15 +59,17 @@ class ConsoleSignInIT {
   void the_demo_admin_sees_the_plan_and_tool_call_usage_of_acme() throws Exception {
     JsonObject acme = Api.get("/api/v1/organization", Api.token("acme", "org-admin")).json();
 
-    signIn(ADMIN, ADMIN_PASSWORD);
+    ConsoleSignIn.attempt(browser, ADMIN, ADMIN_PASSWORD);
 
     browser.awaitPath(HOME);
-    assertThat(text("signed-in-as")).isEqualTo("Signed in as " + ADMIN);
-    assertThat(text("organization")).endsWith("(acme)");
-    assertThat(text("plan")).isEqualTo(acme.getString("plan"));
+    assertThat(browser.text("signed-in-as")).isEqualTo("Signed in as " + ADMIN);
+    assertThat(browser.text("organization")).endsWith("(acme)");
+    assertThat(browser.text("plan")).isEqualTo(acme.getString("plan"));
     JsonObject toolCalls = acme.getJsonObject("toolCalls");
-    assertThat(text("tool-calls-used")).isEqualTo(toolCalls.getJsonNumber("used").toString());
-    assertThat(text("tool-calls-limit")).isEqualTo(toolCalls.getJsonNumber("limit").toString());
+    assertThat(browser.text("tool-calls-used"))
+        .isEqualTo(toolCalls.getJsonNumber("used").toString());
+    assertThat(browser.text("tool-calls-limit"))
+        .isEqualTo(toolCalls.getJsonNumber("limit").toString());
     browser.screenshot("plan-and-usage");
 
     HttpResponse<String> page = withBrowserCookies(HOME);
@@ -94,7 +80,7 @@ class ConsoleSignInIT {
 
   @Test
   void the_session_cookies_are_http_only_and_same_site() throws Exception {
-    signIn(ADMIN, ADMIN_PASSWORD);
+    ConsoleSignIn.attempt(browser, ADMIN, ADMIN_PASSWORD);
     browser.awaitPath(HOME);
 
     for (String name : new String[] {"JSESSIONID", "LtpaToken2"}) {
@@ -106,14 +92,14 @@ class ConsoleSignInIT {
 
   @Test
   void signing_out_ends_the_session() throws Exception {
-    signIn(ADMIN, ADMIN_PASSWORD);
+    ConsoleSignIn.attempt(browser, ADMIN, ADMIN_PASSWORD);
     browser.awaitPath(HOME);
     String cookiesBeforeSignOut = browser.cookieHeader();
 
     browser.submit(By.id("sign-out"));
 
     browser.awaitPath(SIGN_IN);
-    assertThat(text("signed-out")).isEqualTo("You have signed out.");
+    assertThat(browser.text("signed-out")).isEqualTo("You have signed out.");
     browser.screenshot("signed-out");
     browser.visit(HOME);
     browser.awaitPath(SIGN_IN);
@@ -129,23 +115,12 @@ class ConsoleSignInIT {
     assertThat(withToken.status()).isEqualTo(200);
     assertThat(withToken.json().getString("id")).isEqualTo("acme");
 
-    signIn(ADMIN, ADMIN_PASSWORD);
+    ConsoleSignIn.attempt(browser, ADMIN, ADMIN_PASSWORD);
     browser.awaitPath(HOME);
     HttpResponse<String> withSession = withBrowserCookies("/api/v1/organization");
 
     assertThat(withSession.statusCode()).isEqualTo(401);
     assertThat(withSession.body()).contains("\"code\":\"AUTHENTICATION_REQUIRED\"");
-  }
-
-  private void signIn(String user, String password) {
-    browser.visit(SIGN_IN);
-    browser.await(By.id("username")).sendKeys(user);
-    browser.driver.findElement(By.id("password")).sendKeys(password);
-    browser.submit(By.id("submit"));
-  }
-
-  private String text(String id) {
-    return browser.driver.findElement(By.id(id)).getText().strip();
   }
 
   private HttpResponse<String> withBrowserCookies(String path) throws Exception {

@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -40,33 +36,13 @@ class ConsoleToolsIT {
           "archive_customer");
   private static final String WRITE_CLASS = "write-class: changes data at the vendor";
 
-  private static AcmePlan acmePlan;
+  @RegisterExtension static final AcmePlan acmePlan = AcmePlan.during("TRIAL");
+
+  @RegisterExtension
+  static final BrowserExtension browsers =
+      BrowserExtension.signedInAs("acme-admin", "acme-admin-demo");
+
   private Browser browser;
-
-  @BeforeAll
-  static void acmeOnTrial() throws InterruptedException {
-    Api.awaitTokensAccepted(Duration.ofSeconds(60));
-    acmePlan = AcmePlan.remembered();
-    acmePlan.set("TRIAL");
-  }
-
-  @AfterAll
-  static void acmeBackOnItsPlan() {
-    if (acmePlan != null) {
-      acmePlan.restore();
-    }
-  }
-
-  @BeforeEach
-  void signIn() throws Exception {
-    browser = Browser.open();
-    ConsoleSignIn.as(browser, "acme-admin", "acme-admin-demo");
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    browser.close();
-  }
 
   @Test
   void read_tools_are_allowed_and_write_tools_blocked_with_the_reason_as_the_gateway_lists_them()
@@ -164,7 +140,7 @@ class ConsoleToolsIT {
       throws Exception {
     String other =
         Gateway.organizationOn(Api.newOrganization("console-tools-other"), "PROFESSIONAL");
-    String theirs = startedConnect(other);
+    String theirs = Consent.pending(other);
     try {
       browser.visit(PAGE + "?connection=" + theirs);
       String foreign = text("main");
@@ -258,16 +234,5 @@ class ConsoleToolsIT {
 
   private static String operator() {
     return Api.token("platform-ops", "platform-operator");
-  }
-
-  /** A PENDING connection of the token's organization (the consent is never given). */
-  private static String startedConnect(String token) {
-    Api.Reply started =
-        Api.post(
-            "/api/v1/connections",
-            token,
-            "{\"vendor\":\"" + VENDOR + "\",\"returnTo\":\"" + Api.BASE + DATA_SOURCES + "\"}");
-    assertThat(started.status()).as(started.body()).isEqualTo(201);
-    return started.json().getString("connectionId");
   }
 }

@@ -6,14 +6,11 @@ import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -28,41 +25,16 @@ class ConsoleUploadFormIT {
   private static final String PAGE = "/console/data-sources.xhtml";
   private static final String ORG = "acme";
 
-  private static AcmePlan acmePlan;
+  @RegisterExtension static final AcmePlan acmePlan = AcmePlan.during("TRIAL");
+
+  @RegisterExtension
+  static final BrowserExtension browsers =
+      BrowserExtension.signedInAs("acme-admin", "acme-admin-demo");
+
   private Browser browser;
-  private Path folder;
 
-  @BeforeAll
-  static void acmeOnTrial() throws InterruptedException {
-    Api.awaitTokensAccepted(Duration.ofSeconds(60));
-    acmePlan = AcmePlan.remembered();
-    acmePlan.set("TRIAL");
-  }
-
-  @AfterAll
-  static void acmeBackOnItsPlan() {
-    if (acmePlan != null) {
-      acmePlan.restore();
-    }
-  }
-
-  @BeforeEach
-  void signIn() throws Exception {
-    folder = Files.createTempDirectory("console-upload-it");
-    browser = Browser.open();
-    ConsoleSignIn.as(browser, "acme-admin", "acme-admin-demo");
-  }
-
-  @AfterEach
-  void closeBrowser() throws Exception {
-    browser.close();
-    try (var files = Files.list(folder)) {
-      for (Path file : files.toList()) {
-        Files.delete(file);
-      }
-    }
-    Files.delete(folder);
-  }
+  /** Where the files to upload are written. */
+  @TempDir Path folder;
 
   @Test
   void a_csv_is_added_and_listed_with_its_rows() throws Exception {

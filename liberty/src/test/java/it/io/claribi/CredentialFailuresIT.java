@@ -26,7 +26,7 @@ import org.openqa.selenium.WebElement;
  * decrypts marks its connection for re-authorisation. The failures are made for real, in the
  * database, by the test-only tampering fixture.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, BrowserExtension.class})
 @RunAsClient
 class CredentialFailuresIT {
 
@@ -95,12 +95,13 @@ class CredentialFailuresIT {
   }
 
   @Test
-  void the_console_tells_the_admin_which_connection_needs_reauthorisation() throws Exception {
+  void the_console_tells_the_admin_which_connection_needs_reauthorisation(Browser browser)
+      throws Exception {
     AcmePlan acmePlan = AcmePlan.remembered();
     acmePlan.set("TRIAL");
     String acme = Api.token(AcmePlan.ORG, "org-admin", "integrator", "platform-operator");
     String id = Consent.connect(acme, TOOL);
-    try (Browser browser = Browser.open()) {
+    try {
       tamper("credentials/" + id);
       assertProblem(
           Gateway.call(acme, "connectionId", id, TOOL, "{\"limit\":1}"),

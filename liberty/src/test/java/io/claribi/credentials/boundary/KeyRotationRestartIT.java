@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.claribi.credentials.api.Credential;
 import io.claribi.credentials.api.CredentialVault;
-import io.claribi.credentials.api.TokenSet;
-import io.claribi.platform.api.ConnectionId;
-import io.claribi.platform.api.OrganizationId;
 import it.io.claribi.Api;
 import it.io.claribi.LibertyServer;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import java.nio.charset.StandardCharsets;
+import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -23,13 +20,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.jboss.arquillian.container.test.api.ContainerController;
-import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -37,6 +30,7 @@ import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -44,54 +38,55 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Zero-downtime rotation end to end: rows sealed under the current key, a new key added to the key
- * file while the server runs, the re-encryption started over REST, the server stopped halfway and
- * started again, the run finished, the old key removed, and every token read back.
+ * Zero-downtime rotation end to end, on a freshly started server: rows sealed under the current
+ * key, a new key added to the key file while the server runs, the re-encryption started over REST,
+ * the server stopped halfway and started again, the run finished, the old key removed, and every
+ * token read back. The tests are one scenario, in order: the read-back runs inside the restarted
+ * server, and an in-container test has no client-side set-up of its own, so the rotation test
+ * connects a container to the restarted server for it (its WAR deploys with it).
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KeyRotationRestartIT {
 
-  /** Enough rows that a run with the ITs' paced batches (10 rows, 100 ms) takes seconds. */
-  private static final int ROWS = 300;
-
-  private static final OrganizationId A = new OrganizationId("rotation-a");
-  private static final OrganizationId B = new OrganizationId("rotation-b");
+  private static final int ROWS = RotationRows.COUNT;
   private static final Path KEY_FILE =
       Path.of(
           System.getProperty("claribi.server.dir", "target/liberty/wlp/usr/servers/claribi"),
           "resources/security/dev-credentials.keys");
 
-  /** Seeds the rows, and is undeployed before the restart, while the JMX connection works. */
-  @Deployment(name = "seed", managed = false)
+  /**
+   * The seeding fixture ({@link RotationRowsFixture}), deployed when its container connects to the
+   * server and removed when it disconnects, before the restart, while the JMX connection works.
+   */
+  @Deployment(name = "seed", testable = false)
   @TargetsContainer("before-restart")
   static WebArchive seeding() {
-    return ProductWar.with("rotation-seed-it.war", testClasses());
+    return ProductWar.with(
+        "rotation-seed-it.war", RotationRowsFixture.class, RotationRows.class, ActingCaller.class);
   }
 
   /** Reads back after the restart, through a container connected to the new server JVM. */
-  @Deployment(name = "readback", managed = false)
+  @Deployment(name = "readback")
   @TargetsContainer("after-restart")
   static WebArchive readingBack() {
-    return ProductWar.with("rotation-readback-it.war", testClasses());
+    return ProductWar.with(
+        "rotation-readback-it.war",
+        KeyRotationRestartIT.class,
+        RotationRows.class,
+        ActingCaller.class,
+        SpecFernet.class,
+        DatabaseDump.class);
   }
 
-  private static Class<?>[] testClasses() {
-    return new Class<?>[] {
-      KeyRotationRestartIT.class, ActingCaller.class, SpecFernet.class, DatabaseDump.class
-    };
-  }
-
-  @ArquillianResource Deployer deployer;
   @ArquillianResource ContainerController containers;
 
   @Inject CredentialVault vault;
   @Inject ActingCaller caller;
 
-  @Test
-  @Order(0)
-  @RunAsClient
-  void deploy_the_seeding_archive() throws Exception {
+  /** Client side only: Arquillian skips {@code @BeforeAll} in the container. */
+  @BeforeAll
+  static void aFreshServer() throws Exception {
     // The ITs before this one deployed and removed a dozen test WARs, and a removed WAR's classes
     // can stay reachable through server-wide caches (Liberty shares loggers by name): this test's
     // own deployments start on a fresh server, with the whole small heap to themselves.
@@ -99,28 +94,18 @@ class KeyRotationRestartIT {
     server.stop();
     server.start();
     LibertyServer.awaitReady(Api.BASE, Duration.ofSeconds(90));
-    containers.start("before-restart");
-    deployer.deploy("seed");
   }
 
   @Test
   @Order(1)
-  @OperateOnDeployment("seed")
-  void rows_are_sealed_under_the_current_key() {
-    for (int i = 0; i < ROWS; i++) {
-      caller.actFor(organization(i));
-      vault.store(connection(i), tokens(i));
-    }
-  }
-
-  @Test
-  @Order(2)
   @RunAsClient
   void a_new_key_is_rotated_in_across_a_restart_and_the_old_one_removed() throws Exception {
-    deployer.undeploy("seed");
-    containers.stop("before-restart");
     String operator = Api.token("platform", "platform-operator");
     List<String> oldKeys = keys();
+    assertThat(sealRows())
+        .as("the key the vault sealed each row to rotate under")
+        .hasSize(ROWS)
+        .containsOnly(SpecFernet.fingerprint(oldKeys.get(0)));
     String newKey = newKey();
     Files.writeString(KEY_FILE, newKey + "\n" + String.join("\n", oldKeys) + "\n");
     String newFingerprint = SpecFernet.fingerprint(newKey);
@@ -156,8 +141,7 @@ class KeyRotationRestartIT {
 
     Files.writeString(KEY_FILE, newKey + "\n");
     await(operator, s -> s.getJsonArray("keys").size() == 1, "old keys removed");
-    containers.start("after-restart");
-    deployer.deploy("readback");
+    containers.start("after-restart"); // deploys the read-back WAR for the next test
     assertThat(server.allLogs())
         .as("the server must never log a key")
         .doesNotContain(newKey)
@@ -165,16 +149,16 @@ class KeyRotationRestartIT {
   }
 
   @Test
-  @Order(3)
+  @Order(2)
   @OperateOnDeployment("readback")
   void every_token_reads_back_under_the_new_key_alone() throws Exception {
     List<String> ring = keyLines();
     assertThat(ring).hasSize(1);
     for (int i = 0; i < ROWS; i++) {
-      caller.actFor(organization(i));
-      assertThat(vault.use(connection(i), Credential::accessToken))
-          .isEqualTo(tokens(i).accessToken());
-      assertThat(vault.describe(connection(i)).orElseThrow().keyFingerprint())
+      caller.actFor(RotationRows.organization(i));
+      assertThat(vault.use(RotationRows.connection(i), Credential::accessToken))
+          .isEqualTo(RotationRows.tokens(i).accessToken());
+      assertThat(vault.describe(RotationRows.connection(i)).orElseThrow().keyFingerprint())
           .isEqualTo(SpecFernet.fingerprint(ring.get(0)));
     }
     try (Connection db = DatabaseDump.dataSource().getConnection();
@@ -193,7 +177,7 @@ class KeyRotationRestartIT {
             db.prepareStatement(
                 "SELECT actor, details FROM audit_events WHERE organization_id = ?"
                     + " AND event_type = 'KEY_ROTATION_FINISHED' ORDER BY sequence_no DESC")) {
-      query.setString(1, A.value());
+      query.setString(1, RotationRows.A.value());
       try (ResultSet events = query.executeQuery()) {
         assertThat(events.next()).as("rotation-a's trail records the finished rotation").isTrue();
         assertThat(events.getString(1)).isEqualTo("system");
@@ -205,15 +189,33 @@ class KeyRotationRestartIT {
   }
 
   @Test
-  @Order(4)
+  @Order(3)
   @RunAsClient
   void no_token_of_this_test_appears_in_any_log() throws Exception {
-    deployer.undeploy("readback");
-    containers.stop("after-restart");
+    containers.stop("after-restart"); // removes the read-back WAR, so its removal is checked too
     String logs = LibertyServer.underTest().allLogs();
 
     for (int i = 0; i < ROWS; i++) {
-      assertThat(logs).doesNotContain(tokens(i).accessToken());
+      assertThat(logs).doesNotContain(RotationRows.tokens(i).accessToken());
+    }
+  }
+
+  /**
+   * Seals the rows through the seeding fixture, connected to the server for this only; the
+   * fingerprint of the key the vault sealed each row under.
+   */
+  private List<String> sealRows() {
+    containers.start("before-restart");
+    try {
+      Api.Reply sealed =
+          Api.send(
+              Api.request("/rotation-seed-it/test-fixtures/rotation-rows", null)
+                  .timeout(Duration.ofMinutes(3))
+                  .POST(HttpRequest.BodyPublishers.noBody()));
+      assertThat(sealed.status()).as(sealed.body()).isEqualTo(200);
+      return sealed.body().lines().toList();
+    } finally {
+      containers.stop("before-restart");
     }
   }
 
@@ -238,27 +240,6 @@ class KeyRotationRestartIT {
       TimeUnit.MILLISECONDS.sleep(200);
     }
     throw new AssertionError("timed out waiting for: " + what + "; last status " + status);
-  }
-
-  private static OrganizationId organization(int i) {
-    return i % 2 == 0 ? A : B;
-  }
-
-  private static ConnectionId connection(int i) {
-    return new ConnectionId(
-        UUID.nameUUIDFromBytes(("rotation-" + i).getBytes(StandardCharsets.UTF_8)));
-  }
-
-  /** Deterministic, so the in-container steps and the log check agree without shared state. */
-  private static TokenSet tokens(int i) {
-    String suffix =
-        UUID.nameUUIDFromBytes(("rotation-token-" + i).getBytes(StandardCharsets.UTF_8)).toString();
-    return new TokenSet(
-        "rot-at-" + suffix,
-        Optional.of("rot-rt-" + suffix),
-        Optional.of(Instant.parse("2030-01-01T00:00:00Z")),
-        Set.of("read"),
-        "Bearer");
   }
 
   private static List<String> keys() throws Exception {
