@@ -1,4 +1,4 @@
-package io.claribi.tiering.boundary;
+package io.claribi.tiering.boundary.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,21 +6,22 @@ import io.claribi.tiering.api.Entitlement;
 import io.claribi.tiering.api.OrganizationView;
 import io.claribi.tiering.api.Plan;
 import io.claribi.tiering.api.ToolCallUsage;
+import io.claribi.tiering.boundary.OrganizationPlans;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The console's "Plan and usage" page: the plan, what it includes, and the month's meter. */
-class PlanAndUsageTest {
+class PlanAndUsagePageTest {
 
   private static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
 
-  private static PlanAndUsage showing(Plan plan, long used, long limit) {
+  private static PlanAndUsagePage showing(Plan plan, long used, long limit) {
     OrganizationView organization =
         new OrganizationView(
             "acme", "Acme", plan, NOW.minusSeconds(86_400), ToolCallUsage.of(NOW, used, limit));
-    PlanAndUsage cut = new PlanAndUsage();
+    PlanAndUsagePage cut = new PlanAndUsagePage();
     cut.plans =
         new OrganizationPlans() {
           @Override
@@ -49,7 +50,7 @@ class PlanAndUsageTest {
 
   @Test
   void the_page_shows_the_month_its_reset_and_the_plans_entitlements() {
-    PlanAndUsage cut = showing(Plan.TRIAL, 12, 50);
+    PlanAndUsagePage cut = showing(Plan.TRIAL, 12, 50);
 
     assertThat(cut.getId()).isEqualTo("acme");
     assertThat(cut.getName()).isEqualTo("Acme");

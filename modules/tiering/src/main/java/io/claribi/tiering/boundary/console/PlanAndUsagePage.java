@@ -1,8 +1,9 @@
-package io.claribi.tiering.boundary;
+package io.claribi.tiering.boundary.console;
 
 import io.claribi.tiering.api.Entitlement;
 import io.claribi.tiering.api.OrganizationView;
 import io.claribi.tiering.api.ToolCallUsage;
+import io.claribi.tiering.boundary.OrganizationPlans;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -16,7 +17,7 @@ import java.util.List;
  */
 @Named
 @ViewScoped
-public class PlanAndUsage implements Serializable {
+public class PlanAndUsagePage implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
