@@ -13,7 +13,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -30,13 +29,38 @@ public class LockedExchange {
   @Inject ConnectSettings settings;
   @Inject Clock clock;
 
+  /** What an exchange under the lock came to. */
+  public sealed interface Outcome<T> {}
+
+  /** The vendor's answer. */
+  public record Sent<T>(T answer) implements Outcome<T> {}
+
+  /** Nothing was sent: the access token is about to expire and can be refreshed first. */
+  public record RefreshFirst<T>() implements Outcome<T> {}
+
   /**
    * Sends the exchange with the connection's credential, unless its access token is about to expire
-   * and can be refreshed: then nothing is sent, and the answer is empty.
+   * and can be refreshed.
    */
   @Transactional
-  public <T> Optional<T> send(
-      ConnectionId connection, Function<Credential, T> exchange, boolean mayRefresh) {
+  public <T> Outcome<T> sendUnlessRefreshDue(
+      ConnectionId connection, Function<Credential, T> exchange) {
+    Instant freshUntil = clock.instant().plus(settings.refreshAhead());
+    return underLock(
+        connection,
+        credential ->
+            credential.canRefresh() && credential.expiresBefore(freshUntil)
+                ? new RefreshFirst<>()
+                : new Sent<>(exchange.apply(credential)));
+  }
+
+  /** Sends the exchange with whatever credential the vault holds (after a refresh, or none due). */
+  @Transactional
+  public <T> T send(ConnectionId connection, Function<Credential, T> exchange) {
+    return underLock(connection, exchange);
+  }
+
+  private <T> T underLock(ConnectionId connection, Function<Credential, T> exchange) {
     ConnectionState state =
         fence
             .hold(connection)
@@ -44,12 +68,6 @@ public class LockedExchange {
     if (state != ConnectionState.ACTIVE) {
       throw ConnectionProblems.notActive(connection, state);
     }
-    Instant freshUntil = clock.instant().plus(settings.refreshAhead());
-    return vault.use(
-        connection,
-        credential ->
-            mayRefresh && credential.canRefresh() && credential.expiresBefore(freshUntil)
-                ? Optional.empty()
-                : Optional.of(exchange.apply(credential)));
+    return vault.use(connection, exchange::apply);
   }
 }

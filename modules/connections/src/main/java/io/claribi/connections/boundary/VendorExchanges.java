@@ -7,7 +7,6 @@ import io.claribi.platform.api.ConnectionId;
 import io.claribi.platform.api.OrganizationId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -27,12 +26,12 @@ public class VendorExchanges implements ConnectionExchange {
   @Override
   public <T> T send(ConnectionId connection, Function<Credential, T> exchange) {
     try {
-      Optional<T> sent = fenced.send(connection, exchange, true);
-      if (sent.isPresent()) {
-        return sent.get();
+      if (fenced.sendUnlessRefreshDue(connection, exchange)
+          instanceof LockedExchange.Sent<T> sent) {
+        return sent.answer();
       }
       refreshing.refresh(connection);
-      return fenced.send(connection, exchange, false).orElseThrow();
+      return fenced.send(connection, exchange);
     } catch (InvalidCredentialCiphertextException undecryptable) {
       credentialLoss.undecryptable(connection, undecryptable); // the fence's lock is released
       throw undecryptable;
