@@ -57,12 +57,9 @@ public class GatewayAdmission {
   @Transactional
   public Admission<ToolPermit> admitTool(
       CallTarget target, String tool, String argumentsJson, boolean relistIfStale) {
-    Plan plan = entitlements.currentPlan();
-    requireAnyDataSourceFeature(plan);
-    requireFeatureForNamedVendor(plan, target);
-    ConnectionSummary connection = resolve(target);
-    Vendor vendor = vendorOf(connection);
-    requireFeatureFor(plan, vendor);
+    Reached reached = reach(target);
+    ConnectionSummary connection = reached.connection();
+    Vendor vendor = reached.vendor();
     if (relistIfStale && toolListTooOld(vendor)) {
       return Admission.relistFirst(connection.id());
     }
@@ -87,6 +84,19 @@ public class GatewayAdmission {
             : new ToolNotAllowedException(detail + "; nothing was sent to the vendor."));
   }
 
+  /** The connection a call goes through and its vendor, both usable on the caller's plan. */
+  private record Reached(ConnectionSummary connection, Vendor vendor) {}
+
+  private Reached reach(CallTarget target) {
+    Plan plan = entitlements.currentPlan();
+    requireAnyDataSourceFeature(plan);
+    requireFeatureForNamedVendor(plan, target);
+    ConnectionSummary connection = resolve(target);
+    Vendor vendor = vendorOf(connection);
+    requireFeatureFor(plan, vendor);
+    return new Reached(connection, vendor);
+  }
+
   /** Native connectors' tools are code: only an MCP vendor's list can change behind our back. */
   private boolean toolListTooOld(Vendor vendor) {
     return vendor.kind() == VendorKind.MCP
@@ -97,12 +107,9 @@ public class GatewayAdmission {
 
   @Transactional
   public Admission<ResourcePermit> admitResources(CallTarget target, String uri) {
-    Plan plan = entitlements.currentPlan();
-    requireAnyDataSourceFeature(plan);
-    requireFeatureForNamedVendor(plan, target);
-    ConnectionSummary connection = resolve(target);
-    Vendor vendor = vendorOf(connection);
-    requireFeatureFor(plan, vendor);
+    Reached reached = reach(target);
+    ConnectionSummary connection = reached.connection();
+    Vendor vendor = reached.vendor();
     var permission = allowlist.permitResources(connection.id(), vendor, uri);
     if (permission.granted()) {
       return Admission.admitted(permission.permit(), vendor.id().value());
