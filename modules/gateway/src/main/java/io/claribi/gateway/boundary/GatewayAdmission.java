@@ -14,8 +14,6 @@ import io.claribi.gateway.control.GatewaySettings;
 import io.claribi.gateway.control.allowlist.Allowlist;
 import io.claribi.gateway.control.allowlist.ResourcePermit;
 import io.claribi.gateway.control.allowlist.ToolPermit;
-import io.claribi.platform.api.AuditEvent;
-import io.claribi.platform.api.AuditEventType;
 import io.claribi.platform.api.AuditText;
 import io.claribi.platform.api.ProblemException;
 import io.claribi.tiering.api.Entitlement;
@@ -24,12 +22,10 @@ import io.claribi.tiering.api.Plan;
 import io.claribi.tiering.api.PlanUpgradeRequiredException;
 import io.claribi.tiering.api.ToolCallQuota;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Every check before anything may leave for a vendor, in one short transaction and in this order:
@@ -46,7 +42,7 @@ public class GatewayAdmission {
   @Inject ActiveConnections connections;
   @Inject Catalog catalog;
   @Inject Allowlist allowlist;
-  @Inject Event<AuditEvent> audit;
+  @Inject BlockedCalls blocked;
   @Inject GatewaySettings settings;
   @Inject Clock clock;
 
@@ -71,12 +67,7 @@ public class GatewayAdmission {
       return Admission.admitted(permission.permit(), vendor.id().value());
     }
     var refusal = permission.refusal();
-    audit.fire(
-        AuditEvent.forConnection(
-            AuditEventType.TOOL_CALL_BLOCKED,
-            connection.id().toString(),
-            vendor.id().value(),
-            Map.of("tool", AuditText.visible(tool), "reason", refusal.reason())));
+    blocked.record(connection.id().toString(), vendor.id().value(), tool, refusal.reason());
     String detail = "'" + AuditText.visible(tool) + "': " + refusal.detail();
     return Admission.refused(
         refusal.isArguments()

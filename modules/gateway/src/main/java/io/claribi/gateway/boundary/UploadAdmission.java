@@ -2,8 +2,6 @@ package io.claribi.gateway.boundary;
 
 import io.claribi.gateway.api.ArgumentInvalidException;
 import io.claribi.gateway.api.ToolNotAllowedException;
-import io.claribi.platform.api.AuditEvent;
-import io.claribi.platform.api.AuditEventType;
 import io.claribi.platform.api.AuditText;
 import io.claribi.platform.api.ProblemException;
 import io.claribi.tiering.api.Entitlement;
@@ -15,7 +13,6 @@ import io.claribi.uploads.api.UploadSources;
 import io.claribi.uploads.api.UploadTarget;
 import io.claribi.uploads.api.UploadTools;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.Map;
@@ -31,7 +28,7 @@ public class UploadAdmission {
   @Inject Entitlements entitlements;
   @Inject ToolCallQuota toolCallQuota;
   @Inject UploadSources uploads;
-  @Inject Event<AuditEvent> audit;
+  @Inject BlockedCalls blocked;
 
   /** The capability to read one upload once, with its bytes: what the uploads context loaded. */
   @Transactional
@@ -39,12 +36,7 @@ public class UploadAdmission {
     entitlements.require(Entitlement.FILE_UPLOADS);
     uploads.find(id).orElseThrow(() -> ProblemException.notFound("Upload " + id));
     if (!UploadTools.DESCRIBE.equals(tool) && !UploadTools.QUERY.equals(tool)) {
-      audit.fire(
-          AuditEvent.forConnection(
-              AuditEventType.TOOL_CALL_BLOCKED,
-              id.toString(),
-              UploadTarget.VENDOR,
-              Map.of("tool", AuditText.visible(tool), "reason", "UNKNOWN_TOOL")));
+      blocked.record(id.toString(), UploadTarget.VENDOR, tool, "UNKNOWN_TOOL");
       return Admission.refused(
           new ToolNotAllowedException(
               "'"
