@@ -8,13 +8,12 @@ import io.claribi.connections.api.ActiveConnections;
 import io.claribi.connections.api.ConnectionProblems;
 import io.claribi.connections.api.ConnectionSummary;
 import io.claribi.connections.api.VendorEntitlement;
-import io.claribi.gateway.api.ArgumentInvalidException;
 import io.claribi.gateway.api.ToolNotAllowedException;
 import io.claribi.gateway.control.GatewaySettings;
 import io.claribi.gateway.control.allowlist.Allowlist;
+import io.claribi.gateway.control.allowlist.Decision;
 import io.claribi.gateway.control.allowlist.ResourcePermit;
 import io.claribi.gateway.control.allowlist.ToolPermit;
-import io.claribi.platform.api.AuditText;
 import io.claribi.platform.api.ProblemException;
 import io.claribi.tiering.api.Entitlement;
 import io.claribi.tiering.api.Entitlements;
@@ -51,28 +50,25 @@ public class GatewayAdmission {
    *     it again first (false right after the caller did)
    */
   @Transactional
-  public Admission<ToolPermit> admitTool(
+  public Decision<ToolPermit> admitTool(
       CallTarget target, String tool, String argumentsJson, boolean relistIfStale) {
     Reached reached = reach(target);
     ConnectionSummary connection = reached.connection();
     Vendor vendor = reached.vendor();
     if (relistIfStale && toolListTooOld(vendor)) {
-      return Admission.relistFirst(connection.id());
+      return new Decision.RelistFirst<>(connection.id());
     }
-    var permission = allowlist.permitTool(connection.id(), vendor, tool, argumentsJson);
-    if (permission.granted()) {
+    Decision<ToolPermit> decision =
+        allowlist.permitTool(connection.id(), vendor, tool, argumentsJson);
+    if (decision instanceof Decision.Refused<ToolPermit> refused) {
+      blocked.record(
+          connection.id().toString(), vendor.id().value(), tool, refused.refusal().reason());
+    } else {
       // Counted last, so that only calls that may leave use the quota; a refusal here rolls the
       // count back with this transaction.
       toolCallQuota.admitToolCall();
-      return Admission.admitted(permission.permit(), vendor.id().value());
     }
-    var refusal = permission.refusal();
-    blocked.record(connection.id().toString(), vendor.id().value(), tool, refusal.reason());
-    String detail = "'" + AuditText.visible(tool) + "': " + refusal.detail();
-    return Admission.refused(
-        refusal.isArguments()
-            ? new ArgumentInvalidException(detail)
-            : new ToolNotAllowedException(detail + "; nothing was sent to the vendor."));
+    return decision;
   }
 
   /** The connection a call goes through and its vendor, both usable on the caller's plan. */
@@ -97,20 +93,9 @@ public class GatewayAdmission {
   }
 
   @Transactional
-  public Admission<ResourcePermit> admitResources(CallTarget target, String uri) {
+  public Decision<ResourcePermit> admitResources(CallTarget target, String uri) {
     Reached reached = reach(target);
-    ConnectionSummary connection = reached.connection();
-    Vendor vendor = reached.vendor();
-    var permission = allowlist.permitResources(connection.id(), vendor, uri);
-    if (permission.granted()) {
-      return Admission.admitted(permission.permit(), vendor.id().value());
-    }
-    return Admission.refused(
-        new ProblemException(
-            403,
-            permission.refusal().reason(),
-            "Resources disabled",
-            permission.refusal().detail()));
+    return allowlist.permitResources(reached.connection().id(), reached.vendor(), uri);
   }
 
   private ConnectionSummary resolve(CallTarget target) {

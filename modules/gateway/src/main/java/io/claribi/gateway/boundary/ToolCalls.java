@@ -1,6 +1,7 @@
 package io.claribi.gateway.boundary;
 
 import io.claribi.connections.api.ConnectionExchange;
+import io.claribi.gateway.control.allowlist.Decision;
 import io.claribi.gateway.control.allowlist.ResourcePermit;
 import io.claribi.gateway.control.allowlist.ToolPermit;
 import io.claribi.gateway.control.mcpclient.VendorReply;
@@ -53,12 +54,12 @@ public class ToolCalls {
    * problem and nothing is sent (fail closed).
    */
   public Called call(CallTarget target, String tool, String argumentsJson) {
-    Admission<ToolPermit> admitted = admission.admitTool(target, tool, argumentsJson, true);
-    if (admitted.relistThrough().isPresent()) {
-      discovery.discover(admitted.relistThrough().get());
-      admitted = admission.admitTool(target, tool, argumentsJson, false);
+    Decision<ToolPermit> decided = admission.admitTool(target, tool, argumentsJson, true);
+    if (decided instanceof Decision.RelistFirst<ToolPermit> relist) {
+      discovery.discover(relist.through());
+      decided = admission.admitTool(target, tool, argumentsJson, false);
     }
-    ToolPermit permit = admitted.permitOrThrow();
+    ToolPermit permit = decided.permitOrThrow();
     return called(
         permit.connection(),
         permit.vendor().value(),

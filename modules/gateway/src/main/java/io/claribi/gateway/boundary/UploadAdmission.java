@@ -1,7 +1,10 @@
 package io.claribi.gateway.boundary;
 
+import io.claribi.catalog.api.ToolDecision.RefusalReason;
 import io.claribi.gateway.api.ArgumentInvalidException;
 import io.claribi.gateway.api.ToolNotAllowedException;
+import io.claribi.gateway.control.allowlist.Decision;
+import io.claribi.gateway.control.allowlist.Refusal;
 import io.claribi.platform.api.AuditText;
 import io.claribi.platform.api.ProblemException;
 import io.claribi.tiering.api.Entitlement;
@@ -32,12 +35,15 @@ public class UploadAdmission {
 
   /** The capability to read one upload once, with its bytes: what the uploads context loaded. */
   @Transactional
-  public Admission<UploadRead> admit(UploadId id, String tool, String argumentsJson) {
+  public Decision<UploadRead> admit(UploadId id, String tool, String argumentsJson) {
     entitlements.require(Entitlement.FILE_UPLOADS);
     uploads.find(id).orElseThrow(() -> ProblemException.notFound("Upload " + id));
     if (!UploadTools.DESCRIBE.equals(tool) && !UploadTools.QUERY.equals(tool)) {
-      blocked.record(id.toString(), UploadTarget.VENDOR, tool, "UNKNOWN_TOOL");
-      return Admission.refused(
+      Refusal unknown =
+          new Refusal(RefusalReason.UNKNOWN_TOOL.name(), "an upload offers only its read tools");
+      blocked.record(id.toString(), UploadTarget.VENDOR, tool, unknown.reason());
+      return new Decision.Refused<>(
+          unknown,
           new ToolNotAllowedException(
               "'"
                   + AuditText.visible(tool)
@@ -51,14 +57,15 @@ public class UploadAdmission {
     if (UploadTools.QUERY.equals(tool)) {
       uploads.checkQuery(arguments);
     } else if (!arguments.isEmpty()) {
-      return Admission.refused(
-          new ArgumentInvalidException(UploadTools.DESCRIBE + " takes no arguments."));
+      String detail = UploadTools.DESCRIBE + " takes no arguments.";
+      return new Decision.Refused<>(
+          new Refusal(Refusal.ARGUMENTS, detail), new ArgumentInvalidException(detail));
     }
     toolCallQuota.admitToolCall();
     UploadRead read =
         uploads
             .load(id, tool, arguments)
             .orElseThrow(() -> ProblemException.notFound("Upload " + id));
-    return Admission.admitted(read, UploadTarget.VENDOR);
+    return new Decision.Permitted<>(read, UploadTarget.VENDOR);
   }
 }

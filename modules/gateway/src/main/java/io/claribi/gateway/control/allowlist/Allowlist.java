@@ -3,7 +3,11 @@ package io.claribi.gateway.control.allowlist;
 import io.claribi.catalog.api.Catalog;
 import io.claribi.catalog.api.ToolDecision;
 import io.claribi.catalog.api.Vendor;
+import io.claribi.gateway.api.ArgumentInvalidException;
+import io.claribi.gateway.api.ToolNotAllowedException;
+import io.claribi.platform.api.AuditText;
 import io.claribi.platform.api.ConnectionId;
+import io.claribi.platform.api.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -19,20 +23,25 @@ public class Allowlist {
   @Inject Catalog catalog;
   @Inject ArgumentSchemas schemas;
 
-  public Permission<ToolPermit> permitTool(
+  /**
+   * A refusal answers 403 {@code TOOL_NOT_ALLOWED} (400 {@code ARGUMENT_INVALID} for arguments the
+   * approved schema refuses), naming the tool as it was asked for, escaped.
+   */
+  public Decision<ToolPermit> permitTool(
       ConnectionId connection, Vendor vendor, String toolName, String argumentsJson) {
     ToolDecision decision = catalog.decide(vendor.id(), toolName);
     if (decision instanceof ToolDecision.Refused refused) {
-      return Permission.refused(
+      return refusedTool(
+          toolName,
           Refusal.of(refused.reason(), describe(refused.reason()) + " at " + vendor.id()));
     }
     var allowed = ((ToolDecision.Allowed) decision).tool();
     ArgumentSchemas.Checked checked =
         schemas.check(allowed.fingerprint(), allowed.inputSchema(), argumentsJson);
     if (!checked.valid()) {
-      return Permission.refused(new Refusal(Refusal.ARGUMENTS, checked.problem()));
+      return refusedTool(toolName, new Refusal(Refusal.ARGUMENTS, checked.problem()));
     }
-    return Permission.granted(
+    return new Decision.Permitted<>(
         new ToolPermit(
             connection,
             vendor.id(),
@@ -40,19 +49,32 @@ public class Allowlist {
             vendor.serverUrl(),
             allowed.name(),
             checked.arguments().orElseThrow(),
-            allowed.fingerprint()));
+            allowed.fingerprint()),
+        vendor.id().value());
+  }
+
+  private static <P> Decision<P> refusedTool(String toolName, Refusal refusal) {
+    String detail = "'" + AuditText.visible(toolName) + "': " + refusal.detail();
+    return new Decision.Refused<>(
+        refusal,
+        refusal.isArguments()
+            ? new ArgumentInvalidException(detail)
+            : new ToolNotAllowedException(detail + "; nothing was sent to the vendor."));
   }
 
   /** Listing ({@code uri} null) or reading one resource, if the operator enabled resources. */
-  public Permission<ResourcePermit> permitResources(
+  public Decision<ResourcePermit> permitResources(
       ConnectionId connection, Vendor vendor, String uri) {
     if (!vendor.resourcesEnabled()) {
-      return Permission.refused(
+      Refusal refusal =
           new Refusal(
-              "RESOURCES_DISABLED",
-              "an operator has not enabled MCP resources for " + vendor.id()));
+              "RESOURCES_DISABLED", "an operator has not enabled MCP resources for " + vendor.id());
+      return new Decision.Refused<>(
+          refusal,
+          new ProblemException(403, refusal.reason(), "Resources disabled", refusal.detail()));
     }
-    return Permission.granted(new ResourcePermit(connection, vendor.id(), vendor.serverUrl(), uri));
+    return new Decision.Permitted<>(
+        new ResourcePermit(connection, vendor.id(), vendor.serverUrl(), uri), vendor.id().value());
   }
 
   private static String describe(ToolDecision.RefusalReason reason) {
@@ -64,21 +86,5 @@ public class Allowlist {
       case CHANGED_SINCE_APPROVAL -> "the tool changed since it was approved";
       case NO_LONGER_LISTED -> "the vendor no longer lists the tool";
     };
-  }
-
-  /** A permit, or the refusal that stands in its place. */
-  public record Permission<P>(P permit, Refusal refusal) {
-
-    static <P> Permission<P> granted(P permit) {
-      return new Permission<>(permit, null);
-    }
-
-    static <P> Permission<P> refused(Refusal refusal) {
-      return new Permission<>(null, refusal);
-    }
-
-    public boolean granted() {
-      return permit != null;
-    }
   }
 }
