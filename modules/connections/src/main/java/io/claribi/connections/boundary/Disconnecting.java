@@ -9,6 +9,7 @@ import io.claribi.connections.control.authorization.PendingRevocation;
 import io.claribi.connections.control.authorization.VendorAuthorization;
 import io.claribi.connections.control.vendor.VendorSessions;
 import io.claribi.connections.entity.Connection;
+import io.claribi.credentials.api.ClientSecretVault;
 import io.claribi.credentials.api.CredentialUnavailableException;
 import io.claribi.credentials.api.CredentialVault;
 import io.claribi.platform.api.AuditEvent;
@@ -46,6 +47,7 @@ public class Disconnecting {
   @Inject CallFence fence;
   @Inject ConnectionDirectory directory;
   @Inject CredentialVault vault;
+  @Inject ClientSecretVault clientSecrets;
   @Inject TenantBinding tenancy;
   @Inject Event<AuditEvent> audit;
   @Inject Event<Disconnected> disconnected;
@@ -138,7 +140,7 @@ public class Disconnecting {
                       credential));
       return Optional.of(
           pending.authenticatedWith(
-              clients.forVendor(connection.vendor(), grant.get().issuer()), vault));
+              clients.forVendor(connection.vendor(), grant.get().issuer()), clientSecrets));
     } catch (CredentialUnavailableException none) {
       return Optional.empty(); // PENDING, or unreadable: nothing that could be revoked
     }
