@@ -2,8 +2,11 @@ package io.claribi.credentials.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.claribi.credentials.api.ClientSecret;
+import io.claribi.credentials.api.ClientSecretVault;
 import io.claribi.credentials.api.Credential;
 import io.claribi.credentials.api.CredentialVault;
+import io.claribi.credentials.api.LentClientSecret;
 import io.claribi.credentials.api.TokenSet;
 import io.claribi.platform.api.ConnectionId;
 import io.claribi.platform.api.OrganizationId;
@@ -46,7 +49,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Zero-downtime rotation end to end: rows sealed under the current key, a new key added to the key
  * file while the server runs, the re-encryption started over REST, the server stopped halfway and
- * started again, the run finished, the old key removed, and every token read back.
+ * started again, the run finished, the old key removed, and every token and client secret read
+ * back.
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -86,6 +90,7 @@ class KeyRotationRestartIT {
   @ArquillianResource ContainerController containers;
 
   @Inject CredentialVault vault;
+  @Inject ClientSecretVault clientSecrets;
   @Inject ActingCaller caller;
 
   @Test
@@ -110,6 +115,10 @@ class KeyRotationRestartIT {
     for (int i = 0; i < ROWS; i++) {
       caller.actFor(organization(i));
       vault.store(connection(i), tokens(i));
+    }
+    for (OrganizationId organization : List.of(A, B)) {
+      caller.actFor(organization);
+      clientSecrets.keep(clientSecret(organization));
     }
   }
 
@@ -176,6 +185,13 @@ class KeyRotationRestartIT {
           .isEqualTo(tokens(i).accessToken());
       assertThat(vault.describe(connection(i)).orElseThrow().keyFingerprint())
           .isEqualTo(SpecFernet.fingerprint(ring.get(0)));
+    }
+    for (OrganizationId organization : List.of(A, B)) {
+      caller.actFor(organization);
+      ClientSecret kept = clientSecret(organization);
+      assertThat(clientSecrets.use(kept.id(), LentClientSecret::secret))
+          .as("the client secret of " + organization + " opens under the new key alone")
+          .contains(kept.secret());
     }
     try (Connection db = DatabaseDump.dataSource().getConnection();
         PreparedStatement query = db.prepareStatement("SELECT ciphertext FROM credentials");
@@ -247,6 +263,19 @@ class KeyRotationRestartIT {
   private static ConnectionId connection(int i) {
     return new ConnectionId(
         UUID.nameUUIDFromBytes(("rotation-" + i).getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /**
+   * Key rotation re-encrypts an organization's client secret with its token sets. One issuer per
+   * organization: a client secret's row is keyed by its issuer alone, so two organizations' secrets
+   * at one issuer would need the same row.
+   */
+  private static ClientSecret clientSecret(OrganizationId organization) {
+    return new ClientSecret(
+        "https://" + organization.value() + ".example.com",
+        "client-" + organization.value(),
+        "client_secret_basic",
+        "rot-cs-" + organization.value());
   }
 
   /** Deterministic, so the in-container steps and the log check agree without shared state. */
