@@ -69,8 +69,10 @@ class CredentialConfinementTest {
           .should()
           .callMethodWhere(READING_A_TOKEN_SET)
           .because(
-              "a token set goes into the vault and plaintext comes out only as the Credential lent"
-                  + " to one CredentialVault.use callback, which is withdrawn when it returns");
+              "a token set or client secret goes into the vault and plaintext comes out only as"
+                  + " the Credential lent to one CredentialVault.use callback or the"
+                  + " LentClientSecret lent to one ClientSecretVault.use callback, each withdrawn"
+                  + " when its callback returns");
 
   @Test
   void decrypting_outside_the_vault_breaks_the_rule() {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.claribi.credentials.api.ClientSecret;
+import io.claribi.credentials.api.ClientSecretId;
+import io.claribi.credentials.api.ClientSecretVault;
 import io.claribi.credentials.api.Credential;
 import io.claribi.credentials.api.CredentialVault;
 import io.claribi.credentials.api.InvalidCredentialCiphertextException;
@@ -72,6 +74,7 @@ class CredentialVaultContainerIT {
   }
 
   @Inject CredentialVault vault;
+  @Inject ClientSecretVault clientSecrets;
   @Inject ActingCaller caller;
   @Inject UserTransaction tx;
   @Inject UnreadableCredentials unreadable;
@@ -218,14 +221,14 @@ class CredentialVaultContainerIT {
     String issuer = "https://auth-" + UUID.randomUUID() + ".example.com";
     String secret = "cs-" + UUID.randomUUID();
     caller.actFor(a);
-    vault.keepClientSecret(new ClientSecret(issuer, "client-a", "client_secret_basic", "old"));
-    vault.keepClientSecret(new ClientSecret(issuer, "client-a", "client_secret_basic", secret));
+    clientSecrets.keep(new ClientSecret(issuer, "client-a", "client_secret_basic", "old"));
+    clientSecrets.keep(new ClientSecret(issuer, "client-a", "client_secret_basic", secret));
 
     assertThat(DatabaseDump.containing(secret, "\"old\"")).isEmpty();
     AtomicReference<LentClientSecret> kept = new AtomicReference<>();
     assertThat(
-            vault.useClientSecret(
-                issuer,
+            clientSecrets.use(
+                new ClientSecretId(issuer),
                 lent -> {
                   kept.set(lent);
                   return lent.secret();
@@ -234,7 +237,7 @@ class CredentialVaultContainerIT {
     assertThatThrownBy(() -> kept.get().secret()).isInstanceOf(IllegalStateException.class);
 
     caller.actFor(fresh("client-b"));
-    assertThat(vault.useClientSecret(issuer, LentClientSecret::clientId)).isEmpty();
+    assertThat(clientSecrets.use(new ClientSecretId(issuer), LentClientSecret::clientId)).isEmpty();
   }
 
   @Test

@@ -7,6 +7,7 @@ import io.claribi.connections.control.CrossTenantConnections;
 import io.claribi.connections.entity.AuthorizationAttempt;
 import io.claribi.connections.entity.Connection;
 import io.claribi.credentials.api.ClientSecret;
+import io.claribi.credentials.api.ClientSecretVault;
 import io.claribi.credentials.api.CredentialVault;
 import io.claribi.credentials.api.TokenSet;
 import io.claribi.platform.api.AuditEvent;
@@ -41,6 +42,7 @@ public class ConnectTransactions {
   @Inject Connections connections;
   @Inject Attempts attempts;
   @Inject CredentialVault vault;
+  @Inject ClientSecretVault clientSecrets;
   @Inject TenantBinding tenancy;
   @Inject RequestCorrelation correlation;
   @Inject Event<DeferredAuditEvent> audit;
@@ -103,7 +105,7 @@ public class ConnectTransactions {
   /** A confidential registration's secret, sealed in the caller's organization's vault. */
   @Transactional
   public void keepClientSecret(ClientSecret secret) {
-    vault.keepClientSecret(secret);
+    clientSecrets.keep(secret);
   }
 
   /** The vendor granted: the token set sealed in the vault, the connection active, audited. */

@@ -24,7 +24,7 @@ import io.claribi.connections.control.authorization.ResourceMetadata;
 import io.claribi.connections.control.authorization.ScopeSelection;
 import io.claribi.connections.control.authorization.VendorAuthorization;
 import io.claribi.connections.entity.AuthorizationAttempt;
-import io.claribi.credentials.api.CredentialVault;
+import io.claribi.credentials.api.ClientSecretVault;
 import io.claribi.credentials.api.TokenSet;
 import io.claribi.platform.api.ConnectionId;
 import io.claribi.platform.api.ProblemException;
@@ -69,7 +69,7 @@ public class Connecting {
   @Inject TenantBinding tenancy;
   @Inject VerifiedCaller caller;
   @Inject Clock clock;
-  @Inject CredentialVault vault;
+  @Inject ClientSecretVault clientSecrets;
   @Inject ConfiguredClients clients;
 
   /** What the admin gets back: the PENDING connection and where to consent. */
@@ -140,7 +140,7 @@ public class Connecting {
         tokens =
             LentClient.with(
                 clients.forVendor(spent.vendor(), spent.issuer()),
-                vault,
+                clientSecrets,
                 spent.issuer(),
                 spent.clientId(),
                 client ->
@@ -251,7 +251,7 @@ public class Connecting {
       return ClientRegistration.publicClient(
           issuer, known.get().clientId(), Source.valueOf(known.get().source()));
     }
-    Optional<ClientRegistration> confidential = LentClient.known(vault, issuer);
+    Optional<ClientRegistration> confidential = LentClient.known(clientSecrets, issuer);
     if (confidential.isPresent()) {
       return confidential.get();
     }

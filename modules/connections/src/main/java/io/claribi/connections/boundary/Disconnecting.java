@@ -10,6 +10,7 @@ import io.claribi.connections.control.authorization.ConfiguredClients;
 import io.claribi.connections.control.authorization.PendingRevocation;
 import io.claribi.connections.control.authorization.VendorAuthorization;
 import io.claribi.connections.entity.Connection;
+import io.claribi.credentials.api.ClientSecretVault;
 import io.claribi.credentials.api.CredentialUnavailableException;
 import io.claribi.credentials.api.CredentialVault;
 import io.claribi.platform.api.AuditEvent;
@@ -48,6 +49,7 @@ public class Disconnecting {
   @Inject ConnectionLock fence;
   @Inject CrossTenantConnections directory;
   @Inject CredentialVault vault;
+  @Inject ClientSecretVault clientSecrets;
   @Inject TenantBinding tenancy;
   @Inject Event<AuditEvent> audit;
   @Inject Event<Disconnected> disconnected;
@@ -142,7 +144,7 @@ public class Disconnecting {
                       credential));
       return Optional.of(
           pending.authenticatedWith(
-              clients.forVendor(connection.vendor(), grant.get().issuer()), vault));
+              clients.forVendor(connection.vendor(), grant.get().issuer()), clientSecrets));
     } catch (CredentialUnavailableException none) {
       return Optional.empty(); // PENDING, or unreadable: nothing that could be revoked
     }

@@ -12,7 +12,7 @@ import io.claribi.connections.control.authorization.LentGrant;
 import io.claribi.connections.control.authorization.TokenEndpoint;
 import io.claribi.connections.control.authorization.VendorAuthorization;
 import io.claribi.connections.entity.Connection;
-import io.claribi.credentials.api.CredentialVault;
+import io.claribi.credentials.api.ClientSecretVault;
 import io.claribi.platform.api.ConnectionId;
 import io.claribi.platform.api.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,7 +46,7 @@ public class Refreshing {
   @Inject ConfiguredClients clients;
   @Inject ConnectSettings settings;
   @Inject Clock clock;
-  @Inject CredentialVault vault;
+  @Inject ClientSecretVault clientSecrets;
 
   /**
    * @throws ProblemException 409 {@code CONNECTION_NEEDS_REAUTH} if the vendor refused the refresh,
@@ -66,7 +66,7 @@ public class Refreshing {
     try {
       LentClient.with(
           clients.forVendor(granted.vendor(), grant.get().issuer()),
-          vault,
+          clientSecrets,
           grant.get().issuer(),
           grant.get().clientId(),
           client ->

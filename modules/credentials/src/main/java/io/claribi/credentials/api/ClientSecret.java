@@ -5,8 +5,8 @@ import java.util.Set;
 
 /**
  * The secret an authorization server issued to clariBI's confidential client there, for one
- * organization. It exists to be handed to {@link CredentialVault#keepClientSecret} and is never
- * logged: {@code toString} does not show it.
+ * organization. It exists to be handed to {@link ClientSecretVault#keep} and is never logged:
+ * {@code toString} does not show it.
  */
 public final class ClientSecret {
 
@@ -38,6 +38,11 @@ public final class ClientSecret {
 
   public String issuer() {
     return issuer;
+  }
+
+  /** Its id in the organization's {@link ClientSecretVault}: one secret per issuer. */
+  public ClientSecretId id() {
+    return new ClientSecretId(issuer);
   }
 
   public String clientId() {

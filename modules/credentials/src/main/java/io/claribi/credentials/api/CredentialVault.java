@@ -5,8 +5,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The encrypted token store of the caller's organization. Tokens go in as a {@link TokenSet} and
- * come out only inside {@link #use}, for the length of one callback.
+ * The encrypted token store of the caller's organization, one token set per connection. Tokens go
+ * in as a {@link TokenSet} and come out only inside {@link #use}, for the length of one callback.
+ * Client secrets are kept by {@link ClientSecretVault}.
  */
 public interface CredentialVault {
 
@@ -49,23 +50,6 @@ public interface CredentialVault {
    * @return whether there was one
    */
   boolean delete(ConnectionId connection);
-
-  /**
-   * Seals and keeps the caller's organization's client secret at an authorization server (a
-   * confidential registration), replacing an earlier one for the same issuer. It lives in the same
-   * table as the token sets, under the same keys, so rotation re-encrypts it too. Joins the
-   * caller's transaction.
-   */
-  void keepClientSecret(ClientSecret secret);
-
-  /**
-   * Lends the caller's organization's client secret at {@code issuer} to {@code use}, for the
-   * length of the callback (one token or revocation request).
-   *
-   * @return empty if the organization has no confidential registration there
-   */
-  <T> Optional<T> useClientSecret(
-      String issuer, java.util.function.Function<LentClientSecret, T> use);
 
   /** Which key sealed the connection's credential and when. */
   Optional<CredentialInfo> describe(ConnectionId connection);

@@ -2,7 +2,7 @@ package io.claribi.credentials.api;
 
 /**
  * An organization's client secret at an authorization server, lent to one {@link
- * CredentialVault#useClientSecret} callback; every accessor throws once the callback has returned.
+ * ClientSecretVault#use} callback; every accessor throws once the callback has returned.
  */
 public interface LentClientSecret {
 

@@ -1,7 +1,9 @@
 package io.claribi.credentials.boundary;
 
+import io.claribi.credentials.api.ClientSecretId;
 import io.claribi.credentials.control.CredentialSeal.Sealed;
 import io.claribi.credentials.control.StoredCredentials;
+import io.claribi.credentials.entity.StoredCredential;
 import io.claribi.platform.api.ConnectionId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,7 +12,8 @@ import java.util.Optional;
 
 /**
  * Reads a sealed credential in a short transaction of its own (or the caller's), so that {@link
- * CredentialVaultFacade#use} holds no transaction while the vendor call runs.
+ * SealedTokenSets#use} and {@link SealedClientSecrets#use} hold no transaction while the vendor or
+ * authorization server call runs.
  */
 @ApplicationScoped
 public class SealedReads {
@@ -19,8 +22,15 @@ public class SealedReads {
 
   @Transactional
   public Optional<Sealed> read(ConnectionId connection) {
-    return credentials
-        .find(connection)
-        .map(row -> new Sealed(row.ciphertext(), row.keyFingerprint()));
+    return credentials.find(connection).map(SealedReads::sealed);
+  }
+
+  @Transactional
+  public Optional<Sealed> read(ClientSecretId secret) {
+    return credentials.find(secret).map(SealedReads::sealed);
+  }
+
+  private static Sealed sealed(StoredCredential row) {
+    return new Sealed(row.ciphertext(), row.keyFingerprint());
   }
 }

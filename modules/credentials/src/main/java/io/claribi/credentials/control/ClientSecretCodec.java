@@ -1,8 +1,8 @@
 package io.claribi.credentials.control;
 
 import io.claribi.credentials.api.ClientSecret;
+import io.claribi.credentials.api.ClientSecretId;
 import io.claribi.credentials.api.InvalidCredentialCiphertextException;
-import io.claribi.platform.api.ConnectionId;
 import io.claribi.platform.api.OrganizationId;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -13,9 +13,9 @@ import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 
 /**
- * The plaintext inside a sealed client secret: the registration and the organization and row id it
- * belongs to, checked on every open like a token set's owner. Its {@code kind} keeps it apart from
- * token sets: neither opens as the other.
+ * The plaintext inside a sealed client secret: the registration and the organization and row id
+ * ({@link ClientSecretRow}) it belongs to, checked on every open like a token set's owner. Its
+ * {@code kind} keeps it apart from token sets: neither opens as the other.
  */
 final class ClientSecretCodec {
 
@@ -25,14 +25,14 @@ final class ClientSecretCodec {
 
   private ClientSecretCodec() {}
 
-  static byte[] encode(OrganizationId organization, ConnectionId row, ClientSecret secret) {
+  static byte[] encode(OrganizationId organization, ClientSecret secret) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(512);
     try (JsonGenerator json = JSON.createGenerator(out)) {
       json.writeStartObject()
           .write("v", FORMAT)
           .write("kind", KIND)
           .write("org", organization.value())
-          .write("row", row.toString())
+          .write("row", ClientSecretRow.of(secret.id()))
           .write("issuer", secret.issuer())
           .write("client_id", secret.clientId())
           .write("auth_method", secret.authMethod())
@@ -43,7 +43,7 @@ final class ClientSecretCodec {
   }
 
   /** Reads a plaintext and clears it. */
-  static ClientSecret decode(byte[] plaintext, OrganizationId organization, ConnectionId row) {
+  static ClientSecret decode(byte[] plaintext, OrganizationId organization, ClientSecretId id) {
     JsonObject json;
     try {
       json = JSON.createReader(new ByteArrayInputStream(plaintext)).readObject();
@@ -57,7 +57,7 @@ final class ClientSecretCodec {
         throw new InvalidCredentialCiphertextException("the plaintext is not a client secret");
       }
       if (!organization.value().equals(json.getString("org"))
-          || !row.toString().equals(json.getString("row"))) {
+          || !ClientSecretRow.of(id).equals(json.getString("row"))) {
         throw new InvalidCredentialCiphertextException("it was sealed for another registration");
       }
       return new ClientSecret(

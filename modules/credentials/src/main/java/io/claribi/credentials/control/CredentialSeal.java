@@ -1,6 +1,7 @@
 package io.claribi.credentials.control;
 
 import io.claribi.credentials.api.ClientSecret;
+import io.claribi.credentials.api.ClientSecretId;
 import io.claribi.credentials.api.CredentialKeyRemovedException;
 import io.claribi.credentials.api.TokenSet;
 import io.claribi.platform.api.ConnectionId;
@@ -64,10 +65,10 @@ public class CredentialSeal {
     return TokenSetCodec.decode(fernet.decrypt(key, sealed.ciphertext()), organization, connection);
   }
 
-  /** Seals an organization's client secret for the vault row {@code row}. */
-  public Sealed seal(OrganizationId organization, ConnectionId row, ClientSecret secret) {
+  /** Seals an organization's client secret for its row ({@link ClientSecretRow}). */
+  public Sealed seal(OrganizationId organization, ClientSecret secret) {
     FernetKey key = keys.current().primary();
-    byte[] plaintext = ClientSecretCodec.encode(organization, row, secret);
+    byte[] plaintext = ClientSecretCodec.encode(organization, secret);
     try {
       return new Sealed(fernet.encrypt(key, plaintext, clock.instant()), key.fingerprint());
     } finally {
@@ -80,12 +81,12 @@ public class CredentialSeal {
    * @throws io.claribi.credentials.api.InvalidCredentialCiphertextException if it does not open
    */
   public ClientSecret openClientSecret(
-      OrganizationId organization, ConnectionId row, Sealed sealed) {
+      OrganizationId organization, ClientSecretId secret, Sealed sealed) {
     FernetKey key =
         keys.current()
             .byFingerprint(sealed.keyFingerprint())
             .orElseThrow(() -> new CredentialKeyRemovedException(sealed.keyFingerprint()));
-    return ClientSecretCodec.decode(fernet.decrypt(key, sealed.ciphertext()), organization, row);
+    return ClientSecretCodec.decode(fernet.decrypt(key, sealed.ciphertext()), organization, secret);
   }
 
   /**

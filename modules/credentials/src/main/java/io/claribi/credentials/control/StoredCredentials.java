@@ -1,5 +1,6 @@
 package io.claribi.credentials.control;
 
+import io.claribi.credentials.api.ClientSecretId;
 import io.claribi.credentials.entity.StoredCredential;
 import io.claribi.platform.api.ConnectionId;
 import io.claribi.platform.api.TenantBinding;
@@ -10,7 +11,10 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
 
-/** The sealed credentials of the bound organization, one per connection. */
+/**
+ * The sealed credentials of the bound organization: one per connection, and one per client secret
+ * (in a row of its own, {@link ClientSecretRow}).
+ */
 @ApplicationScoped
 public class StoredCredentials {
 
@@ -21,8 +25,16 @@ public class StoredCredentials {
 
   /** Another organization's credential is as absent as one that never existed. */
   public Optional<StoredCredential> find(ConnectionId connection) {
-    return Optional.ofNullable(
-        tenancy.bind(em).find(StoredCredential.class, connection.toString()));
+    return find(connection.toString());
+  }
+
+  /** Another organization's client secret is as absent as one that never existed. */
+  public Optional<StoredCredential> find(ClientSecretId secret) {
+    return find(ClientSecretRow.of(secret));
+  }
+
+  private Optional<StoredCredential> find(String row) {
+    return Optional.ofNullable(tenancy.bind(em).find(StoredCredential.class, row));
   }
 
   /**

@@ -4,26 +4,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.claribi.credentials.api.ClientSecret;
+import io.claribi.credentials.api.ClientSecretId;
 import io.claribi.credentials.api.InvalidCredentialCiphertextException;
 import io.claribi.credentials.api.TokenSet;
 import io.claribi.platform.api.ConnectionId;
 import io.claribi.platform.api.OrganizationId;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class ClientSecretCodecTest {
 
   private static final OrganizationId ORG = new OrganizationId("acme");
-  private static final ConnectionId ROW = ConnectionId.random();
   private static final ClientSecret SECRET =
       new ClientSecret("https://auth.example.com", "client-1", "client_secret_basic", "s3cr3t");
+  private static final ClientSecretId ID = SECRET.id();
+
+  /** The connection id a token set would need to land in the client secret's row. */
+  private static final ConnectionId ROW = new ConnectionId(UUID.fromString(ClientSecretRow.of(ID)));
 
   @Test
   void a_client_secret_opens_for_its_organization_and_row() {
-    byte[] plaintext = ClientSecretCodec.encode(ORG, ROW, SECRET);
+    byte[] plaintext = ClientSecretCodec.encode(ORG, SECRET);
 
-    assertThat(ClientSecretCodec.decode(plaintext, ORG, ROW)).isEqualTo(SECRET);
+    assertThat(ClientSecretCodec.decode(plaintext, ORG, ID)).isEqualTo(SECRET);
     assertThat(plaintext).containsOnly((byte) 0);
   }
 
@@ -32,13 +37,15 @@ class ClientSecretCodecTest {
     assertThatThrownBy(
             () ->
                 ClientSecretCodec.decode(
-                    ClientSecretCodec.encode(ORG, ROW, SECRET), new OrganizationId("other"), ROW))
+                    ClientSecretCodec.encode(ORG, SECRET), new OrganizationId("other"), ID))
         .isInstanceOf(InvalidCredentialCiphertextException.class)
         .hasMessageContaining("another registration");
     assertThatThrownBy(
             () ->
                 ClientSecretCodec.decode(
-                    ClientSecretCodec.encode(ORG, ROW, SECRET), ORG, ConnectionId.random()))
+                    ClientSecretCodec.encode(ORG, SECRET),
+                    ORG,
+                    new ClientSecretId("https://other.example.com")))
         .isInstanceOf(InvalidCredentialCiphertextException.class);
   }
 
@@ -47,11 +54,10 @@ class ClientSecretCodecTest {
     TokenSet tokens = new TokenSet("at", Optional.of("rt"), Optional.empty(), Set.of(), "Bearer");
 
     assertThatThrownBy(
-            () -> ClientSecretCodec.decode(TokenSetCodec.encode(ORG, ROW, tokens), ORG, ROW))
+            () -> ClientSecretCodec.decode(TokenSetCodec.encode(ORG, ROW, tokens), ORG, ID))
         .isInstanceOf(InvalidCredentialCiphertextException.class)
         .hasMessageContaining("not a client secret");
-    assertThatThrownBy(
-            () -> TokenSetCodec.decode(ClientSecretCodec.encode(ORG, ROW, SECRET), ORG, ROW))
+    assertThatThrownBy(() -> TokenSetCodec.decode(ClientSecretCodec.encode(ORG, SECRET), ORG, ROW))
         .isInstanceOf(InvalidCredentialCiphertextException.class);
   }
 

@@ -3,7 +3,8 @@ package io.claribi.connections.control.authorization;
 import io.claribi.connections.control.authorization.ClientRegistration.ClientAuthMethod;
 import io.claribi.connections.control.authorization.ClientRegistration.Source;
 import io.claribi.credentials.api.ClientSecret;
-import io.claribi.credentials.api.CredentialVault;
+import io.claribi.credentials.api.ClientSecretId;
+import io.claribi.credentials.api.ClientSecretVault;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -18,11 +19,11 @@ public final class LentClient {
   private LentClient() {}
 
   public static <T> T with(
-      CredentialVault vault,
+      ClientSecretVault clientSecrets,
       String issuer,
       String clientId,
       Function<ClientRegistration, T> request) {
-    return with(Optional.empty(), vault, issuer, clientId, request);
+    return with(Optional.empty(), clientSecrets, issuer, clientId, request);
   }
 
   /**
@@ -31,7 +32,7 @@ public final class LentClient {
    */
   public static <T> T with(
       Optional<ClientRegistration> configured,
-      CredentialVault vault,
+      ClientSecretVault clientSecrets,
       String issuer,
       String clientId,
       Function<ClientRegistration, T> request) {
@@ -41,8 +42,8 @@ public final class LentClient {
       return request.apply(operators.get());
     }
     Optional<T> confidential =
-        vault.useClientSecret(
-            issuer,
+        clientSecrets.use(
+            new ClientSecretId(issuer),
             lent ->
                 lent.clientId().equals(clientId)
                     ? request.apply(
@@ -60,9 +61,9 @@ public final class LentClient {
   }
 
   /** The organization's confidential registration at the issuer, if it has one (no secret). */
-  public static Optional<ClientRegistration> known(CredentialVault vault, String issuer) {
-    return vault.useClientSecret(
-        issuer,
+  public static Optional<ClientRegistration> known(ClientSecretVault clientSecrets, String issuer) {
+    return clientSecrets.use(
+        new ClientSecretId(issuer),
         lent ->
             new ClientRegistration(
                 issuer,

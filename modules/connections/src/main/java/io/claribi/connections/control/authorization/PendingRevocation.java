@@ -4,8 +4,8 @@ import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.oauth2.sdk.token.Token;
 import io.claribi.connections.control.authorization.ClientRegistration.Source;
+import io.claribi.credentials.api.ClientSecretVault;
 import io.claribi.credentials.api.Credential;
-import io.claribi.credentials.api.CredentialVault;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -46,10 +46,10 @@ public final class PendingRevocation {
    * secret is needed to authenticate the revocation, after the disconnect has committed.
    */
   public PendingRevocation authenticatedWith(
-      Optional<ClientRegistration> configured, CredentialVault vault) {
+      Optional<ClientRegistration> configured, ClientSecretVault clientSecrets) {
     LentClient.with(
         configured,
-        vault,
+        clientSecrets,
         issuer,
         clientId,
         registration -> {

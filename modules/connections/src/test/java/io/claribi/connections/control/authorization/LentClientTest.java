@@ -5,13 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.claribi.connections.control.authorization.ClientRegistration.ClientAuthMethod;
 import io.claribi.connections.control.authorization.ClientRegistration.Source;
 import io.claribi.credentials.api.ClientSecret;
-import io.claribi.credentials.api.CredentialInfo;
-import io.claribi.credentials.api.CredentialUse;
-import io.claribi.credentials.api.CredentialVault;
+import io.claribi.credentials.api.ClientSecretId;
+import io.claribi.credentials.api.ClientSecretVault;
 import io.claribi.credentials.api.LentClientSecret;
-import io.claribi.credentials.api.TokenSet;
-import io.claribi.platform.api.ConnectionId;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -22,11 +18,11 @@ class LentClientTest {
 
   private static final String ISSUER = "https://auth.example.com";
 
-  private final SecretsOnlyVault vault = new SecretsOnlyVault();
+  private final InMemoryClientSecrets vault = new InMemoryClientSecrets();
 
   @Test
   void a_grant_to_the_organizations_confidential_client_authenticates_with_its_secret() {
-    vault.keepClientSecret(new ClientSecret(ISSUER, "conf-1", "client_secret_post", "s3cr3t"));
+    vault.keep(new ClientSecret(ISSUER, "conf-1", "client_secret_post", "s3cr3t"));
 
     ClientRegistration used = LentClient.with(vault, ISSUER, "conf-1", client -> client);
 
@@ -38,7 +34,7 @@ class LentClientTest {
 
   @Test
   void an_operator_registration_for_another_client_id_is_passed_over() {
-    vault.keepClientSecret(new ClientSecret(ISSUER, "conf-1", "client_secret_post", "s3cr3t"));
+    vault.keep(new ClientSecret(ISSUER, "conf-1", "client_secret_post", "s3cr3t"));
     ClientRegistration operators =
         new ClientRegistration(
             ISSUER,
@@ -56,7 +52,7 @@ class LentClientTest {
 
   @Test
   void a_grant_to_another_client_goes_as_the_public_client() {
-    vault.keepClientSecret(new ClientSecret(ISSUER, "conf-1", "client_secret_basic", "s3cr3t"));
+    vault.keep(new ClientSecret(ISSUER, "conf-1", "client_secret_basic", "s3cr3t"));
 
     ClientRegistration used = LentClient.with(vault, ISSUER, "claribi", client -> client);
 
@@ -75,26 +71,26 @@ class LentClientTest {
             ClientAuthMethod.CLIENT_SECRET_BASIC,
             Source.DYNAMIC);
 
-    vault.keepClientSecret(LentClient.toKeep(made));
+    vault.keep(LentClient.toKeep(made));
 
     assertThat(LentClient.known(vault, ISSUER))
         .hasValueSatisfying(known -> assertThat(known.clientId()).isEqualTo("conf-2"));
     assertThat(LentClient.known(vault, "https://other.example.com")).isEmpty();
   }
 
-  /** The vault's client-secret half, in memory; the token half is not used here. */
-  private static final class SecretsOnlyVault implements CredentialVault {
+  /** The client secret vault, in memory. */
+  private static final class InMemoryClientSecrets implements ClientSecretVault {
 
     private final Map<String, ClientSecret> secrets = new HashMap<>();
 
     @Override
-    public void keepClientSecret(ClientSecret secret) {
+    public void keep(ClientSecret secret) {
       secrets.put(secret.issuer(), secret);
     }
 
     @Override
-    public <T> Optional<T> useClientSecret(String issuer, Function<LentClientSecret, T> use) {
-      ClientSecret secret = secrets.get(issuer);
+    public <T> Optional<T> use(ClientSecretId id, Function<LentClientSecret, T> use) {
+      ClientSecret secret = secrets.get(id.issuer());
       if (secret == null) {
         return Optional.empty();
       }
@@ -116,34 +112,6 @@ class LentClientTest {
                   return secret.secret();
                 }
               }));
-    }
-
-    @Override
-    public void store(ConnectionId connection, TokenSet tokens) {
-      throw new AssertionError("token sets are not part of this test");
-    }
-
-    @Override
-    public <T, X extends Exception> T use(ConnectionId connection, CredentialUse<T, X> use) {
-      throw new AssertionError("token sets are not part of this test");
-    }
-
-    @Override
-    public boolean renew(
-        ConnectionId connection,
-        Instant freshUntil,
-        CredentialUse<TokenSet, RuntimeException> renewal) {
-      throw new AssertionError("token sets are not part of this test");
-    }
-
-    @Override
-    public boolean delete(ConnectionId connection) {
-      throw new AssertionError("token sets are not part of this test");
-    }
-
-    @Override
-    public Optional<CredentialInfo> describe(ConnectionId connection) {
-      throw new AssertionError("token sets are not part of this test");
     }
   }
 }

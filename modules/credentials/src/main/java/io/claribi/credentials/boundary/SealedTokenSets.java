@@ -1,14 +1,11 @@
 package io.claribi.credentials.boundary;
 
-import io.claribi.credentials.api.ClientSecret;
 import io.claribi.credentials.api.Credential;
 import io.claribi.credentials.api.CredentialInfo;
 import io.claribi.credentials.api.CredentialUnavailableException;
 import io.claribi.credentials.api.CredentialUnreadable;
 import io.claribi.credentials.api.CredentialUse;
 import io.claribi.credentials.api.CredentialVault;
-import io.claribi.credentials.api.InvalidCredentialCiphertextException;
-import io.claribi.credentials.api.LentClientSecret;
 import io.claribi.credentials.api.NoCredentialException;
 import io.claribi.credentials.api.TokenSet;
 import io.claribi.credentials.control.CredentialSeal;
@@ -23,19 +20,19 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.function.Function;
 import java.util.logging.Logger;
 
-/** The credential vault of the caller's organization. */
+/**
+ * The token sets of the caller's organization's connections, sealed: stored on connect, lent for a
+ * call, replaced on refresh, deleted on disconnect. Client secrets are {@link SealedClientSecrets}.
+ */
 @ApplicationScoped
-public class CredentialVaultFacade implements CredentialVault {
+public class SealedTokenSets implements CredentialVault {
 
-  private static final Logger LOG = Logger.getLogger(CredentialVaultFacade.class.getName());
+  private static final Logger LOG = Logger.getLogger(SealedTokenSets.class.getName());
 
   @Inject StoredCredentials credentials;
   @Inject SealedReads reads;
@@ -115,88 +112,6 @@ public class CredentialVaultFacade implements CredentialVault {
   @Transactional(TxType.MANDATORY)
   public boolean delete(ConnectionId connection) {
     return credentials.delete(connection);
-  }
-
-  @Override
-  @Transactional
-  public void keepClientSecret(ClientSecret secret) {
-    ConnectionId row = registrationRow(secret.issuer());
-    Sealed sealed = seal.seal(tenancy.organization(), row, secret);
-    Optional<StoredCredential> existing = credentials.find(row);
-    StoredCredential stored = existing.orElseGet(() -> new StoredCredential(row.toString()));
-    stored.seal(sealed.ciphertext(), sealed.keyFingerprint(), clock.instant());
-    if (existing.isEmpty()) {
-      credentials.add(stored);
-    }
-  }
-
-  @Override
-  public <T> Optional<T> useClientSecret(String issuer, Function<LentClientSecret, T> use) {
-    ConnectionId row = registrationRow(issuer);
-    Optional<Sealed> sealed = reads.read(row);
-    if (sealed.isEmpty()) {
-      return Optional.empty();
-    }
-    ClientSecret secret = seal.openClientSecret(tenancy.organization(), row, sealed.get());
-    if (!secret.issuer().equals(issuer)) {
-      throw new InvalidCredentialCiphertextException("it was sealed for another issuer");
-    }
-    try (LentSecret lent = new LentSecret(secret)) {
-      return Optional.ofNullable(use.apply(lent));
-    }
-  }
-
-  /**
-   * The vault row of an organization's registration at an issuer: a name-based id, which can never
-   * equal a connection's random one.
-   */
-  static ConnectionId registrationRow(String issuer) {
-    return new ConnectionId(
-        UUID.nameUUIDFromBytes(("oauth-client\n" + issuer).getBytes(StandardCharsets.UTF_8)));
-  }
-
-  /** The client secret as one callback sees it; withdrawn when the callback returns. */
-  private static final class LentSecret implements LentClientSecret, AutoCloseable {
-
-    private volatile ClientSecret secret;
-
-    LentSecret(ClientSecret secret) {
-      this.secret = secret;
-    }
-
-    private ClientSecret lent() {
-      ClientSecret current = secret;
-      if (current == null) {
-        throw new IllegalStateException(
-            "A client secret is usable only inside the callback that borrowed it.");
-      }
-      return current;
-    }
-
-    @Override
-    public String clientId() {
-      return lent().clientId();
-    }
-
-    @Override
-    public String authMethod() {
-      return lent().authMethod();
-    }
-
-    @Override
-    public String secret() {
-      return lent().secret();
-    }
-
-    @Override
-    public void close() {
-      secret = null;
-    }
-
-    @Override
-    public String toString() {
-      return secret == null ? "ClientSecret[withdrawn]" : secret.toString();
-    }
   }
 
   @Override
