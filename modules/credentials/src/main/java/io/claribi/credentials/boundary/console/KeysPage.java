@@ -1,4 +1,8 @@
-package io.claribi.credentials.boundary;
+package io.claribi.credentials.boundary.console;
+
+import io.claribi.credentials.boundary.RotationStatus;
+
+import io.claribi.credentials.boundary.KeyRotation;
 
 import io.claribi.platform.api.ProblemException;
 import io.claribi.platform.api.Roles;
@@ -16,14 +20,14 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The console's "Keys" page, for platform operators: the key ring's fingerprints (never a key),
+ * The console's "KeysPage" page, for platform operators: the key ring's fingerprints (never a key),
  * which key is primary, how many stored credentials each key seals, and the rotation run. It reads
  * and starts rotation through {@link KeyRotation}, the facade of {@code
  * /api/v1/credentials/rotation}, so the console and the API report the same numbers.
  */
 @Named
 @ViewScoped
-public class Keys implements Serializable {
+public class KeysPage implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
