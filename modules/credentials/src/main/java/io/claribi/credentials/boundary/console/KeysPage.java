@@ -1,9 +1,7 @@
 package io.claribi.credentials.boundary.console;
 
-import io.claribi.credentials.boundary.RotationStatus;
-
 import io.claribi.credentials.boundary.KeyRotation;
-
+import io.claribi.credentials.boundary.RotationStatus;
 import io.claribi.platform.api.ProblemException;
 import io.claribi.platform.api.Roles;
 import io.claribi.platform.api.VerifiedCaller;
