@@ -68,7 +68,7 @@ final class GatewayJson {
    */
   static String uploadAnswer(ToolCalls.Called called) {
     String envelope =
-        write(object().add("uploadId", called.connectionId()).add("tool", called.what()).build());
+        write(object().add("uploadId", called.sourceId()).add("tool", called.what()).build());
     return envelope.substring(0, envelope.length() - 1)
         + ",\"result\":"
         + called.reply().json()
@@ -79,7 +79,7 @@ final class GatewayJson {
     String envelope =
         write(
             object()
-                .add("connectionId", called.connectionId())
+                .add("connectionId", called.sourceId())
                 .add("vendor", called.vendor())
                 .add(subject, called.what())
                 .build());

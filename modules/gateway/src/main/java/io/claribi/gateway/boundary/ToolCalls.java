@@ -44,8 +44,8 @@ public class ToolCalls {
   @Inject UploadAdmission uploadAdmission;
   @Inject UploadReading uploadReading;
 
-  /** What a vendor answered, and through which connection. */
-  public record Called(String connectionId, String vendor, String what, VendorReply reply) {}
+  /** What a source answered: a vendor through a connection, or an upload (its id). */
+  public record Called(String sourceId, String vendor, String what, VendorReply reply) {}
 
   /**
    * A tool call. When the vendor's tool list is older than the bound, it is listed again through
