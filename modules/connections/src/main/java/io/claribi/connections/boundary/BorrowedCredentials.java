@@ -12,7 +12,7 @@ import java.util.function.Function;
 /**
  * One exchange that the MCP SDK starts on its own (an answer to a vendor's request, its event
  * stream, a re-listing), sent the way a call is: inside the connection's call fence, with the token
- * refreshed first when due. It runs on {@link SessionCredentials}' threads, which no request
+ * refreshed first when due. It runs on the gateway's session-credential threads, which no request
  * started, in a request context of its own, bound to the connection's organization with the system
  * binding (named in SystemBindingTest). The organization is the one whose call opened the session.
  */

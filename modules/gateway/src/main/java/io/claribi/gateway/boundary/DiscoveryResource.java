@@ -13,8 +13,8 @@ import jakarta.ws.rs.core.MediaType;
 
 /**
  * An operator asks for a vendor's tools to be listed again now (a path of its own, so no tool name
- * can collide with it). It lives in connections because only connections talks to vendors; the
- * listing goes through the operator's own organization's connection, or else through another
+ * can collide with it). It lives in the gateway because only the gateway talks to vendors' tools;
+ * the listing goes through the operator's own organization's connection, or else through another
  * organization's active one ({@link CatalogDiscovery}), of which the operator learns nothing.
  */
 @Path("catalog/vendors/{vendor}/discovery")
