@@ -28,7 +28,7 @@ public class AbandonedConnects {
   private static final int BATCH = 500;
 
   @Resource ManagedScheduledExecutorService scheduler;
-  @Inject CrossTenantConnections directory;
+  @Inject CrossTenantConnections crossTenant;
   @Inject ConnectTransactions records;
   @Inject ConnectSettings settings;
   @Inject Clock clock;
@@ -56,7 +56,7 @@ public class AbandonedConnects {
   public int sweep() {
     int deleted = 0;
     for (CrossTenantConnections.Attempt expired :
-        directory.expiredAttempts(clock.instant(), BATCH)) {
+        crossTenant.expiredAttempts(clock.instant(), BATCH)) {
       if (records.abandonExpired(expired)) {
         deleted++;
       }

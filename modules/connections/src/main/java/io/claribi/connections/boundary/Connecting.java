@@ -64,7 +64,7 @@ public class Connecting {
   @Inject VendorAuthorization authorization;
   @Inject ConnectSettings settings;
   @Inject ConnectTransactions records;
-  @Inject CrossTenantConnections directory;
+  @Inject CrossTenantConnections crossTenant;
   @Inject Event<ConnectionActivated> activated;
   @Inject TenantBinding tenancy;
   @Inject VerifiedCaller caller;
@@ -126,7 +126,7 @@ public class Connecting {
             .map(values -> values.get(0))
             .orElseThrow(ConnectTransactions::stateInvalid);
     CrossTenantConnections.Attempt where =
-        directory.attemptWithState(hash(state)).orElseThrow(ConnectTransactions::stateInvalid);
+        crossTenant.attemptWithState(hash(state)).orElseThrow(ConnectTransactions::stateInvalid);
     ConnectTransactions.Spent spent = records.spend(where);
     if (spent.expired()) {
       return result(spent, "failed", Optional.of("AUTHORIZATION_EXPIRED"));

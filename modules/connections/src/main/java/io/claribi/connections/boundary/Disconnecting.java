@@ -46,8 +46,8 @@ import java.util.Optional;
 public class Disconnecting {
 
   @Inject Connections connections;
-  @Inject ConnectionLock fence;
-  @Inject CrossTenantConnections directory;
+  @Inject ConnectionLock lock;
+  @Inject CrossTenantConnections crossTenant;
   @Inject CredentialVault vault;
   @Inject ClientSecretVault clientSecrets;
   @Inject TenantBinding tenancy;
@@ -68,7 +68,7 @@ public class Disconnecting {
   /** An org admin disconnects one of the organization's connections, whatever its state. */
   @Transactional
   public void disconnect(ConnectionId id) {
-    fence.holdExclusively(id);
+    lock.holdExclusively(id);
     Connection connection =
         connections
             .lockExclusively(id)
@@ -85,10 +85,10 @@ public class Disconnecting {
     List<ConnectionId> deleted = new ArrayList<>();
     List<PendingRevocation> revocations = new ArrayList<>();
     String vendor = retired.vendor().value();
-    for (OrganizationId organization : directory.organizationsConnectedTo(vendor)) {
+    for (OrganizationId organization : crossTenant.organizationsConnectedTo(vendor)) {
       try (TenantBinding.OperatorScope scope = tenancy.actAsOperatorFor(organization)) {
         for (Connection found : connections.at(vendor)) {
-          fence.holdExclusively(found.id());
+          lock.holdExclusively(found.id());
           Optional<Connection> locked = connections.lockExclusively(found.id());
           if (locked.isPresent()) {
             closeSession(locked.get());

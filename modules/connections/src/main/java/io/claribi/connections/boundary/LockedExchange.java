@@ -24,7 +24,7 @@ import java.util.function.Function;
 @ApplicationScoped
 public class LockedExchange {
 
-  @Inject ConnectionLock fence;
+  @Inject ConnectionLock lock;
   @Inject CredentialVault vault;
   @Inject ConnectSettings settings;
   @Inject Clock clock;
@@ -62,8 +62,7 @@ public class LockedExchange {
 
   private <T> T underLock(ConnectionId connection, Function<Credential, T> exchange) {
     ConnectionState state =
-        fence
-            .hold(connection)
+        lock.hold(connection)
             .orElseThrow(() -> ProblemException.notFound("Connection " + connection));
     if (state != ConnectionState.ACTIVE) {
       throw ConnectionProblems.notActive(connection, state);

@@ -17,7 +17,7 @@ import java.util.Optional;
 public class OrganizationConnections implements ActiveConnections {
 
   @Inject Connections connections;
-  @Inject CrossTenantConnections directory;
+  @Inject CrossTenantConnections crossTenant;
 
   @Override
   public Optional<ConnectionSummary> find(ConnectionId id) {
@@ -36,7 +36,7 @@ public class OrganizationConnections implements ActiveConnections {
 
   @Override
   public List<OrganizationConnection> anyOrganizationsActiveAt(String vendor, int limit) {
-    return directory.activeConnectionsTo(vendor, limit).stream()
+    return crossTenant.activeConnectionsTo(vendor, limit).stream()
         .map(found -> new OrganizationConnection(found.organization(), found.connection()))
         .toList();
   }

@@ -18,7 +18,7 @@ import java.util.function.Function;
 @ApplicationScoped
 public class VendorExchanges implements ConnectionExchange {
 
-  @Inject LockedExchange fenced;
+  @Inject LockedExchange locked;
   @Inject Refreshing refreshing;
   @Inject CredentialLoss credentialLoss;
   @Inject BorrowedCredentials borrowed;
@@ -26,12 +26,12 @@ public class VendorExchanges implements ConnectionExchange {
   @Override
   public <T> T send(ConnectionId connection, Function<Credential, T> exchange) {
     try {
-      if (fenced.sendUnlessRefreshDue(connection, exchange)
+      if (locked.sendUnlessRefreshDue(connection, exchange)
           instanceof LockedExchange.Sent<T> sent) {
         return sent.answer();
       }
       refreshing.refresh(connection);
-      return fenced.send(connection, exchange);
+      return locked.send(connection, exchange);
     } catch (InvalidCredentialCiphertextException undecryptable) {
       credentialLoss.undecryptable(connection, undecryptable); // the fence's lock is released
       throw undecryptable;
