@@ -61,9 +61,9 @@ class UsageJournalContainerIT {
     long countedBefore = counted();
     String refusedRequest = "req-refused-" + UUID.randomUUID().toString().substring(0, 8);
 
-    journal.record(used(refused, refusedRequest), () -> {});
+    journal.record(used(refused, refusedRequest));
     for (int i = 0; i < 10; i++) {
-      journal.record(used(i % 2 == 0 ? ok1 : ok2, "req-ok-" + i + "-" + ok1), () -> {});
+      journal.record(used(i % 2 == 0 ? ok1 : ok2, "req-ok-" + i + "-" + ok1));
     }
 
     awaitTrue(
@@ -78,7 +78,7 @@ class UsageJournalContainerIT {
     assertThat(UsageRecordJson.decode(entry.record()).actor()).isEqualTo("user@" + refused);
 
     // The journal is not stuck behind it: a later record is written at once.
-    journal.record(used(ok1, "req-later-" + ok1), () -> {});
+    journal.record(used(ok1, "req-later-" + ok1));
     awaitTrue(() -> ChainSeeder.count(ok1) == 6, Duration.ofSeconds(3));
 
     // The cause fixed (the head put back where it was), a retry writes the record into its trail.
@@ -89,7 +89,7 @@ class UsageJournalContainerIT {
 
     // A second one stays listed for the operator's view below.
     ChainSeeder.execute("UPDATE audit_chain_heads SET last_sequence = 1 WHERE id = ?", refused);
-    journal.record(used(refused, "req-listed-" + refused.substring(REFUSED.length())), () -> {});
+    journal.record(used(refused, "req-listed-" + refused.substring(REFUSED.length())));
     await(
             () -> setAsideWith("req-listed-" + refused.substring(REFUSED.length())),
             Duration.ofSeconds(10))
@@ -152,7 +152,8 @@ class UsageJournalContainerIT {
         "user@" + organization,
         requestId,
         "127.0.0.1",
-        UsageRecording.event("c-1", "demo", "list_customers", "OK", Duration.ofMillis(3)));
+        UsageRecording.event(
+            "c-1", "demo", "list_customers", "OK", Duration.ofMillis(3), Instant.now()));
   }
 
   private static <T> Optional<T> await(Callable<Optional<T>> found, Duration within)

@@ -8,6 +8,8 @@
  *
  * <p>Invariants: tenant-scoped (every row carries {@code organization_id}, filtered by EclipseLink
  * multitenancy); an organization unknown on first authenticated use is enrolled on {@code FREE};
- * only a platform operator changes a plan, and every change is kept with who, when and why.
+ * only a platform operator changes a plan, and every change is kept with who, when and why; a
+ * month's tool calls never pass the quota read at call time: each stripe of the meter counts only
+ * within its allowance, and the allowances add up to the quota (decision 0038).
  */
 package io.claribi.tiering;

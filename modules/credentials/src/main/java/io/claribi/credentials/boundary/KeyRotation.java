@@ -96,6 +96,7 @@ public class KeyRotation {
                   + seal.fingerprints().get(0)
                   + " at the request of "
                   + requestedBy);
+      auditing.started(run.id(), run.targetKey(), unfinished.isPresent());
       executor.execute(() -> runToEnd(run));
     }
     return status();

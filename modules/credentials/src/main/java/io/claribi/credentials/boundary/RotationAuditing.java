@@ -13,15 +13,28 @@ import jakarta.transaction.Transactional.TxType;
 import java.util.Map;
 
 /**
- * Tells each organization's audit trail that a key rotation re-encrypted its credentials. The job
- * runs in the background (and may resume after a restart), so it acts as the system, one
- * organization and one transaction at a time.
+ * Tells the operators' trail that an operator started a key rotation, and each organization's audit
+ * trail that the rotation re-encrypted its credentials. The job runs in the background (and may
+ * resume after a restart), so it acts as the system, one organization and one transaction at a
+ * time.
  */
 @ApplicationScoped
 public class RotationAuditing {
 
   @Inject TenantBinding tenancy;
   @Inject Event<AuditEvent> audit;
+
+  /**
+   * An operator started (or resumed) a rotation: recorded in the operators' trail, the trail of the
+   * operator's own organization, with the operator as actor.
+   */
+  @Transactional(TxType.REQUIRES_NEW)
+  public void started(String run, String keyFingerprint, boolean resumed) {
+    audit.fire(
+        AuditEvent.of(
+            AuditEventType.KEY_ROTATION_STARTED,
+            Map.of("run", run, "keyId", keyFingerprint, "resumed", Boolean.toString(resumed))));
+  }
 
   @ActivateRequestContext
   @Transactional(TxType.REQUIRES_NEW)

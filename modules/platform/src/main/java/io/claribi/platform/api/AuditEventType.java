@@ -11,7 +11,7 @@ public enum AuditEventType {
   /** An organization connected a vendor (OAuth callback completed). */
   CONNECTION_CREATED(Subject.CONNECTION, "scopes"),
   /** One tool call through the gateway: which tool, how it ended, how long it took. */
-  CONNECTION_USED(Subject.CONNECTION, "tool", "outcome", "durationMs"),
+  CONNECTION_USED(Subject.CONNECTION, "tool", "outcome", "durationMs", "calledAt"),
   /** The connection and its credential were deleted. */
   CONNECTION_DISCONNECTED(Subject.CONNECTION, "reason"),
   /**
@@ -27,8 +27,11 @@ public enum AuditEventType {
   TOOL_CALL_BLOCKED(Subject.VENDOR, "tool", "reason"),
   /** An access token was refreshed (and, if the vendor rotates them, the refresh token). */
   CREDENTIAL_REFRESHED(Subject.CONNECTION, "rotated"),
-  /** A platform operator (or first use) set the organization's plan. */
-  PLAN_CHANGED(Subject.NONE, "from", "to", "reason"),
+  /**
+   * A platform operator (or first use) set the organization's plan. Also in the operators' trail
+   * (the operator's own organization's), with {@code organization} naming the one changed.
+   */
+  PLAN_CHANGED(Subject.NONE, "from", "to", "reason", "organization"),
   /** An operator changed the allowlist decision of a tool of a vendor the organization uses. */
   TOOL_DECISION_CHANGED(Subject.VENDOR, "tool", "decision", "reason"),
   /**
@@ -42,8 +45,25 @@ public enum AuditEventType {
    * trail.
    */
   CATALOG_OAUTH_CLIENT_DROPPED(Subject.NONE, "issuer", "source", "reason"),
+  /**
+   * A platform operator started (or resumed) a key rotation run; in the operators' trail (the
+   * operator's own organization's).
+   */
+  KEY_ROTATION_STARTED(Subject.NONE, "run", "keyId", "resumed"),
   /** The organization's credentials were re-encrypted under the newest key. */
   KEY_ROTATION_FINISHED(Subject.NONE, "keyId", "reencrypted"),
+  /**
+   * A console user of the organization signed in (development users or the LDAP directory); the
+   * actor is the user.
+   */
+  CONSOLE_SIGN_IN(Subject.NONE),
+  /**
+   * A console sign-in with the name of one of the organization's users failed; the actor is that
+   * user. {@code reason} is WRONG_CREDENTIALS (the password was checked: {@code failures} is the
+   * name's count in the throttling window) or THROTTLED (refused unchecked until {@code
+   * retryAfter}; recorded once per lock).
+   */
+  CONSOLE_SIGN_IN_FAILED(Subject.NONE, "reason", "failures", "retryAfter"),
   /** The retention job removed events older than the retention period. */
   AUDIT_RETENTION_APPLIED(
       Subject.NONE, "retention", "cutoff", "removed", "prunedThroughSequence", "prunedThroughHash");

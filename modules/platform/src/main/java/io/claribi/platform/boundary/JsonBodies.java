@@ -2,7 +2,6 @@ package io.claribi.platform.boundary;
 
 import io.claribi.platform.api.PrintableText;
 import io.claribi.platform.api.ProblemException;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -11,6 +10,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbTransient;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
 import java.io.InputStream;
 import java.lang.reflect.Field;
@@ -33,6 +33,9 @@ import java.util.Set;
  * (JSON-B would turn {@code 42} into {@code "42"} for a String field; we refuse it instead).
  */
 final class JsonBodies {
+
+  /** Looked up once: {@code Json.create…} searches the class path on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   static final String MALFORMED = "MALFORMED_JSON";
   static final String TEXT_INVALID = "TEXT_INVALID";
@@ -59,7 +62,7 @@ final class JsonBodies {
 
   /** Parses one document and refuses anything after it but white space. */
   static JsonValue parse(InputStream body) {
-    try (JsonParser parser = Json.createParser(body)) {
+    try (JsonParser parser = JSON.createParser(body)) {
       if (!parser.hasNext()) {
         throw malformed("The request body is empty; a JSON document is required.");
       }

@@ -14,7 +14,7 @@ class SchemaMigrationTest {
     Scope.getCurrentScope(); // what a migration does: Liquibase puts its scope manager here
     assertThat(seenByAChildThread().get()).as("before: inherited").isNotNull();
 
-    SchemaMigration.forgetLiquibaseScope();
+    LiquibaseUpdate.forgetLiquibaseScope();
 
     AtomicReference<Object> seen = seenByAChildThread();
     assertThat(seen.get()).as("after: nothing to inherit, and no failure").isNull();

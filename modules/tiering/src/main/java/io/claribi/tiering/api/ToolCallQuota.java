@@ -4,11 +4,13 @@ package io.claribi.tiering.api;
 public interface ToolCallQuota {
 
   /**
-   * Counts one tool call against the calling organization's monthly quota, in the caller's
-   * transaction: if that transaction rolls back, the call was not counted. Concurrent calls, on any
-   * node, are counted one at a time, so a quota of N admits exactly N.
+   * Counts one tool call against the calling organization's monthly quota of {@code plan} (the plan
+   * the call was admitted on), in short transactions of its own: call it with no transaction
+   * active, once every check has passed and just before the call is sent. Concurrent calls, on any
+   * node, are counted exactly, so N calls left admit exactly N; no lock outlives the statement and
+   * commit that count the call (decision 38).
    *
    * @throws QuotaExceededException {@code 429 QUOTA_EXCEEDED} once the month's quota is used
    */
-  void admitToolCall();
+  void admitToolCall(Plan plan);
 }

@@ -5,10 +5,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import java.util.Set;
 
 /**
- * Opens the month's meter in a transaction of its own, so that when two first calls of a month
- * race, the loser's failed insert does not roll back the call's own transaction.
+ * Opens the month's meter stripes in a transaction of its own, so that when two first calls of a
+ * month race, the loser's failed insert does not roll back the call's own transaction.
  */
 @ApplicationScoped
 public class Metering {
@@ -16,9 +17,7 @@ public class Metering {
   @Inject ToolCallMeters meters;
 
   @Transactional(TxType.REQUIRES_NEW)
-  public void open(String period) {
-    if (meters.find(period).isEmpty()) {
-      meters.open(period);
-    }
+  public void open(String period, Set<Integer> present) {
+    meters.openMissing(period, present);
   }
 }

@@ -75,12 +75,15 @@ public class OrganizationPlans implements Entitlements {
   /**
    * A platform operator creates or updates another organization and sets its plan. A changed plan
    * is recorded in that organization's history with the operator as actor, and in its audit trail
-   * (same transaction, bound to that organization by the operator scope). The row is locked first,
-   * so concurrent calls for one organization queue; of two that both create it, the loser fails on
-   * the key and {@link io.claribi.platform.api.ConcurrentUpdates} runs it again as an update.
+   * (same transaction, bound to that organization by the operator scope), and in the operators'
+   * trail with the organization named. The row is locked first, so concurrent calls for one
+   * organization queue; of two that both create it, the loser fails on the key and {@link
+   * io.claribi.platform.api.ConcurrentUpdates} runs it again as an update.
    */
   @Transactional
   public Provisioned provision(OrganizationId target, String name, Plan plan, String reason) {
+    Optional<AuditEvent> forOperators = Optional.empty();
+    Provisioned provisioned;
     try (TenantBinding.OperatorScope scope = tenancy.actAsOperatorFor(target)) {
       Instant now = clock.instant();
       Optional<Organization> existing = organizations.currentForUpdate();
@@ -93,9 +96,15 @@ public class OrganizationPlans implements Entitlements {
         organization.changePlan(plan, now);
         planChanges.add(change.get());
         audit.fire(PlanChange.auditEvent(before, plan, reason));
+        forOperators = Optional.of(PlanChange.auditEvent(before, plan, reason, target));
       }
-      return new Provisioned(toView(organization), existing.isEmpty());
+      provisioned = new Provisioned(toView(organization), existing.isEmpty());
     }
+    // ...and in the operators' trail (the operator's own organization's), naming the organization.
+    if (!target.equals(tenancy.organization())) {
+      forOperators.ifPresent(audit::fire);
+    }
+    return provisioned;
   }
 
   /** The outcome of {@link #provision}: the organization and whether it was new. */

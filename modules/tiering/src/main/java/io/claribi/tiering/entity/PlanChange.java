@@ -2,6 +2,7 @@ package io.claribi.tiering.entity;
 
 import io.claribi.platform.api.AuditEvent;
 import io.claribi.platform.api.AuditEventType;
+import io.claribi.platform.api.OrganizationId;
 import io.claribi.platform.api.TenantBinding;
 import io.claribi.platform.api.UtcInstantConverter;
 import io.claribi.tiering.api.Plan;
@@ -87,11 +88,23 @@ public class PlanChange {
     return Optional.of(new PlanChange(from, to, changedBy.get(), changedAt, reason));
   }
 
-  /** The audit trail's record of a plan change; {@code from} is absent for the first plan. */
+  /** The organization's own record of a plan change. */
   public static AuditEvent auditEvent(Plan from, Plan to, String reason) {
+    return auditEvent(from, to, reason, null);
+  }
+
+  /**
+   * The audit trail's record of a plan change; {@code from} is absent for the first plan, {@code
+   * organization} in the organization's own trail (it is named only in the operators' trail).
+   */
+  public static AuditEvent auditEvent(
+      Plan from, Plan to, String reason, OrganizationId organization) {
     Map<String, String> details = new TreeMap<>(Map.of("to", to.name(), "reason", reason));
     if (from != null) {
       details.put("from", from.name());
+    }
+    if (organization != null) {
+      details.put("organization", organization.value());
     }
     return AuditEvent.of(AuditEventType.PLAN_CHANGED, details);
   }

@@ -95,4 +95,18 @@ class PlanChangeTest {
         .containsEntry("to", "FREE")
         .containsEntry("reason", "Enrolled on first authenticated use");
   }
+
+  @Test
+  void the_operators_copy_names_the_organization() {
+    AuditEvent cut =
+        PlanChange.auditEvent(
+            Plan.FREE, Plan.TRIAL, "pilot", new io.claribi.platform.api.OrganizationId("acme"));
+
+    assertThat(cut.details())
+        .containsExactly(
+            entry("from", "FREE"),
+            entry("organization", "acme"),
+            entry("reason", "pilot"),
+            entry("to", "TRIAL"));
+  }
 }

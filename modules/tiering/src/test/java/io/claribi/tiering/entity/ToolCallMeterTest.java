@@ -3,94 +3,63 @@ package io.claribi.tiering.entity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.claribi.tiering.api.Plan;
-import io.claribi.tiering.api.QuotaExceededException;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** A month's meter admits exactly the plan's quota and refuses the next call until the reset. */
+/** One stripe of a month's meter counts within its allowance and never loses a count. */
 class ToolCallMeterTest {
 
-  private static final Instant NOW = Instant.parse("2026-11-30T23:00:00Z");
-
   @Test
-  void it_admits_exactly_the_quota_and_refuses_the_next_call_without_counting_it() {
-    ToolCallMeter cut = new ToolCallMeter("2026-11");
-    for (int i = 0; i < 3; i++) {
-      cut.admit(3, Plan.TRIAL, NOW);
-    }
+  void a_new_stripe_has_counted_nothing_and_has_no_allowance_until_the_quota_is_split() {
+    ToolCallMeter cut = new ToolCallMeter("2027-01", 3);
 
-    assertThat(cut.calls()).isEqualTo(3);
-    assertThatThrownBy(() -> cut.admit(3, Plan.TRIAL, NOW))
-        .isInstanceOfSatisfying(
-            QuotaExceededException.class,
-            refusal -> {
-              assertThat(refusal.status()).isEqualTo(429);
-              assertThat(refusal.code()).isEqualTo("QUOTA_EXCEEDED");
-            });
-    assertThat(cut.calls()).isEqualTo(3);
-  }
-
-  @Test
-  void the_remaining_calls_go_down_by_one_per_admitted_call() {
-    ToolCallMeter cut = new ToolCallMeter("2026-11");
-    long limit = Plan.FREE.monthlyToolCalls();
-
-    for (int i = 0; i < 999; i++) {
-      cut.admit(limit, Plan.FREE, NOW);
-    }
-
-    assertThat(limit - cut.calls()).isEqualTo(1);
-    cut.admit(limit, Plan.FREE, NOW);
-    assertThatThrownBy(() -> cut.admit(limit, Plan.FREE, NOW))
-        .isInstanceOf(QuotaExceededException.class);
-    assertThat(cut.calls()).isEqualTo(1_000);
-  }
-
-  @Test
-  void a_quota_of_zero_refuses_the_first_call() {
-    ToolCallMeter cut = new ToolCallMeter("2026-11");
-
-    assertThatThrownBy(() -> cut.admit(0, Plan.STARTER, NOW))
-        .isInstanceOf(QuotaExceededException.class);
+    assertThat(cut.period()).isEqualTo("2027-01");
+    assertThat(cut.stripe()).isEqualTo(3);
+    assertThat(cut.calls()).isZero();
+    assertThat(cut.allowance()).isZero();
+    assertThat(cut.splitLimit()).isZero();
+    assertThatThrownBy(cut::count).isInstanceOf(IllegalStateException.class);
     assertThat(cut.calls()).isZero();
   }
 
   @Test
-  void a_quota_lowered_below_the_count_refuses_at_once() {
-    ToolCallMeter cut = new ToolCallMeter("2026-11");
-    for (int i = 0; i < 5; i++) {
-      cut.admit(10, Plan.LITE, NOW);
-    }
+  void it_counts_up_to_its_allowance_and_not_one_more() {
+    ToolCallMeter cut = new ToolCallMeter("2026-11", 0);
+    cut.allot(2, 50);
 
-    assertThatThrownBy(() -> cut.admit(2, Plan.LITE, NOW))
-        .isInstanceOf(QuotaExceededException.class)
-        .hasMessageContaining("all 2 tool calls");
-    assertThat(cut.calls()).isEqualTo(5);
+    cut.count();
+    cut.count();
+
+    assertThat(cut.calls()).isEqualTo(2);
+    assertThat(cut.room()).isZero();
+    assertThatThrownBy(cut::count).hasMessageContaining("no room: 2 of 2");
+    assertThat(cut.calls()).isEqualTo(2);
   }
 
   @Test
-  void the_refusal_names_plan_limit_month_and_reset_and_asks_to_retry_at_the_reset() {
-    ToolCallMeter cut = new ToolCallMeter("2026-11");
-    cut.admit(1, Plan.TRIAL, NOW);
+  void an_allowance_below_what_was_counted_is_refused_and_changes_nothing() {
+    ToolCallMeter cut = new ToolCallMeter("2026-11", 0);
+    cut.allot(3, 50);
+    cut.count();
+    cut.count();
 
-    assertThatThrownBy(() -> cut.admit(1, Plan.TRIAL, NOW))
-        .isInstanceOfSatisfying(
-            QuotaExceededException.class,
-            refusal -> {
-              assertThat(refusal.detail())
-                  .isEqualTo(
-                      "The organization has used all 1 tool calls of the TRIAL plan for 2026-11;"
-                          + " the quota resets at 2026-12-01T00:00:00Z. Nothing was sent to the"
-                          + " vendor.");
-              assertThat(refusal.retryAfterSeconds()).hasValue(3_600);
-            });
+    assertThatThrownBy(() -> cut.allot(1, 10))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("below the 2 calls counted");
+    assertThat(cut.allowance()).isEqualTo(3);
+    assertThat(cut.splitLimit()).isEqualTo(50);
+
+    cut.allot(2, 10);
+    assertThat(cut.room()).isZero();
+    assertThat(cut.splitLimit()).isEqualTo(10);
   }
 
   @Test
-  void a_meter_belongs_to_one_month() {
-    assertThat(new ToolCallMeter("2027-01").period()).isEqualTo("2027-01");
-    assertThat(new ToolCallMeter("2027-01").calls()).isZero();
-    assertThatThrownBy(() -> new ToolCallMeter(null)).isInstanceOf(NullPointerException.class);
+  void a_stripe_belongs_to_one_month_and_is_one_of_sixteen() {
+    assertThatThrownBy(() -> new ToolCallMeter(null, 0)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> new ToolCallMeter("2027-01", -1))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new ToolCallMeter("2027-01", ToolCallMeter.STRIPES))
+        .hasMessage("stripe must be 0..15, was 16");
+    assertThat(new ToolCallMeter("2027-01", 15).stripe()).isEqualTo(15);
   }
 }
