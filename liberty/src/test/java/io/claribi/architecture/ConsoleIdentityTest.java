@@ -10,6 +10,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.claribi.app.console.SignInRecords;
 import io.claribi.app.console.violations.OrganizationPickedByPage;
 import io.claribi.app.console.violations.PageAskingConsoleUsers;
 import io.claribi.platform.api.ConsolePrincipal;
@@ -53,11 +54,16 @@ class ConsoleIdentityTest {
       noClasses()
           .that()
           .areNotAssignableTo(VerifiedCaller.class)
+          .and()
+          .areNotAssignableTo(SignInRecords.class)
           .should()
           .callCodeUnitWhere(ASKING_CONSOLE_USERS)
           .because(
               "VerifiedCaller asks by the name the container authenticated; a page asking by a"
-                  + " name of its own choosing could act as another user of another organization");
+                  + " name of its own choosing could act as another user of another organization."
+                  + " SignInRecords asks by the name typed on the sign-in page only to know whose"
+                  + " organization's audit trail records a failed sign-in; nothing acts as that"
+                  + " user");
 
   @Test
   void a_page_making_its_own_console_principal_breaks_the_rule() {

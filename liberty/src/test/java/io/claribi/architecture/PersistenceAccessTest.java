@@ -16,6 +16,7 @@ import io.claribi.connections.control.ConnectionLock;
 import io.claribi.connections.control.CrossTenantConnections;
 import io.claribi.credentials.control.RotationLedger;
 import io.claribi.gateway.control.SetAsideUsage;
+import io.claribi.gateway.control.UsageOutbox;
 import io.claribi.platform.api.TenantBinding;
 import io.claribi.platform.control.SchemaMigration;
 import io.claribi.platform.control.violations.JdbcStatementRunner;
@@ -91,6 +92,8 @@ class PersistenceAccessTest {
           .and()
           .doNotHaveFullyQualifiedName(SetAsideUsage.class.getName())
           .and()
+          .doNotHaveFullyQualifiedName(UsageOutbox.class.getName())
+          .and()
           .doNotHaveFullyQualifiedName(UPLOADS_DUCKDB)
           .and()
           .doNotHaveFullyQualifiedName(ToolNameKeys.class.getName())
@@ -103,7 +106,8 @@ class PersistenceAccessTest {
                   + " retiring a vendor asks which organizations are connected to it,"
                   + " a vendor call takes a shared lock on its connection row (JPA has none),"
                   + " usage records the audit trail refused are kept for the operator's view"
-                  + " across organizations,"
+                  + " across organizations, usage records wait in an outbox that the relay reads"
+                  + " across organizations (decision 36),"
                   + " readiness only asks the connection whether it is valid, and an upload is"
                   + " queried in its own locked-down in-memory DuckDB, never the application's"
                   + " database (decision 23)");

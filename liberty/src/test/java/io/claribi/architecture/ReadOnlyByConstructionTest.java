@@ -20,9 +20,13 @@ import io.claribi.connections.control.authorization.PendingRevocation;
 import io.claribi.credentials.api.Credential;
 import io.claribi.credentials.api.LentClientSecret;
 import io.claribi.gateway.boundary.ToolCalls;
+import io.claribi.gateway.boundary.mcp.violations.CallingAVendorFromTheEndpoint;
+import io.claribi.gateway.boundary.mcp.violations.CallingAVendorWithTheModernClient;
 import io.claribi.gateway.boundary.violations.BypassingTheGateway;
 import io.claribi.gateway.boundary.violations.CallingTheSdkFromTheBoundary;
 import io.claribi.gateway.boundary.violations.ReadingTheLentToken;
+import io.claribi.gateway.boundary.violations.ServingMcpFromTheBoundary;
+import io.claribi.gateway.boundary.violations.ServingModernMcpFromTheBoundary;
 import io.claribi.gateway.boundary.violations.UsingANativeConnectorFromTheBoundary;
 import io.claribi.gateway.control.allowlist.Allowlist;
 import io.claribi.gateway.control.allowlist.ForgedPermits;
@@ -48,6 +52,7 @@ class ReadOnlyByConstructionTest {
 
   static final String VENDOR_PACKAGE = "io.claribi.gateway.control.mcpclient";
   static final String NATIVE_PACKAGE = "io.claribi.gateway.control.nativeapi";
+  static final String ENDPOINT_PACKAGE = "io.claribi.gateway.boundary.mcp";
 
   private static final Set<String> SENDING_TOOLS = Set.of("callTool");
   private static final Set<String> READING_RESOURCES =
@@ -59,12 +64,39 @@ class ReadOnlyByConstructionTest {
   static final ArchRule only_the_vendor_package_speaks_mcp =
       noClasses()
           .that()
-          .resideOutsideOfPackage(VENDOR_PACKAGE)
+          .resideOutsideOfPackages(VENDOR_PACKAGE, ENDPOINT_PACKAGE)
           .should()
           .dependOnClassesThat()
           .resideInAPackage("io.modelcontextprotocol..")
           .because(
-              "one package holds the SDK's client, so one package can send anything to a vendor");
+              "one package holds the SDK's client, so one package can send anything to a vendor;"
+                  + " one other serves MCP to AI engines and sends nothing to vendors itself");
+
+  @ArchTest
+  static final ArchRule only_the_vendor_package_holds_the_sdk_client =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage(VENDOR_PACKAGE)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "io.modelcontextprotocol.client..", "io.modelcontextprotocol.modern.client..")
+          .because(
+              "the MCP endpoint reaches vendors only through ToolCalls, the one road with"
+                  + " admission, quota, credential and audit");
+
+  @ArchTest
+  static final ArchRule only_the_endpoint_package_serves_mcp =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage(ENDPOINT_PACKAGE)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "io.modelcontextprotocol.server..", "io.modelcontextprotocol.modern.server..")
+          .because(
+              "one package serves MCP to AI engines, behind one check of the token, the origin and"
+                  + " the session's owner (docs/mcp.md)");
 
   @ArchTest
   static final ArchRule tools_call_is_sent_only_with_a_permit =
@@ -190,6 +222,44 @@ class ReadOnlyByConstructionTest {
 
     Violations.assertRuleCatches(
         only_the_vendor_package_speaks_mcp, classes, CallingTheSdkFromTheBoundary.class.getName());
+  }
+
+  @Test
+  void a_vendor_client_in_the_endpoint_breaks_the_rule() {
+    var classes = new ClassFileImporter().importClasses(CallingAVendorFromTheEndpoint.class);
+
+    Violations.assertRuleCatches(
+        only_the_vendor_package_holds_the_sdk_client,
+        classes,
+        CallingAVendorFromTheEndpoint.class.getName());
+  }
+
+  @Test
+  void the_modern_client_in_the_endpoint_breaks_the_rule() {
+    var classes = new ClassFileImporter().importClasses(CallingAVendorWithTheModernClient.class);
+
+    Violations.assertRuleCatches(
+        only_the_vendor_package_holds_the_sdk_client,
+        classes,
+        CallingAVendorWithTheModernClient.class.getName());
+  }
+
+  @Test
+  void serving_the_stateless_revision_outside_the_endpoint_package_breaks_the_rule() {
+    var classes = new ClassFileImporter().importClasses(ServingModernMcpFromTheBoundary.class);
+
+    Violations.assertRuleCatches(
+        only_the_endpoint_package_serves_mcp,
+        classes,
+        ServingModernMcpFromTheBoundary.class.getName());
+  }
+
+  @Test
+  void serving_mcp_outside_the_endpoint_package_breaks_the_rule() {
+    var classes = new ClassFileImporter().importClasses(ServingMcpFromTheBoundary.class);
+
+    Violations.assertRuleCatches(
+        only_the_endpoint_package_serves_mcp, classes, ServingMcpFromTheBoundary.class.getName());
   }
 
   @Test

@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.claribi.app.console.SignInRecords;
 import io.claribi.connections.boundary.BorrowedCredentials;
 import io.claribi.connections.boundary.ConnectTransactions;
 import io.claribi.connections.boundary.Connecting;
@@ -14,6 +15,7 @@ import io.claribi.connections.violations.RequestActingAsSystem;
 import io.claribi.credentials.boundary.RotationAuditing;
 import io.claribi.gateway.boundary.CatalogDiscovery;
 import io.claribi.gateway.boundary.UsageWriter;
+import io.claribi.gateway.boundary.mcp.McpToolChanges;
 import io.claribi.platform.api.OrganizationId;
 import io.claribi.platform.api.TenantBinding;
 import org.junit.jupiter.api.Test;
@@ -40,13 +42,21 @@ class SystemBindingTest {
           .doNotHaveFullyQualifiedName(CatalogDiscovery.class.getName())
           .and()
           .doNotHaveFullyQualifiedName(BorrowedCredentials.class.getName())
+          .and()
+          .doNotHaveFullyQualifiedName(McpToolChanges.class.getName())
+          .and()
+          .doNotHaveFullyQualifiedName(SignInRecords.class.getName())
           .should()
           .callMethod(TenantBinding.class, "actAsSystemFor", OrganizationId.class)
           .because(
               "the system binding chooses an organization without a token; only jobs that no"
                   + " request starts may use it, each named here (CatalogDiscovery for the"
                   + " background tool-list refresher; BorrowedCredentials for the vendor sessions'"
-                  + " own messages, bound to the organization whose call opened the session), and"
+                  + " own messages, bound to the organization whose call opened the session;"
+                  + " McpToolChanges for reading the tool list of an organization whose MCP sessions"
+                  + " are open, to tell them it changed; SignInRecords for a failed console sign-in,"
+                  + " which has no caller, recorded in the trail of the organization of the user"
+                  + " whose name was tried), and"
                   + " the connect callback, whose request (the vendor's redirect) has no token and"
                   + " whose single-use state names the organization");
 

@@ -98,9 +98,7 @@ class RugPullIT {
   @Test
   void undeclared_arguments_are_refused_and_never_sent_though_the_approved_schema_is_open() {
     DemoVendor.openSchema();
-    Api.Reply discovered = Api.post(DISCOVERY, operator);
-    assertThat(discovered.status()).as(discovered.toString()).isEqualTo(200);
-    assertThat(discovered.json().getInt("changed")).isEqualTo(1);
+    assertThat(discoveredAsChanged().status()).isEqualTo(200);
     assertThat(Gateway.decide(operator, Gateway.VENDOR, TOOL, "ALLOW").status()).isEqualTo(200);
     assertThat(catalogTool().getJsonObject("inputSchema").containsKey("additionalProperties"))
         .as("the approved schema is open")
@@ -127,7 +125,7 @@ class RugPullIT {
     assertThat(offered.getString("description")).isEqualTo(approvedDescription);
 
     DemoVendor.rugPull(false);
-    assertThat(Api.post(DISCOVERY, operator).json().getInt("changed")).isEqualTo(1);
+    discoveredAsChanged();
 
     assertThat(offered()).as("the changed tool is no longer offered").isEmpty();
     assertThat(Api.get("/api/v1/tools", admin).body())
@@ -143,10 +141,9 @@ class RugPullIT {
     DemoVendor.rugPull(false);
     int listsBefore = DemoVendor.toolLists();
 
-    Api.Reply discovered = Api.post(DISCOVERY, operator);
+    Api.Reply discovered = discoveredAsChanged();
 
-    assertThat(discovered.status()).as(discovered.toString()).isEqualTo(200);
-    assertThat(discovered.json().getInt("changed")).isEqualTo(1);
+    assertThat(discovered.json().getInt("listed")).isPositive();
     assertThat(discovered.body()).doesNotContain(org).doesNotContain(connection);
     assertThat(DemoVendor.toolLists()).isGreaterThan(listsBefore);
     assertThat(DemoVendor.toolCalls()).isZero();
@@ -172,9 +169,14 @@ class RugPullIT {
     assertThat(DemoVendor.toolCalls()).isZero();
   }
 
+  /**
+   * The vendor gets a server address of its own at the demo vendor, so the check reads only its own
+   * requests: the background refresher keeps listing the other ITs' connections meanwhile.
+   */
   @Test
   void discovery_of_a_vendor_nobody_is_connected_to_is_409() {
     String vendor = Api.newOrganization("acme-unconnected");
+    String serverPath = "/faults/unconnected-" + vendor + "/mcp";
     Api.Reply registered =
         Api.post(
             "/api/v1/catalog/vendors",
@@ -182,7 +184,8 @@ class RugPullIT {
             "{\"id\":\""
                 + vendor
                 + "\",\"displayName\":\"Nobody's Acme\",\"kind\":\"MCP\",\"serverUrl\":\""
-                + DemoVendor.MCP
+                + DemoVendor.BASE
+                + serverPath
                 + "\",\"readScopes\":[\"payments:read\"],\"dataDomains\":[\"payments\"],"
                 + "\"reason\":\"rug pull IT\"}");
     assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
@@ -191,7 +194,8 @@ class RugPullIT {
         Api.post("/api/v1/catalog/vendors/" + vendor + "/discovery", operator),
         409,
         "NO_CONNECTION_FOR_DISCOVERY");
-    assertThat(DemoVendor.toolLists()).isZero();
+    assertThat(DemoVendor.allRequests())
+        .noneMatch(request -> request.getString("path").endsWith(serverPath));
   }
 
   private Api.Reply call(String arguments) {
@@ -207,6 +211,21 @@ class RugPullIT {
         .filter(t -> t.getString("connectionId").equals(connection))
         .filter(t -> t.getString("name").equals(TOOL))
         .findFirst();
+  }
+
+  /**
+   * Runs the operator's discovery and checks that the catalog holds {@code list_customers} as
+   * changed since approval. Whether this discovery or another re-listing recorded the change is not
+   * fixed: the demo vendor's {@code reset} between tests notifies every open vendor session, and
+   * their re-listings may still run after the silent change. The catalog keeps the list requested
+   * last, so the state is certain and the count in the reply is 0 or 1.
+   */
+  private Api.Reply discoveredAsChanged() {
+    Api.Reply discovered = Api.post(DISCOVERY, operator);
+    assertThat(discovered.status()).as(discovered.toString()).isEqualTo(200);
+    assertThat(discovered.json().getInt("changed")).isBetween(0, 1);
+    assertThat(catalogTool().getString("state")).isEqualTo("CHANGED_SINCE_APPROVAL");
+    return discovered;
   }
 
   private JsonObject catalogTool() {

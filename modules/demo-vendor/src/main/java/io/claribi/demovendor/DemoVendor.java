@@ -28,7 +28,7 @@ public class DemoVendor implements ServletContextListener {
 
   static final int REQUEST_LOG_CAPACITY = 10_000;
   private static final Logger LOG = Logger.getLogger(DemoVendor.class.getName());
-  private static final String[] MCP_PATHS = {"/mcp", "/faults/*"};
+  private static final String[] MCP_PATHS = {"/mcp", AcmeServer.STATELESS_PATH, "/faults/*"};
 
   private AuthorizationServer authorizationServer;
   private AcmeServer acme;
@@ -52,10 +52,14 @@ public class DemoVendor implements ServletContextListener {
         new BearerTokenFilter(AccessTokens.fromJwks(issuer, authorizationServer.jwksUri())),
         MCP_PATHS);
     filter(context, "faults", new FaultFilter(), "/faults/*");
-    ServletRegistration.Dynamic mcp = context.addServlet("mcp", acme.transport());
-    mcp.setAsyncSupported(true);
-    mcp.setLoadOnStartup(1);
-    mcp.addMapping(MCP_PATHS);
+    servlet(context, "mcp", acme.transport(), "/mcp");
+    servlet(context, "mcp-2026", acme.statelessTransport2026(), AcmeServer.STATELESS_PATH);
+    // Each fault path in either revision: .../mcp is the sessions' server, .../mcp-2026 the other.
+    servlet(
+        context,
+        "faults",
+        new ByRevision(acme.transport(), acme.statelessTransport2026()),
+        "/faults/*");
     context
         .addServlet("protected-resource-metadata", new ProtectedResourceMetadata(issuer))
         .addMapping("/.well-known/oauth-protected-resource");
@@ -81,6 +85,14 @@ public class DemoVendor implements ServletContextListener {
     }
     // Reactor's scheduler threads would outlive the application and hold its class loader.
     Schedulers.shutdownNow();
+  }
+
+  private static void servlet(
+      ServletContext context, String name, jakarta.servlet.Servlet servlet, String path) {
+    ServletRegistration.Dynamic registration = context.addServlet(name, servlet);
+    registration.setAsyncSupported(true); // the 2025 transport answers as server-sent events
+    registration.setLoadOnStartup(1);
+    registration.addMapping(path);
   }
 
   private static void filter(ServletContext context, String name, Filter filter, String... paths) {

@@ -54,10 +54,13 @@ enum Fault {
     this.rpcMethod = rpcMethod;
   }
 
-  /** The fault of a path info such as {@code /hang/mcp}. */
+  /** The fault of a path info such as {@code /hang/mcp} (2025) or {@code /hang/mcp-2026}. */
   static Optional<Fault> of(String pathInfo) {
     return Arrays.stream(values())
-        .filter(f -> ("/" + f.path + "/mcp").equals(pathInfo))
+        .filter(
+            f ->
+                ("/" + f.path + "/mcp").equals(pathInfo)
+                    || ("/" + f.path + "/mcp-2026").equals(pathInfo))
         .findFirst();
   }
 

@@ -2,14 +2,21 @@ package io.claribi.demovendor.tools;
 
 import io.claribi.demovendor.data.Ledger;
 import io.modelcontextprotocol.common.McpTransportContext;
+import io.modelcontextprotocol.modern.server.transport.HttpServletMcpTransport;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
+import io.modelcontextprotocol.spec.McpError;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.ReadResourceResult;
+import io.modelcontextprotocol.spec.McpSchema.Resource;
 import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -28,6 +35,7 @@ public final class AcmeServer {
   private final QuietableNotifications notifications;
   private final McpSyncServer server;
   private final ServerRequests serverRequests = new ServerRequests();
+  private final HttpServletMcpTransport stateless;
 
   public AcmeServer() {
     transport =
@@ -44,12 +52,74 @@ public final class AcmeServer {
             .validateToolInputs(true)
             .resources(AcmeReports.all(ledger::get))
             .build();
+    stateless = statelessTransport();
     reset();
   }
 
-  /** The servlet that serves MCP over streamable HTTP. */
+  /** The servlet that serves MCP over streamable HTTP (2025-06-18, 2025-11-25: sessions). */
   public HttpServletStreamableServerTransportProvider transport() {
     return transport;
+  }
+
+  /** The servlet that serves the stateless revision 2026-07-28 at {@link #STATELESS_PATH}. */
+  public HttpServletMcpTransport statelessTransport2026() {
+    return stateless;
+  }
+
+  /** Where the stateless revision is served (also under each fault path). */
+  public static final String STATELESS_PATH = "/mcp-2026";
+
+  private HttpServletMcpTransport statelessTransport() {
+    io.modelcontextprotocol.modern.server.McpServer modern =
+        io.modelcontextprotocol.modern.server.McpServer.builder()
+            .serverInfo(
+                io.modelcontextprotocol.modern.McpSchema.Implementation.builder(
+                        "acme-payments", "1.0.0")
+                    .build())
+            .instructions("Acme Payments demo vendor: customers, invoices, balance and payouts.")
+            .supportedVersions(
+                List.of(io.modelcontextprotocol.modern.McpSchema.LATEST_PROTOCOL_VERSION))
+            .feature(new StatelessAcme(new Current(), AcmeServer::scopes))
+            .requestStateCodec(new NoRequestState())
+            .build();
+    return HttpServletMcpTransport.builder(modern)
+        .endpoint(STATELESS_PATH)
+        .contextExtractor(AcmeServer::grantedScopes)
+        .build();
+  }
+
+  /** What the 2026 feature reads: the tools and reports as they are at this request. */
+  private final class Current implements StatelessAcme.Acme {
+    @Override
+    public List<Tool> tools() {
+      synchronized (AcmeServer.this) {
+        return tools.values().stream().map(AcmeServer::definition).toList();
+      }
+    }
+
+    @Override
+    public CallToolResult call(String name, Set<String> scopes, Map<String, Object> arguments) {
+      AcmeTool tool;
+      synchronized (AcmeServer.this) {
+        tool = tools.get(name);
+      }
+      if (tool == null) {
+        throw McpError.builder(McpSchema.ErrorCodes.INVALID_PARAMS)
+            .message("Unknown tool: " + name)
+            .build();
+      }
+      return new ToolCall(tool, ledger::get).invoke(scopes, arguments);
+    }
+
+    @Override
+    public List<Resource> resources() {
+      return AcmeReports.resources();
+    }
+
+    @Override
+    public ReadResourceResult read(String uri, Set<String> scopes) {
+      return AcmeReports.read(uri, scopes, ledger::get);
+    }
   }
 
   /** Replaces a tool's description at the vendor, as a vendor's update would; empty if unknown. */
@@ -146,7 +216,7 @@ public final class AcmeServer {
 
   @SuppressWarnings("unchecked")
   private static Set<String> scopes(McpTransportContext context) {
-    Object granted = context.get(Scopes.GRANTED);
+    Object granted = context == null ? null : context.get(Scopes.GRANTED);
     return granted instanceof Set<?> set ? (Set<String>) set : Set.of();
   }
 

@@ -15,11 +15,11 @@ import io.claribi.gateway.control.allowlist.Decision;
 import io.claribi.gateway.control.allowlist.ResourcePermit;
 import io.claribi.gateway.control.allowlist.ToolPermit;
 import io.claribi.platform.api.ProblemException;
+import io.claribi.platform.api.TenantBinding;
 import io.claribi.tiering.api.Entitlement;
 import io.claribi.tiering.api.Entitlements;
 import io.claribi.tiering.api.Plan;
 import io.claribi.tiering.api.PlanUpgradeRequiredException;
-import io.claribi.tiering.api.ToolCallQuota;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -37,12 +37,12 @@ import java.util.List;
 public class GatewayAdmission {
 
   @Inject Entitlements entitlements;
-  @Inject ToolCallQuota toolCallQuota;
   @Inject ActiveConnections connections;
   @Inject Catalog catalog;
   @Inject Allowlist allowlist;
   @Inject BlockedCalls blocked;
   @Inject GatewaySettings settings;
+  @Inject TenantBinding tenancy;
   @Inject Clock clock;
 
   /**
@@ -51,11 +51,17 @@ public class GatewayAdmission {
    */
   @Transactional
   public Decision<ToolPermit> admitTool(
-      CallTarget target, String tool, String argumentsJson, boolean relistIfStale) {
+      CallTarget target,
+      String tool,
+      String argumentsJson,
+      boolean relistIfStale,
+      CallTicket ticket) {
     Reached reached = reach(target);
     ConnectionSummary connection = reached.connection();
     Vendor vendor = reached.vendor();
     if (relistIfStale && toolListTooOld(vendor)) {
+      // The slot first: calls waiting for a re-listing count against the bulkheads like any other.
+      ticket.takeSlot(tenancy.organization(), vendor.id().value());
       return new Decision.RelistFirst<>(connection.id());
     }
     Decision<ToolPermit> decision =
@@ -64,15 +70,16 @@ public class GatewayAdmission {
       blocked.record(
           connection.id().toString(), vendor.id().value(), tool, refused.refusal().reason());
     } else {
-      // Counted last, so that only calls that may leave use the quota; a refusal here rolls the
-      // count back with this transaction.
-      toolCallQuota.admitToolCall();
+      // The bulkhead here, and the quota after this transaction (ToolCalls): a call refused for
+      // the calls under way is not counted, and no meter row is locked while this one runs.
+      ticket.takeSlot(tenancy.organization(), vendor.id().value());
+      ticket.admittedOn(reached.plan());
     }
     return decision;
   }
 
   /** The connection a call goes through and its vendor, both usable on the caller's plan. */
-  private record Reached(ConnectionSummary connection, Vendor vendor) {}
+  private record Reached(ConnectionSummary connection, Vendor vendor, Plan plan) {}
 
   private Reached reach(CallTarget target) {
     Plan plan = entitlements.currentPlan();
@@ -81,7 +88,7 @@ public class GatewayAdmission {
     ConnectionSummary connection = resolve(target);
     Vendor vendor = vendorOf(connection);
     requireFeatureFor(plan, vendor);
-    return new Reached(connection, vendor);
+    return new Reached(connection, vendor, plan);
   }
 
   /** Native connectors' tools are code: only an MCP vendor's list can change behind our back. */
@@ -93,9 +100,14 @@ public class GatewayAdmission {
   }
 
   @Transactional
-  public Decision<ResourcePermit> admitResources(CallTarget target, String uri) {
+  public Decision<ResourcePermit> admitResources(CallTarget target, String uri, CallTicket ticket) {
     Reached reached = reach(target);
-    return allowlist.permitResources(reached.connection().id(), reached.vendor(), uri);
+    Decision<ResourcePermit> decision =
+        allowlist.permitResources(reached.connection().id(), reached.vendor(), uri);
+    if (!(decision instanceof Decision.Refused<ResourcePermit>)) {
+      ticket.takeSlot(tenancy.organization(), reached.vendor().id().value());
+    }
+    return decision;
   }
 
   private ConnectionSummary resolve(CallTarget target) {

@@ -1,5 +1,6 @@
 package io.claribi.gateway.boundary;
 
+import io.claribi.gateway.control.PendingUsage;
 import io.claribi.gateway.control.SetAsideUsage;
 import io.claribi.platform.api.AuditText;
 import io.claribi.platform.api.DeferredAuditEvent;
@@ -29,6 +30,7 @@ public class SetAsideUsageRecords {
 
   @Inject SetAsideUsage store;
   @Inject UsageJournal journal;
+  @Inject UsageWriter writer;
   @Inject Clock clock;
 
   @Inject
@@ -39,25 +41,30 @@ public class SetAsideUsageRecords {
   Counter counted;
 
   /**
-   * Keeps a record that failed on its own.
+   * Moves a record that failed on its own from the outbox into the set-aside table, in one
+   * transaction, unless another relay has already moved or written it.
    *
-   * @return false if it could not be kept either (the caller keeps it queued)
+   * @return false if it could not be kept either (it stays in the outbox)
    */
-  boolean setAside(DeferredAuditEvent record, RuntimeException failure) {
+  boolean setAside(PendingUsage pending, RuntimeException failure) {
+    DeferredAuditEvent record = pending.record().orElseThrow();
     String id = UUID.randomUUID().toString();
     String reason = reason(failure);
+    SetAsideUsage.Entry entry =
+        new SetAsideUsage.Entry(
+            id,
+            record.organization(),
+            clock.instant(),
+            record.event().type().name(),
+            record.event().connection(),
+            record.event().vendor(),
+            record.requestId(),
+            reason,
+            UsageRecordJson.encode(record));
     try {
-      store.add(
-          new SetAsideUsage.Entry(
-              id,
-              record.organization(),
-              clock.instant(),
-              record.event().type().name(),
-              record.event().connection(),
-              record.event().vendor(),
-              record.requestId(),
-              reason,
-              UsageRecordJson.encode(record)));
+      if (!writer.moveAside(pending.id(), () -> store.add(entry))) {
+        return true; // another relay took care of it
+      }
     } catch (RuntimeException notKept) {
       return false;
     }
@@ -76,6 +83,57 @@ public class SetAsideUsageRecords {
                 + ": "
                 + reason);
     return true;
+  }
+
+  /**
+   * Keeps an outbox row whose text cannot be read back as a record (changed behind the
+   * application's back): it is set aside as it is, for an operator to look at.
+   *
+   * @return false if it could not be kept either (it stays in the outbox)
+   */
+  boolean setAsideUnreadable(PendingUsage pending) {
+    String id = UUID.randomUUID().toString();
+    SetAsideUsage.Entry entry =
+        new SetAsideUsage.Entry(
+            id,
+            pending.organization(),
+            clock.instant(),
+            "CONNECTION_USED",
+            null,
+            null,
+            "outbox-" + pending.id(),
+            "the record cannot be read back from the usage outbox",
+            ascii(pending.json()));
+    try {
+      if (!writer.moveAside(pending.id(), () -> store.add(entry))) {
+        return true;
+      }
+    } catch (RuntimeException notKept) {
+      return false;
+    }
+    counted.inc();
+    LOG.warning(
+        () ->
+            "A usage record of "
+                + pending.organization()
+                + " in the outbox cannot be read and was set aside as "
+                + id);
+    return true;
+  }
+
+  /** Every character outside printable ASCII escaped, nothing cut: the store takes ASCII only. */
+  private static String ascii(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    text.chars()
+        .forEach(
+            c -> {
+              if (c >= 0x20 && c < 0x7f) {
+                out.append((char) c);
+              } else {
+                out.append(String.format("\\u%04x", c));
+              }
+            });
+    return out.toString();
   }
 
   /** Whether the database answers at all: down, every record stays queued. */
@@ -102,13 +160,7 @@ public class SetAsideUsageRecords {
     if (!store.remove(id)) {
       throw ProblemException.notFound("Set-aside usage record " + id);
     }
-    journal.record(
-        record,
-        () -> {
-          if (!setAside(record, new IllegalStateException("the usage journal is not running"))) {
-            LOG.severe("A usage record could not be kept: " + entry.recordJson());
-          }
-        });
+    journal.record(record);
   }
 
   /**

@@ -1,6 +1,9 @@
 package io.claribi.gateway.boundary;
 
+import io.claribi.catalog.api.DiscoveryOutcome;
 import io.claribi.connections.api.ConnectionExchange;
+import io.claribi.gateway.control.CallSlots;
+import io.claribi.gateway.control.SingleFlight;
 import io.claribi.gateway.control.allowlist.Decision;
 import io.claribi.gateway.control.allowlist.ResourcePermit;
 import io.claribi.gateway.control.allowlist.ToolPermit;
@@ -13,6 +16,10 @@ import io.claribi.platform.api.ProblemException;
 import io.claribi.platform.api.RequestCorrelation;
 import io.claribi.platform.api.TenantBinding;
 import io.claribi.platform.api.VerifiedCaller;
+import io.claribi.tiering.api.Entitlements;
+import io.claribi.tiering.api.Plan;
+import io.claribi.tiering.api.QuotaExceededException;
+import io.claribi.tiering.api.ToolCallQuota;
 import io.claribi.uploads.api.UploadId;
 import io.claribi.uploads.api.UploadRead;
 import io.claribi.uploads.api.UploadTarget;
@@ -35,7 +42,6 @@ public class ToolCalls {
   @Inject ToolDiscovery discovery;
   @Inject VendorSessions vendors;
   @Inject ConnectionExchange exchanges;
-  @Inject UsageRecording usage;
   @Inject UsageJournal journal;
   @Inject TenantBinding tenancy;
   @Inject VerifiedCaller caller;
@@ -43,6 +49,14 @@ public class ToolCalls {
   @Inject Clock clock;
   @Inject UploadAdmission uploadAdmission;
   @Inject UploadReading uploadReading;
+  @Inject CallSlots slots;
+  @Inject ToolCallQuota quota;
+  @Inject Entitlements entitlements;
+
+  /**
+   * One re-listing per connection at a time; the calls that need it meanwhile share its outcome.
+   */
+  private final SingleFlight<ConnectionId, DiscoveryOutcome> relisting = new SingleFlight<>();
 
   /** What a source answered: a vendor through a connection, or an upload (its id). */
   public record Called(String sourceId, String vendor, String what, VendorReply reply) {}
@@ -54,42 +68,56 @@ public class ToolCalls {
    * problem and nothing is sent (fail closed).
    */
   public Called call(CallTarget target, String tool, String argumentsJson) {
-    Decision<ToolPermit> decided = admission.admitTool(target, tool, argumentsJson, true);
-    if (decided instanceof Decision.RelistFirst<ToolPermit> relist) {
-      discovery.discover(relist.through());
-      decided = admission.admitTool(target, tool, argumentsJson, false);
+    try (CallTicket ticket = new CallTicket(slots.reservation())) {
+      Decision<ToolPermit> decided = admission.admitTool(target, tool, argumentsJson, true, ticket);
+      if (decided instanceof Decision.RelistFirst<ToolPermit> relist) {
+        relisting.run(relist.through(), () -> discovery.discover(relist.through()));
+        decided = admission.admitTool(target, tool, argumentsJson, false, ticket);
+      }
+      ToolPermit permit = decided.permitOrThrow();
+      Plan plan = ticket.plan();
+      return called(
+          permit.connection(),
+          permit.vendor().value(),
+          permit.tool(),
+          () ->
+              exchanges.send(
+                  permit.connection(),
+                  credential -> {
+                    // Counted inside the fence, just before it is sent, in transactions of the
+                    // quota's own: a call that finds no fence connection, or its connection
+                    // gone, is not counted (decision 38).
+                    quota.admitToolCall(plan);
+                    return vendors.callTool(permit, credential);
+                  }));
     }
-    ToolPermit permit = decided.permitOrThrow();
-    return called(
-        permit.connection(),
-        permit.vendor().value(),
-        permit.tool(),
-        () ->
-            exchanges.send(
-                permit.connection(), credential -> vendors.callTool(permit, credential)));
   }
 
   public Called listResources(CallTarget target, String cursor) {
-    ResourcePermit permit = admission.admitResources(target, null).permitOrThrow();
-    return called(
-        permit.connection(),
-        permit.vendor().value(),
-        "resources/list",
-        () ->
-            exchanges.send(
-                permit.connection(),
-                credential -> vendors.listResources(permit, cursor, credential)));
+    try (CallTicket ticket = new CallTicket(slots.reservation())) {
+      ResourcePermit permit = admission.admitResources(target, null, ticket).permitOrThrow();
+      return called(
+          permit.connection(),
+          permit.vendor().value(),
+          "resources/list",
+          () ->
+              exchanges.send(
+                  permit.connection(),
+                  credential -> vendors.listResources(permit, cursor, credential)));
+    }
   }
 
   public Called readResource(CallTarget target, String uri) {
-    ResourcePermit permit = admission.admitResources(target, uri).permitOrThrow();
-    return called(
-        permit.connection(),
-        permit.vendor().value(),
-        "resources/read " + uri,
-        () ->
-            exchanges.send(
-                permit.connection(), credential -> vendors.readResource(permit, credential)));
+    try (CallTicket ticket = new CallTicket(slots.reservation())) {
+      ResourcePermit permit = admission.admitResources(target, uri, ticket).permitOrThrow();
+      return called(
+          permit.connection(),
+          permit.vendor().value(),
+          "resources/read " + uri,
+          () ->
+              exchanges.send(
+                  permit.connection(), credential -> vendors.readResource(permit, credential)));
+    }
   }
 
   /**
@@ -98,6 +126,7 @@ public class ToolCalls {
    */
   public Called callUpload(UploadId upload, String tool, String argumentsJson) {
     UploadRead permit = uploadAdmission.admit(upload, tool, argumentsJson).permitOrThrow();
+    quota.admitToolCall(entitlements.currentPlan());
     return called(
         upload.toString(), UploadTarget.VENDOR, permit.tool(), () -> uploadReading.read(permit));
   }
@@ -113,24 +142,29 @@ public class ToolCalls {
       VendorReply reply = exchange.run();
       outcome = reply.toolError() ? "TOOL_ERROR" : "OK";
       return new Called(source, vendor, what, reply);
+    } catch (QuotaExceededException refused) {
+      outcome = null; // refused before anything was sent: not a use
+      throw refused;
     } catch (ProblemException problem) {
       outcome = problem.code();
       throw problem;
     } finally {
-      record(source, vendor, what, outcome, Duration.between(start, clock.instant()));
+      if (outcome != null) {
+        record(source, vendor, what, outcome, start, Duration.between(start, clock.instant()));
+      }
     }
   }
 
-  private void record(String source, String vendor, String what, String outcome, Duration took) {
-    AuditEvent used = UsageRecording.event(source, vendor, what, outcome, took);
+  private void record(
+      String source, String vendor, String what, String outcome, Instant calledAt, Duration took) {
+    AuditEvent used = UsageRecording.event(source, vendor, what, outcome, took, calledAt);
     journal.record(
         new DeferredAuditEvent(
             tenancy.organization(),
             caller.actor(),
             correlation.requestId(),
             correlation.clientAddress().orElse(null),
-            used),
-        () -> usage.record(used));
+            used));
   }
 
   @FunctionalInterface

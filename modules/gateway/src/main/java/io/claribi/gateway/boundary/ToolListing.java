@@ -51,6 +51,30 @@ public class ToolListing {
     }
   }
 
+  /** An active MCP connection whose vendor's resources an operator enabled. */
+  public record ResourceSource(String connectionId, String vendor) {}
+
+  /**
+   * The active MCP connections whose vendors have resources enabled (decision 0047); none when the
+   * plan has no MCP catalog, whose feature vendor resources are.
+   */
+  @Transactional
+  public List<ResourceSource> resourceSources() {
+    if (!entitlements.currentPlan().includes(Entitlement.MCP_CATALOG)) {
+      return List.of();
+    }
+    List<ResourceSource> sources = new ArrayList<>();
+    for (ConnectionSummary connection : connections.active()) {
+      Optional<Vendor> vendor = catalog.vendor(new VendorId(connection.vendor()));
+      if (vendor.isPresent()
+          && vendor.get().kind() == VendorKind.MCP
+          && vendor.get().resourcesEnabled()) {
+        sources.add(new ResourceSource(connection.id().toString(), connection.vendor()));
+      }
+    }
+    return sources;
+  }
+
   /** The allowed tools of every active connection whose kind the plan includes. */
   @Transactional
   public List<CallableTool> callableTools() {

@@ -9,7 +9,6 @@ import io.claribi.platform.api.AuditText;
 import io.claribi.platform.api.ProblemException;
 import io.claribi.tiering.api.Entitlement;
 import io.claribi.tiering.api.Entitlements;
-import io.claribi.tiering.api.ToolCallQuota;
 import io.claribi.uploads.api.UploadId;
 import io.claribi.uploads.api.UploadRead;
 import io.claribi.uploads.api.UploadSources;
@@ -22,14 +21,14 @@ import java.util.Map;
 
 /**
  * Every check before an upload is read, in one short transaction and in this order: the plan, the
- * upload (the caller's), the tool (one of the two read tools), the arguments, and the month's
- * quota. The bytes are loaded in the same transaction, so a file deleted a moment ago is not read.
+ * upload (the caller's), the tool (one of the two read tools) and the arguments; the month's quota
+ * counts the call afterwards, in transactions of its own (decision 38). The bytes are loaded in the
+ * same transaction, so a file deleted a moment ago is not read.
  */
 @ApplicationScoped
 public class UploadAdmission {
 
   @Inject Entitlements entitlements;
-  @Inject ToolCallQuota toolCallQuota;
   @Inject UploadSources uploads;
   @Inject BlockedCalls blocked;
 
@@ -61,7 +60,6 @@ public class UploadAdmission {
       return new Decision.Refused<>(
           new Refusal(Refusal.ARGUMENTS, detail), new ArgumentInvalidException(detail));
     }
-    toolCallQuota.admitToolCall();
     UploadRead read =
         uploads
             .load(id, tool, arguments)

@@ -1,5 +1,7 @@
 package io.claribi.gateway.boundary;
 
+import io.claribi.gateway.control.PendingUsage;
+import io.claribi.gateway.control.UsageOutbox;
 import io.claribi.platform.api.DeferredAuditEvent;
 import io.claribi.platform.api.StartupOrder;
 import jakarta.annotation.PreDestroy;
@@ -10,82 +12,58 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.BlockingDeque;
-import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
- * Records {@code CONNECTION_USED} after the caller has its answer: a durable, hash-chained write
- * per call would add a commit (several milliseconds) to every call and serialise an organization's
- * calls on its chain head. Records queue here and one writer thread commits whatever has queued, up
- * to {@link #BATCH} per transaction, straight away; under load the batches grow, so the cost per
- * record falls instead of rising.
+ * Records {@code CONNECTION_USED} durably and cheaply (decision 36). A call writes its record into
+ * the outbox, one insert that commits before the caller has its answer, so a crash, a {@code kill
+ * -9} or a stop loses none. One relay thread per node then moves whatever has been written into the
+ * organizations' hash chains, up to {@link #BATCH} records per transaction, so an organization's
+ * calls never wait on its chain head.
  *
- * <p>What this trades, on purpose and documented (decision 18): a record reaches the trail a few
- * milliseconds after the call, and a process that dies hard loses the records still queued. A full
- * queue, or a stopped writer, makes callers write their own record synchronously, so load never
- * drops records. Refusals, connects and disconnects are never deferred.
- *
- * <p>One record the trail refuses never holds back the others: a failed batch is written again one
+ * <p>One record the trail refuses never holds back the others: a failed batch is relayed again one
  * record at a time, and a record that fails on its own {@link #STRIKES} times while the database
  * answers is set aside ({@link SetAsideUsageRecords}). A database that does not answer is an
- * outage, not a bad record: everything stays queued, in order, retried with back-off.
+ * outage, not a bad record: everything stays in the outbox, in order, retried with back-off.
  */
 @ApplicationScoped
 public class UsageJournal {
 
   private static final Logger LOG = Logger.getLogger(UsageJournal.class.getName());
 
-  static final int CAPACITY = 50_000;
   static final int BATCH = 500;
 
   /** Failures on its own, with the database answering, before a record is set aside. */
   static final int STRIKES = 3;
 
+  private static final long IDLE_POLL_MILLIS = 200;
+
   private static final long FIRST_BACKOFF_MILLIS = 50;
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
   @Inject UsageWriter writer;
+  @Inject UsageOutbox outbox;
   @Inject SetAsideUsageRecords setAside;
+  @Inject Clock clock;
 
   @Resource ManagedThreadFactory threads;
 
-  private final BlockingDeque<Queued> queue = new LinkedBlockingDeque<>(CAPACITY);
+  private final Semaphore written = new Semaphore(0);
+  private final Map<Long, Integer> strikes = new HashMap<>();
   private volatile boolean running;
   private Thread worker;
   private long backoff = FIRST_BACKOFF_MILLIS;
   private boolean outage;
-
-  /** A queued record and how often it has failed on its own; equal only to itself. */
-  private static final class Queued {
-    private final DeferredAuditEvent event;
-    private final int strikes;
-
-    Queued(DeferredAuditEvent event, int strikes) {
-      this.event = event;
-      this.strikes = strikes;
-    }
-
-    DeferredAuditEvent event() {
-      return event;
-    }
-
-    int strikes() {
-      return strikes;
-    }
-
-    Queued struck() {
-      return new Queued(event, strikes + 1);
-    }
-  }
 
   void start(@Observes @Priority(StartupOrder.JOBS) Startup startup) {
     startOn(threads);
@@ -93,120 +71,162 @@ public class UsageJournal {
 
   void startOn(ThreadFactory factory) {
     running = true;
-    worker = factory.newThread(this::drain);
-    worker.setName("claribi-usage-journal");
+    worker = factory.newThread(this::relay);
+    worker.setName("claribi-usage-relay");
     worker.start();
   }
 
   /**
-   * Queues a record made in the caller's request; when the queue is full or the writer is stopped,
-   * records it now, in the caller's own transaction and with its own binding.
+   * Writes a record made in the caller's request into the outbox; it is durable when this returns.
+   * If even that fails (the database went away during the call), the record is logged whole, so it
+   * is still not lost without a trace.
    */
-  public void record(DeferredAuditEvent event, Runnable recordNow) {
-    if (!running || !queue.offerLast(new Queued(event, 0))) {
-      recordNow.run();
+  public void record(DeferredAuditEvent event) {
+    String json = UsageRecordJson.encode(event);
+    try {
+      outbox.add(event.organization(), clock.instant(), json);
+      written.release();
+    } catch (RuntimeException failed) {
+      LOG.severe(
+          "A usage record could not be written ("
+              + SetAsideUsageRecords.reason(failed)
+              + "): "
+              + json);
     }
   }
 
-  /** Records queued and not yet committed (for tests and the operations page). */
-  public int pending() {
-    return queue.size();
+  /** Records written and not yet in the trail (tests and the operations page). */
+  public long pending() {
+    return outbox.count();
   }
 
-  private void drain() {
-    while (running || !queue.isEmpty()) {
-      List<Queued> batch = new ArrayList<>();
+  private void relay() {
+    while (running) {
       try {
-        Queued first = queue.pollFirst(200, TimeUnit.MILLISECONDS);
-        if (first == null) {
-          continue;
-        }
-        batch.add(first);
-        queue.drainTo(batch, BATCH - 1);
-        Optional<RuntimeException> failed = write(batch);
-        if (failed.isEmpty()) {
-          written();
+        List<PendingUsage> batch = outbox.oldest(BATCH, UsageRecordJson::decode);
+        if (batch.isEmpty()) {
+          awaitWrites();
         } else {
-          isolate(batch, failed.get());
+          relay(batch);
         }
-      } catch (InterruptedException stop) {
-        Thread.currentThread().interrupt();
-        requeue(batch);
-        return;
+      } catch (RuntimeException unreadable) {
+        outage(unreadable); // the outbox itself cannot be read
       }
+    }
+  }
+
+  private void relay(List<PendingUsage> batch) {
+    List<PendingUsage> readable = setAsideUnreadable(batch);
+    Optional<RuntimeException> failed = write(readable);
+    if (failed.isEmpty()) {
+      ok();
+    } else {
+      isolate(readable, failed.get());
     }
   }
 
   /**
-   * After a failed batch: writes each record alone, so the good ones reach the trail now. If none
+   * Relays as soon as a record is written, without letting records gather: a use must reach the
+   * trail before the disconnect that a caller sends right after its answer (a 100 ms linger saved
+   * CPU at one caller but put such disconnects first in the trail; docs/benchmarks/gateway.md).
+   */
+  private void awaitWrites() {
+    try {
+      if (written.tryAcquire(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+        written.drainPermits();
+      }
+    } catch (InterruptedException stop) {
+      Thread.currentThread().interrupt();
+      running = false;
+    }
+  }
+
+  /** A record whose text cannot be read back cannot be chained: set aside as it is. */
+  private List<PendingUsage> setAsideUnreadable(List<PendingUsage> batch) {
+    List<PendingUsage> readable = new ArrayList<>();
+    for (PendingUsage pending : batch) {
+      if (pending.record().isPresent()) {
+        readable.add(pending);
+      } else {
+        setAside.setAsideUnreadable(pending); // or it stays, and is tried again next time
+      }
+    }
+    return readable;
+  }
+
+  /**
+   * After a failed batch: relays each record alone, so the good ones reach the trail now. If none
    * could be written and the database does not answer, it is an outage; otherwise each record that
    * failed alone takes a strike, and one with {@link #STRIKES} is set aside.
    */
-  private void isolate(List<Queued> batch, RuntimeException batchFailure) {
-    Map<Queued, RuntimeException> failed = new LinkedHashMap<>();
+  private void isolate(List<PendingUsage> batch, RuntimeException batchFailure) {
+    Map<PendingUsage, RuntimeException> failed = new java.util.LinkedHashMap<>();
     if (batch.size() == 1) {
       failed.put(batch.get(0), batchFailure);
     } else {
-      for (Queued record : batch) {
+      for (PendingUsage record : batch) {
         write(List.of(record)).ifPresent(failure -> failed.put(record, failure));
       }
     }
     if (failed.isEmpty()) {
-      written(); // the batch as a whole failed (a lock time-out, a race): each went in alone
+      ok(); // the batch as a whole failed (a lock time-out, a race): each went in alone
       return;
     }
     boolean othersWritten = failed.size() < batch.size();
     if (!othersWritten && !setAside.databaseAnswers()) {
-      outage(batch, batchFailure);
+      outage(batchFailure);
       return;
     }
-    List<Queued> again = new ArrayList<>();
-    failed.forEach(
-        (record, failure) -> {
-          Queued struck = record.struck();
-          if (struck.strikes() < STRIKES || !setAside.setAside(record.event(), failure)) {
-            again.add(struck);
-          }
-        });
-    requeue(again);
-    if (!again.isEmpty()) {
+    boolean anyLeft = false;
+    for (Map.Entry<PendingUsage, RuntimeException> each : failed.entrySet()) {
+      PendingUsage record = each.getKey();
+      int struck = strikes.merge(record.id(), 1, Integer::sum);
+      if (struck >= STRIKES && setAside.setAside(record, each.getValue())) {
+        strikes.remove(record.id());
+      } else {
+        anyLeft = true;
+      }
+    }
+    if (anyLeft) {
       pause();
-    } else if (othersWritten) {
-      written();
+    } else {
+      ok();
     }
   }
 
-  private Optional<RuntimeException> write(List<Queued> records) {
+  private Optional<RuntimeException> write(List<PendingUsage> records) {
+    if (records.isEmpty()) {
+      return Optional.empty();
+    }
     try {
-      writer.write(records.stream().map(Queued::event).toList());
+      // false: another relay has them in the trail, nothing to do here
+      writer.write(records);
+      records.forEach(record -> strikes.remove(record.id()));
       return Optional.empty();
     } catch (RuntimeException failed) {
       return Optional.of(failed);
     }
   }
 
-  private void written() {
+  private void ok() {
     backoff = FIRST_BACKOFF_MILLIS;
     if (outage) {
       outage = false;
-      LOG.info("Usage records are written again; " + queue.size() + " still queued.");
+      LOG.info("Usage records are relayed again.");
     }
   }
 
-  /** The database does not answer: keep every record, in order, and log it once per outage. */
-  private void outage(List<Queued> batch, RuntimeException failure) {
+  /** The database does not answer: every record stays in the outbox; logged once per outage. */
+  private void outage(RuntimeException failure) {
     if (!outage) {
       outage = true;
       LOG.warning(
-          "Usage records cannot be written, the database does not answer ("
+          "Usage records cannot be relayed to the audit trail, the database does not answer ("
               + SetAsideUsageRecords.reason(failure)
-              + "); "
-              + (queue.size() + batch.size())
-              + " queued, retrying with back-off up to "
+              + "); they stay in the outbox, retried with back-off up to "
               + MAX_BACKOFF.toSeconds()
               + " s.");
     }
-    requeue(batch);
     pause();
   }
 
@@ -215,25 +235,19 @@ public class UsageJournal {
     backoff = Math.min(backoff * 2, MAX_BACKOFF.toMillis());
   }
 
-  private void requeue(List<Queued> batch) {
-    for (int i = batch.size() - 1; i >= 0; i--) {
-      if (!queue.offerFirst(batch.get(i))) {
-        LOG.severe(
-            "Usage journal full while retrying: a usage record was dropped: "
-                + UsageRecordJson.encode(batch.get(i).event()));
-      }
-    }
-  }
-
-  private static void sleep(long millis) {
+  private void sleep(long millis) {
     try {
       Thread.sleep(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      running = false;
     }
   }
 
-  /** On shutdown the writer finishes what is queued (bounded wait) before the thread ends. */
+  /**
+   * On shutdown the relay ends after its current batch; what it has not relayed stays in the outbox
+   * for the next start or another node.
+   */
   @PreDestroy
   void stop() {
     running = false;
@@ -242,9 +256,6 @@ public class UsageJournal {
         worker.join(Duration.ofSeconds(20).toMillis());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-      }
-      if (!queue.isEmpty()) {
-        LOG.severe("Stopped with " + queue.size() + " usage records not yet written.");
       }
     }
   }

@@ -4,11 +4,11 @@ import io.claribi.platform.api.AuditEvent;
 import io.claribi.platform.api.AuditEventType;
 import io.claribi.platform.api.DeferredAuditEvent;
 import io.claribi.platform.api.OrganizationId;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,14 +20,17 @@ import java.util.TreeMap;
  */
 final class UsageRecordJson {
 
+  /** Looked up once: {@code Json.create…} searches the class path on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   private UsageRecordJson() {}
 
   static String encode(DeferredAuditEvent record) {
     AuditEvent event = record.event();
-    JsonObjectBuilder details = Json.createObjectBuilder();
+    JsonObjectBuilder details = JSON.createObjectBuilder();
     event.details().forEach(details::add);
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("organization", record.organization().value())
             .add("actor", record.actor())
             .add("requestId", record.requestId())
@@ -41,7 +44,7 @@ final class UsageRecordJson {
 
   static DeferredAuditEvent decode(String text) {
     JsonObject json;
-    try (var reader = Json.createReader(new StringReader(text))) {
+    try (var reader = JSON.createReader(new StringReader(text))) {
       json = reader.readObject();
     }
     Map<String, String> details = new TreeMap<>();

@@ -3,21 +3,20 @@ package io.claribi.gateway.boundary;
 import io.claribi.platform.api.AuditEvent;
 import io.claribi.platform.api.AuditEventType;
 import io.claribi.platform.api.AuditText;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
-import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
-/** The usage record of one vendor exchange, and writing it now when it cannot be deferred. */
-@ApplicationScoped
-public class UsageRecording {
+/**
+ * The usage record of one vendor exchange. {@code calledAt} is when the call was sent: the record
+ * joins the trail a moment later, so its own time can follow a disconnect that the call preceded.
+ */
+public final class UsageRecording {
 
-  @Inject Event<AuditEvent> audit;
+  private UsageRecording() {}
 
   static AuditEvent event(
-      String source, String vendor, String what, String outcome, Duration took) {
+      String source, String vendor, String what, String outcome, Duration took, Instant calledAt) {
     return AuditEvent.forConnection(
         AuditEventType.CONNECTION_USED,
         source,
@@ -28,12 +27,8 @@ public class UsageRecording {
             "outcome",
             outcome,
             "durationMs",
-            Long.toString(took.toMillis())));
-  }
-
-  /** In the caller's request, bound to its organization, in a transaction of its own. */
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public void record(AuditEvent used) {
-    audit.fire(used);
+            Long.toString(took.toMillis()),
+            "calledAt",
+            calledAt.toString()));
   }
 }

@@ -4,7 +4,9 @@ import io.claribi.platform.api.VendorTimeouts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -20,6 +22,20 @@ public class GatewaySettings {
   static final String MAX_RESPONSE_BYTES = "claribi.gateway.max-response-bytes";
   static final String TOOL_LIST_MAX_AGE = "claribi.gateway.tool-list-max-age";
   static final String TOOL_LIST_REFRESHER = "claribi.gateway.tool-list-refresher-enabled";
+
+  static final String MAX_CALLS_PER_ORGANIZATION =
+      "claribi.gateway.max-concurrent-calls-per-organization";
+  static final String MAX_CALLS_PER_VENDOR = "claribi.gateway.max-concurrent-calls-per-vendor";
+
+  /** Calls of one organization under way at once on this node (bulkhead, decision 36). */
+  @Inject
+  @ConfigProperty(name = MAX_CALLS_PER_ORGANIZATION, defaultValue = "32")
+  int maxCallsPerOrganization;
+
+  /** Calls to one vendor under way at once on this node, all organizations together. */
+  @Inject
+  @ConfigProperty(name = MAX_CALLS_PER_VENDOR, defaultValue = "32")
+  int maxCallsPerVendor;
 
   /** Shared with the OAuth flows of connections. */
   @Inject VendorTimeouts timeouts;
@@ -48,6 +64,10 @@ public class GatewaySettings {
   /** A bad value stops the application at start, not at the first call. */
   void onStart(@Observes Startup startup) {
     requirePositive(TOOL_LIST_MAX_AGE, toolListMaxAge);
+    if (maxCallsPerOrganization < 1 || maxCallsPerVendor < 1) {
+      throw new IllegalStateException(
+          MAX_CALLS_PER_ORGANIZATION + " and " + MAX_CALLS_PER_VENDOR + " must be at least 1");
+    }
     if (maxResponseBytes < 1024) {
       throw new IllegalStateException(MAX_RESPONSE_BYTES + " must be at least 1024");
     }
@@ -85,6 +105,13 @@ public class GatewaySettings {
 
   public ToolListFreshness toolListFreshness() {
     return new ToolListFreshness(toolListMaxAge);
+  }
+
+  /** One set of bulkheads per node, sized at start. */
+  @Produces
+  @Singleton
+  CallSlots callSlots() {
+    return new CallSlots(new CallSlots.Limits(maxCallsPerOrganization, maxCallsPerVendor));
   }
 
   /** Whether this node re-lists vendors' tools in the background before the bound passes. */

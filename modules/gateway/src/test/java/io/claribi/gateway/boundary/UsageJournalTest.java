@@ -2,9 +2,12 @@ package io.claribi.gateway.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.claribi.gateway.control.PendingUsage;
+import io.claribi.gateway.control.UsageOutbox;
 import io.claribi.platform.api.DeferredAuditEvent;
 import io.claribi.platform.api.OrganizationId;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -14,12 +17,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The journal's isolation of bad records, with a writer that behaves like a transaction (a batch
- * with a refused record writes nothing) and a set-aside store that keeps what it is given.
+ * The journal's relay and its isolation of bad records, with an outbox in memory, a writer that
+ * behaves like a transaction (a batch with a refused record writes nothing and leaves the outbox as
+ * it was) and a set-aside store that keeps what it is given.
  */
 class UsageJournalTest {
 
-  private final Trail trail = new Trail();
+  private final Outbox outbox = new Outbox();
+  private final Trail trail = new Trail(outbox);
   private final Kept kept = new Kept();
   private final UsageJournal cut = new UsageJournal();
 
@@ -34,9 +39,9 @@ class UsageJournalTest {
     trail.refuses(record -> record.actor().equals("poison"));
     start();
 
-    cut.record(used("org-a", "poison"), () -> {});
+    cut.record(used("org-a", "poison"));
     for (int i = 0; i < 20; i++) {
-      cut.record(used(i % 2 == 0 ? "org-b" : "org-c", "user-" + i), () -> {});
+      cut.record(used(i % 2 == 0 ? "org-b" : "org-c", "user-" + i));
     }
 
     awaitTrue(() -> trail.written.size() == 20 && kept.records.size() == 1);
@@ -46,7 +51,7 @@ class UsageJournalTest {
     assertThat(cut.pending()).isZero();
 
     // The journal goes on writing afterwards, without delay.
-    cut.record(used("org-b", "later"), () -> {});
+    cut.record(used("org-b", "later"));
     awaitTrue(() -> trail.written.size() == 21);
     assertThat(kept.records).hasSize(1);
   }
@@ -56,7 +61,7 @@ class UsageJournalTest {
     trail.refuses(record -> record.actor().equals("poison"));
     start();
 
-    cut.record(used("org-a", "poison"), () -> {});
+    cut.record(used("org-a", "poison"));
 
     awaitTrue(() -> kept.records.size() == 1);
     assertThat(trail.attemptsOf("poison")).isEqualTo(UsageJournal.STRIKES);
@@ -69,7 +74,7 @@ class UsageJournalTest {
     start();
 
     for (int i = 0; i < 10; i++) {
-      cut.record(used("org-" + i, "user-" + i), () -> {});
+      cut.record(used("org-" + i, "user-" + i));
     }
     Thread.sleep(1_500); // many more rounds than STRIKES, with back-off
 
@@ -96,8 +101,8 @@ class UsageJournalTest {
     kept.broken.set(true);
     start();
 
-    cut.record(used("org-a", "poison"), () -> {});
-    cut.record(used("org-b", "fine"), () -> {});
+    cut.record(used("org-a", "poison"));
+    cut.record(used("org-b", "fine"));
 
     awaitTrue(() -> trail.written.size() == 1);
     Thread.sleep(500);
@@ -110,7 +115,9 @@ class UsageJournalTest {
 
   private void start() {
     cut.writer = trail;
+    cut.outbox = outbox;
     cut.setAside = kept;
+    cut.clock = java.time.Clock.systemUTC();
     cut.startOn(Thread::new);
   }
 
@@ -120,7 +127,8 @@ class UsageJournalTest {
         actor,
         "request-" + actor,
         "127.0.0.1",
-        UsageRecording.event("c-1", "demo", "list_customers", "OK", Duration.ofMillis(3)));
+        UsageRecording.event(
+            "c-1", "demo", "list_customers", "OK", Duration.ofMillis(3), Instant.EPOCH));
   }
 
   private static void awaitTrue(java.util.function.BooleanSupplier condition) {
@@ -135,13 +143,61 @@ class UsageJournalTest {
     }
   }
 
+  /** The outbox table: rows in the order written, each with its id. */
+  static final class Outbox extends UsageOutbox {
+    private final java.util.concurrent.ConcurrentSkipListMap<Long, String> rows =
+        new java.util.concurrent.ConcurrentSkipListMap<>();
+    private final AtomicInteger ids = new AtomicInteger();
+    final AtomicBoolean down = new AtomicBoolean();
+
+    @Override
+    public void add(OrganizationId organization, Instant writtenAt, String recordJson) {
+      rows.put((long) ids.incrementAndGet(), organization.value() + "|" + recordJson);
+    }
+
+    @Override
+    public List<PendingUsage> oldest(
+        int limit, java.util.function.Function<String, DeferredAuditEvent> decode) {
+      if (down.get()) {
+        throw new IllegalStateException("connection refused");
+      }
+      return rows.entrySet().stream()
+          .limit(limit)
+          .map(
+              row -> {
+                String[] parts = row.getValue().split("\\|", 2);
+                return new PendingUsage(
+                    row.getKey(),
+                    new OrganizationId(parts[0]),
+                    java.util.Optional.of(decode.apply(parts[1])),
+                    parts[1]);
+              })
+          .toList();
+    }
+
+    @Override
+    public int remove(List<Long> removed) {
+      return (int) removed.stream().filter(id -> rows.remove(id) != null).count();
+    }
+
+    @Override
+    public long count() {
+      return rows.size();
+    }
+  }
+
   /** All or nothing per call, like the writer's transaction. */
   static final class Trail extends UsageWriter {
     final List<DeferredAuditEvent> written = new CopyOnWriteArrayList<>();
     final List<DeferredAuditEvent> tried = new CopyOnWriteArrayList<>();
     final AtomicBoolean down = new AtomicBoolean();
     final AtomicInteger attempts = new AtomicInteger();
+    private final Outbox relayedFrom;
     private volatile Predicate<DeferredAuditEvent> refused = record -> false;
+
+    Trail(Outbox relayedFrom) {
+      this.relayedFrom = relayedFrom;
+    }
 
     void refuses(Predicate<DeferredAuditEvent> refused) {
       this.refused = refused;
@@ -152,16 +208,20 @@ class UsageJournalTest {
     }
 
     @Override
-    public void write(List<DeferredAuditEvent> batch) {
+    public boolean write(List<PendingUsage> pending) {
       attempts.incrementAndGet();
       if (down.get()) {
         throw new IllegalStateException("connection refused");
       }
+      List<DeferredAuditEvent> batch =
+          pending.stream().map(record -> record.record().orElseThrow()).toList();
       batch.stream().filter(refused).forEach(tried::add);
       if (batch.stream().anyMatch(refused)) {
         throw new IllegalStateException("the database refused a row");
       }
+      relayedFrom.remove(pending.stream().map(PendingUsage::id).toList());
       written.addAll(batch);
+      return true;
     }
   }
 
@@ -174,11 +234,12 @@ class UsageJournalTest {
     final AtomicBoolean broken = new AtomicBoolean();
 
     @Override
-    boolean setAside(DeferredAuditEvent record, RuntimeException failure) {
+    boolean setAside(PendingUsage record, RuntimeException failure) {
       if (broken.get()) {
         return false;
       }
-      records.add(record);
+      outbox.remove(List.of(record.id()));
+      records.add(record.record().orElseThrow());
       failures.add(failure);
       return true;
     }

@@ -7,6 +7,7 @@ import io.claribi.platform.api.DeferredAuditEvent;
 import io.claribi.platform.api.OrganizationId;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class UsageRecordJsonTest {
@@ -19,7 +20,8 @@ class UsageRecordJsonTest {
             "mallory\u0000 Zoë \ud83d\ude00",
             "req-12345678",
             null,
-            UsageRecording.event("c-1", "demo", "list\u200bcustomers", "OK", Duration.ZERO));
+            UsageRecording.event(
+                "c-1", "demo", "list\u200bcustomers", "OK", Duration.ZERO, Instant.EPOCH));
 
     String json = UsageRecordJson.encode(record);
 

@@ -6,6 +6,12 @@ import io.claribi.gateway.api.VendorUnavailableException;
 import io.claribi.platform.api.BearerChallenge;
 import io.claribi.platform.api.ProblemException;
 import io.modelcontextprotocol.client.transport.McpHttpClientTransportAuthorizationException;
+import io.modelcontextprotocol.modern.McpException;
+import io.modelcontextprotocol.modern.client.McpInputHandlerMissingException;
+import io.modelcontextprotocol.modern.client.McpInputRoundsExceededException;
+import io.modelcontextprotocol.modern.client.McpInvalidResultException;
+import io.modelcontextprotocol.modern.client.McpTimeoutException;
+import io.modelcontextprotocol.modern.client.transport.McpHttpStatusException;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpTransportException;
 import io.modelcontextprotocol.spec.McpTransportSessionClosedException;
@@ -84,6 +90,10 @@ final class VendorFailures {
               + ") than this connection was granted. clariBI connects read-only and never asks"
               + " for more scope; an operator should deny this tool.");
     }
+    Optional<ProblemException> stateless = Stateless.classify(failure, vendor, retryAfterSeconds);
+    if (stateless.isPresent()) {
+      return stateless.get();
+    }
     if (causedBy(failure, McpHttpClientTransportAuthorizationException.class)) {
       return new VendorErrorException(
           "VENDOR_AUTHORIZATION_FAILED",
@@ -143,7 +153,8 @@ final class VendorFailures {
 
   private static boolean timedOut(Throwable failure) {
     return causedBy(failure, TimeoutException.class)
-        || causedBy(failure, HttpTimeoutException.class);
+        || causedBy(failure, HttpTimeoutException.class)
+        || causedBy(failure, McpTimeoutException.class);
   }
 
   private static boolean tooLarge(Throwable failure) {
@@ -173,15 +184,77 @@ final class VendorFailures {
       if (t instanceof McpHttpClientTransportAuthorizationException refused
           && refused.getResponseInfo() != null
           && refused.getResponseInfo().statusCode() == 403) {
-        return refused.getResponseInfo().headers().allValues("WWW-Authenticate").stream()
-            .map(BearerChallenge::parse)
-            .flatMap(Optional::stream)
-            .filter(challenge -> challenge.error().filter("insufficient_scope"::equals).isPresent())
-            .findFirst()
-            .map(challenge -> challenge.scope().orElse("unnamed"));
+        return insufficientScope(refused.getResponseInfo().headers());
+      }
+      if (t instanceof McpHttpStatusException refused && refused.statusCode() == 403) {
+        return insufficientScope(refused.headers());
       }
     }
     return Optional.empty();
+  }
+
+  private static Optional<String> insufficientScope(java.net.http.HttpHeaders headers) {
+    return headers.allValues("WWW-Authenticate").stream()
+        .map(BearerChallenge::parse)
+        .flatMap(Optional::stream)
+        .filter(challenge -> challenge.error().filter("insufficient_scope"::equals).isPresent())
+        .findFirst()
+        .map(challenge -> challenge.scope().orElse("unnamed"));
+  }
+
+  /**
+   * What only the 2026-07-28 client ({@code modern}) throws, mapped to the same problems as the
+   * 2025 session's failures: a refused credential, a status, a JSON-RPC error, an unreadable
+   * result, a request for input. Time-outs, sizes and malformed JSON are shared above.
+   */
+  private static final class Stateless {
+
+    static Optional<ProblemException> classify(
+        Throwable failure, String vendor, long retryAfterSeconds) {
+      for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        if (t instanceof McpHttpStatusException status) {
+          return Optional.of(status(status.statusCode(), vendor, retryAfterSeconds));
+        }
+        if (t instanceof McpException error && error.error() != null) {
+          return Optional.of(
+              new VendorErrorException(
+                  "VENDOR_ERROR",
+                  vendor + " answered with an error: " + sanitise(error.error().message())));
+        }
+        if (t instanceof McpInvalidResultException) {
+          return Optional.of(
+              new VendorErrorException(
+                  "VENDOR_RESPONSE_MALFORMED",
+                  vendor + " sent a reply that is not a valid MCP result."));
+        }
+        if (t instanceof McpInputHandlerMissingException
+            || t instanceof McpInputRoundsExceededException) {
+          return Optional.of(
+              new VendorErrorException(
+                  "VENDOR_ERROR",
+                  vendor
+                      + " asked for input to finish the call; clariBI answers no vendor's"
+                      + " questions, so the call ended there."));
+        }
+      }
+      return Optional.empty();
+    }
+
+    private static ProblemException status(int status, String vendor, long retryAfterSeconds) {
+      if (status == 401 || status == 403) {
+        return new VendorErrorException(
+            "VENDOR_AUTHORIZATION_FAILED",
+            vendor
+                + " refused this connection's credential; the connection may need to be"
+                + " authorized again.");
+      }
+      if (status >= 500) {
+        return new VendorUnavailableException(
+            vendor + " is failing (HTTP " + status + "); try again later.", retryAfterSeconds);
+      }
+      return new VendorErrorException(
+          "VENDOR_ERROR", vendor + " failed the exchange (HTTP " + status + ").");
+    }
   }
 
   static String sanitise(String message) {

@@ -70,6 +70,9 @@ public class VendorSessions {
   int maxTools;
 
   private final ConcurrentMap<ConnectionId, VendorSession> sessions = new ConcurrentHashMap<>();
+  // Clients of connections whose vendor speaks 2026-07-28: no session, nothing open between calls.
+  private final ConcurrentMap<ConnectionId, StatelessVendor> stateless = new ConcurrentHashMap<>();
+  private VendorRevisions revisions;
   // Set when the application stops: a change notice arriving then starts no re-listing.
   private volatile boolean stopping;
   private final McpJsonMapper json = new JacksonMcpJsonMapper(JsonMapper.shared());
@@ -83,6 +86,8 @@ public class VendorSessions {
 
   @PostConstruct
   void nativeConnectors() {
+    revisions =
+        new VendorRevisions(VendorRevisions.MAX_SERVERS, VendorRevisions.REMEMBERED_FOR, clock);
     natives =
         new NativeConnectors(
             NativeLimits.of(settings), outbound, settings::googleAdsDeveloperToken);
@@ -99,7 +104,8 @@ public class VendorSessions {
             permit.vendor().value(),
             credential,
             client ->
-                client.callTool(new McpSchema.CallToolRequest(permit.tool(), permit.arguments())));
+                client.callTool(new McpSchema.CallToolRequest(permit.tool(), permit.arguments())),
+            vendor -> vendor.callTool(credential, permit.tool(), permit.arguments()));
     return new VendorReply(write(result), Boolean.TRUE.equals(result.isError()));
   }
 
@@ -110,7 +116,8 @@ public class VendorSessions {
             permit.server(),
             permit.vendor().value(),
             credential,
-            client -> client.listResources(cursor));
+            client -> client.listResources(cursor),
+            vendor -> vendor.listResources(credential, cursor));
     return new VendorReply(write(result), false);
   }
 
@@ -123,7 +130,8 @@ public class VendorSessions {
             permit.server(),
             permit.vendor().value(),
             credential,
-            client -> client.readResource(new McpSchema.ReadResourceRequest(uri)));
+            client -> client.readResource(new McpSchema.ReadResourceRequest(uri)),
+            vendor -> vendor.readResource(credential, uri));
     return new VendorReply(write(result), false);
   }
 
@@ -138,31 +146,36 @@ public class VendorSessions {
         server,
         vendor,
         credential,
-        client -> {
-          List<DiscoveredTool> tools = new ArrayList<>();
-          Set<String> cursors = new HashSet<>();
-          String cursor = null;
-          for (int page = 0; page < MAX_PAGES; page++) {
-            McpSchema.ListToolsResult result = client.listTools(cursor);
-            for (McpSchema.Tool tool : result.tools()) {
-              if (tools.size() == limit) {
-                throw new VendorErrorException(
-                    "VENDOR_TOOL_LIST_TOO_LARGE",
-                    vendor + " lists more than " + limit + " tools; nothing was recorded.");
-              }
-              tools.add(discovered(tool));
-            }
-            cursor = result.nextCursor();
-            if (cursor == null || cursor.isEmpty()) {
-              return tools;
-            }
-            if (!cursors.add(cursor)) {
-              break;
-            }
-          }
+        client -> allTools(vendor, limit, client::listTools),
+        stateless -> allTools(vendor, limit, cursor -> stateless.listTools(credential, cursor)));
+  }
+
+  /** Every page of a listing, in either revision, bounded as {@link #listTools} says. */
+  private List<DiscoveredTool> allTools(
+      String vendor, int limit, Function<String, McpSchema.ListToolsResult> pages) {
+    List<DiscoveredTool> tools = new ArrayList<>();
+    Set<String> cursors = new HashSet<>();
+    String cursor = null;
+    for (int page = 0; page < MAX_PAGES; page++) {
+      McpSchema.ListToolsResult result = pages.apply(cursor);
+      for (McpSchema.Tool tool : result.tools()) {
+        if (tools.size() == limit) {
           throw new VendorErrorException(
-              "VENDOR_RESPONSE_MALFORMED", vendor + " paginates its tool list without an end.");
-        });
+              "VENDOR_TOOL_LIST_TOO_LARGE",
+              vendor + " lists more than " + limit + " tools; nothing was recorded.");
+        }
+        tools.add(discovered(tool));
+      }
+      cursor = result.nextCursor();
+      if (cursor == null || cursor.isEmpty()) {
+        return tools;
+      }
+      if (!cursors.add(cursor)) {
+        break;
+      }
+    }
+    throw new VendorErrorException(
+        "VENDOR_RESPONSE_MALFORMED", vendor + " paginates its tool list without an end.");
   }
 
   /**
@@ -213,6 +226,7 @@ public class VendorSessions {
    * credential still exists.
    */
   public void close(ConnectionId connection, Credential credential) {
+    stateless.remove(connection);
     VendorSession session = sessions.remove(connection);
     if (session != null) {
       session.closeNow(credential);
@@ -224,6 +238,7 @@ public class VendorSessions {
    * stop): no credential is left to send its {@code DELETE} with, so none is sent.
    */
   public void close(ConnectionId connection) {
+    stateless.remove(connection);
     VendorSession session = sessions.remove(connection);
     if (session != null) {
       session.retire(false);
@@ -244,10 +259,84 @@ public class VendorSessions {
   void closeAll() {
     stopping = true;
     sessions.keySet().forEach(this::close);
+    stateless.clear();
     Schedulers.shutdownNow();
   }
 
+  /**
+   * One exchange with the vendor in the revision its server speaks: discovered once per server URL
+   * ({@link VendorRevisions}), then a session's exchange (2025) or a stateless one (2026-07-28).
+   */
   private <T> T exchange(
+      ConnectionId connection,
+      URI server,
+      String vendor,
+      Credential credential,
+      Function<McpSyncClient, T> inSession,
+      Function<StatelessVendor, T> stateless) {
+    VendorRevision revision =
+        revisions.of(server, () -> discover(connection, server, vendor, credential));
+    return revision == VendorRevision.STATELESS
+        ? statelessExchange(connection, server, vendor, stateless)
+        : sessionExchange(connection, server, vendor, credential, inSession);
+  }
+
+  /**
+   * Asks the server for {@code server/discover} in 2026-07-28, with this call's credential (the
+   * same token to the same URL as the exchange itself): its answer, or a refusal a 2025 server
+   * gives, decides; anything else fails the call as that exchange would have failed.
+   */
+  private VendorRevision discover(
+      ConnectionId connection, URI server, String vendor, Credential credential) {
+    VendorRevision found;
+    try {
+      found = statelessClient(connection, server).discover(credential);
+    } catch (ProblemException refused) {
+      throw refused;
+    } catch (RuntimeException failure) {
+      found =
+          VendorRevisions.refused(failure)
+              .orElseThrow(
+                  () -> VendorFailures.classify(failure, vendor, settings.retryAfterSeconds()));
+    }
+    if (found == VendorRevision.SESSIONS) {
+      stateless.remove(connection); // its HTTP client is of no use to a sessions' vendor
+    }
+    return found;
+  }
+
+  private <T> T statelessExchange(
+      ConnectionId connection, URI server, String vendor, Function<StatelessVendor, T> exchange) {
+    try {
+      return exchange.apply(statelessClient(connection, server));
+    } catch (ProblemException refused) {
+      throw refused;
+    } catch (RuntimeException failure) {
+      if (VendorRevisions.otherRevision(failure)) {
+        revisions.forget(server); // the vendor may have gone back: ask again next time
+      }
+      throw VendorFailures.classify(failure, vendor, settings.retryAfterSeconds());
+    }
+  }
+
+  private StatelessVendor statelessClient(ConnectionId connection, URI server) {
+    StatelessVendor client =
+        stateless.computeIfAbsent(
+            connection,
+            id -> {
+              // Checked whenever a client is made: the address may resolve differently now.
+              outbound.requireSafe(server.toString());
+              return new StatelessVendor(server, settings, json, "1");
+            });
+    if (!client.server().equals(server)) {
+      // The operator moved the vendor: never send this connection's token to the old address.
+      stateless.remove(connection, client);
+      return statelessClient(connection, server);
+    }
+    return client;
+  }
+
+  private <T> T sessionExchange(
       ConnectionId connection,
       URI server,
       String vendor,
@@ -264,6 +353,7 @@ public class VendorSessions {
           // Closed now with this call's credential, still lent, or later by its last call.
           sessions.remove(connection, session);
           session.closeNow(credential);
+          revisions.forget(server); // the vendor may have moved to 2026-07-28: ask again
         }
         // An expired session never ran the request: one more try on a fresh one.
         if (attempt == 1 && failure instanceof McpTransportSessionNotFoundException) {

@@ -236,4 +236,78 @@ class VendorFailuresTest {
       }
     };
   }
+
+  // The 2026-07-28 client's failures map to the same problems as the 2025 session's.
+
+  @Test
+  void a_stateless_time_out_is_503_like_a_sessions() {
+    var problem =
+        VendorFailures.classify(
+            new io.modelcontextprotocol.modern.client.McpTimeoutException(
+                io.modelcontextprotocol.modern.client.McpTimeoutException.Kind.CALL,
+                java.time.Duration.ofSeconds(10),
+                "tools/call"),
+            "acme",
+            30);
+
+    assertThat(problem.code()).isEqualTo("VENDOR_UNAVAILABLE");
+    assertThat(problem.retryAfterSeconds()).hasValue(30);
+  }
+
+  @Test
+  void stateless_statuses_map_like_the_sessions_transports() {
+    assertThat(VendorFailures.classify(modernStatus(401, Map.of()), "acme", 5).code())
+        .isEqualTo("VENDOR_AUTHORIZATION_FAILED");
+    assertThat(VendorFailures.classify(modernStatus(503, Map.of()), "acme", 5).code())
+        .isEqualTo("VENDOR_UNAVAILABLE");
+    var other = VendorFailures.classify(modernStatus(422, Map.of()), "acme", 5);
+    assertThat(other.code()).isEqualTo("VENDOR_ERROR");
+    assertThat(other.detail()).contains("HTTP 422");
+    var stepUp =
+        VendorFailures.classify(
+            modernStatus(
+                403,
+                Map.of(
+                    "WWW-Authenticate",
+                    List.of("Bearer error=\"insufficient_scope\", scope=\"payments:write\""))),
+            "acme",
+            5);
+    assertThat(stepUp.code()).isEqualTo("VENDOR_SCOPE_STEP_UP_REFUSED");
+    assertThat(stepUp.detail()).contains("payments:write");
+  }
+
+  @Test
+  void a_stateless_json_rpc_error_is_502_with_the_vendors_message_sanitised() {
+    var problem =
+        VendorFailures.classify(
+            new io.modelcontextprotocol.modern.McpException(-32602, "bad\u0000 arg\u202e"),
+            "acme",
+            5);
+
+    assertThat(problem.code()).isEqualTo("VENDOR_ERROR");
+    assertThat(problem.detail())
+        .contains("answered with an error: bad arg")
+        .doesNotContain("\u202e");
+  }
+
+  @Test
+  void a_stateless_result_that_cannot_be_read_is_malformed() {
+    var problem =
+        VendorFailures.classify(
+            new io.modelcontextprotocol.modern.client.McpInvalidResultException(
+                "tools/call", "unknown", "no such result type"),
+            "acme",
+            5);
+
+    assertThat(problem.code()).isEqualTo("VENDOR_RESPONSE_MALFORMED");
+  }
+
+  private static io.modelcontextprotocol.modern.client.transport.McpHttpStatusException
+      modernStatus(int status, Map<String, List<String>> headers) {
+    return new io.modelcontextprotocol.modern.client.transport.McpHttpStatusException(
+        java.net.URI.create("https://acme.example/mcp"),
+        status,
+        HttpHeaders.of(headers, (a, b) -> true),
+        "");
+  }
 }
