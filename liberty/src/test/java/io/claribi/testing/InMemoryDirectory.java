@@ -68,6 +68,21 @@ public final class InMemoryDirectory implements AutoCloseable {
     return "ldap://localhost:" + port();
   }
 
+  /** Adds an admin of {@code organization} (a member of the console's admin group). */
+  public void addAdmin(String uid, String password, String organization)
+      throws LDAPException, com.unboundid.ldif.LDIFException {
+    server.add(
+        "dn: uid=" + uid + "," + PEOPLE,
+        "objectClass: inetOrgPerson",
+        "uid: " + uid,
+        "cn: " + uid,
+        "sn: " + uid,
+        "userPassword: " + password,
+        "o: " + organization);
+    server.modify(
+        "dn: " + ADMINS, "changetype: modify", "add: member", "member: uid=" + uid + "," + PEOPLE);
+  }
+
   @Override
   public void close() {
     server.shutDown(true);

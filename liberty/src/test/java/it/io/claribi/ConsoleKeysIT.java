@@ -55,6 +55,14 @@ class ConsoleKeysIT {
     assertThat(browser.text("run-state")).isEqualTo("FINISHED");
     assertThat(browser.text("rows-remaining")).isEqualTo("0");
     browser.screenshot("keys-rotated");
+    Api.Reply started =
+        Api.get(
+            "/api/v1/audit/events?type=KEY_ROTATION_STARTED&actor=operator",
+            Api.token("platform", "platform-operator"));
+    assertThat(started.status()).as(started.body()).isEqualTo(200);
+    assertThat(started.body())
+        .as("the operators' trail (organization platform, the console operator's)")
+        .contains("\"run\":\"" + run + "\"");
   }
 
   @Test
@@ -66,8 +74,8 @@ class ConsoleKeysIT {
 
     browser.driver.get(link);
 
-    // The link's token belongs to the operator's session, so the protected view refuses it before
-    // the page's own role check (which answers 403 "Not allowed") is reached.
+    // Opened from outside the console (the address typed in), so it is refused before the page's
+    // own role check (which answers 403 "Not allowed") is reached; the link carries no token.
     assertThat(text("h1", By.tagName("h1"))).isEqualTo("Open this page from the console");
     assertThat(browser.driver.getPageSource()).doesNotContain(primaryKey);
     browser.screenshot("keys-refused");
@@ -98,7 +106,7 @@ class ConsoleKeysIT {
     browser.screenshot("keys-typed-address");
   }
 
-  /** The Keys link of the operator's menu, with its token (taken in a browser of its own). */
+  /** The Keys link of the operator's menu (taken in a browser of its own). */
   private static String keysLinkOfAnOperator() throws Exception {
     try (Browser operator = Browser.open()) {
       ConsoleSignIn.as(operator, "operator", "operator-demo");

@@ -1,7 +1,6 @@
 package io.claribi.app.console;
 
 import jakarta.faces.FacesException;
-import jakarta.faces.application.ProtectedViewException;
 import jakarta.faces.application.ViewExpiredException;
 import jakarta.faces.context.ExceptionHandler;
 import jakarta.faces.context.ExceptionHandlerFactory;
@@ -21,16 +20,14 @@ import java.util.logging.Logger;
  * not a view state at all) is answered with the console's "This form is no longer valid" page.
  * Restoring the view comes before any action, so nothing was changed, and the page may say so. The
  * server logs one INFO line instead of an error with a stack trace, because anyone can send such a
- * post. A protected view opened without the token of a console link (a bookmark, another site's
- * link) fails in the same phase and gets a page saying to open it from the console. Registered in
- * {@code faces-config.xml}; every other exception is left to Faces and the error pages of {@code
- * web.xml}.
+ * post. Registered in {@code faces-config.xml}; every other exception is left to Faces and the
+ * error pages of {@code web.xml}.
  */
 public class FormNoLongerValid extends ExceptionHandlerFactory {
 
   static final String PAGE = "/console/errors/expired.html";
 
-  /** For a protected view opened without the token of a console link. */
+  /** For Keys and Review queue opened without a console link ({@link OpenedFromTheConsole}). */
   static final String OPEN_FROM_CONSOLE = "/console/errors/open-from-console.html";
 
   private static final Logger LOG = Logger.getLogger(FormNoLongerValid.class.getName());
@@ -78,7 +75,7 @@ public class FormNoLongerValid extends ExceptionHandlerFactory {
         return; // a second failure of the same request: the first one answered already
       }
       ExternalContext external = faces.getExternalContext();
-      String page = causedBy(thrown, ProtectedViewException.class) ? OPEN_FROM_CONSOLE : PAGE;
+      String page = PAGE;
       LOG.info(
           () ->
               "A request for "

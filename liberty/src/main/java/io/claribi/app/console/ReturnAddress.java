@@ -22,10 +22,11 @@ final class ReturnAddress {
 
   /**
    * The page to return to, relative to the server; the console's home page when there is none, or
-   * when it is a protected view (which opens only from a console link, not from a remembered
-   * address).
+   * when it is a page that opens only from a console link ({@link OpenedFromTheConsole}), not from
+   * a remembered address.
    *
-   * @param protectedViews the Faces protected views' URL patterns, e.g. {@code /console/keys.xhtml}
+   * @param protectedViews the pages that open only from a console link, e.g. {@code
+   *     /console/keys.xhtml}
    */
   static String after(HttpServletRequest request, Set<String> protectedViews) {
     String console = request.getContextPath() + "/console/";

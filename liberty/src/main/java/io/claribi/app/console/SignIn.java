@@ -15,11 +15,24 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 
-/** The sign-in form: hands the name and password to Jakarta Security, never keeps them. */
+/**
+ * The sign-in form: hands the name and password to Jakarta Security, never keeps them. Every
+ * sign-in of the console passes here (the form mechanism takes credentials from nothing else), so
+ * this is where attempts are throttled ({@link SignInThrottle}) and recorded ({@link
+ * SignInRecords}).
+ */
 @Named
 @RequestScoped
 public class SignIn {
+
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
   static final String WRONG_CREDENTIALS = "The user name or password is not correct.";
   static final String DIRECTORY_UNREACHABLE =
@@ -29,6 +42,8 @@ public class SignIn {
   @Inject SecurityContext security;
   @Inject FacesContext faces;
   @Inject DirectoryOutage directoryOutage;
+  @Inject SignInThrottle throttle;
+  @Inject SignInRecords records;
 
   private String username;
   private String password;
@@ -53,6 +68,17 @@ public class SignIn {
     ExternalContext external = faces.getExternalContext();
     HttpServletRequest request = (HttpServletRequest) external.getRequest();
     HttpServletResponse response = (HttpServletResponse) external.getResponse();
+    String name = username == null ? "" : username.strip();
+    String address = String.valueOf(request.getRemoteAddr());
+    Optional<SignInAttempts.Lock> lock = throttle.admit(name, address);
+    if (lock.isPresent()) {
+      password = null; // not checked: the right password is refused as well while locked
+      refuse(response, lock.get().until());
+      if (lock.get().first()) {
+        records.throttled(name, address, lock.get().until());
+      }
+      return;
+    }
     if (request.getSession(false) != null) {
       request.changeSessionId(); // a session id known before sign-in is worth nothing after it
     }
@@ -64,21 +90,52 @@ public class SignIn {
                 .newAuthentication(true)
                 .credential(
                     new UsernamePasswordCredential(
-                        username == null ? "" : username.strip(),
-                        new Password(password == null ? "" : password))));
+                        name, new Password(password == null ? "" : password))));
     password = null;
     switch (status) {
-      case SEND_CONTINUE -> faces.responseComplete(); // back to the page first asked for
-      case SUCCESS ->
-          external.redirect(
-              ReturnAddress.after(
-                  request,
-                  faces.getApplication().getViewHandler().getProtectedViewsUnmodifiable()));
+      case SEND_CONTINUE -> { // signed in, and sent back to the page first asked for
+        signedIn(name, address);
+        faces.responseComplete();
+      }
+      case SUCCESS -> {
+        signedIn(name, address);
+        external.redirect(ReturnAddress.after(request, OpenedFromTheConsole.PAGES));
+      }
       default -> {
         response.setStatus(HttpServletResponse.SC_OK); // the page is shown, with the message
-        String message = directoryOutage.hasHappened() ? DIRECTORY_UNREACHABLE : WRONG_CREDENTIALS;
-        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
+        if (directoryOutage.hasHappened()) {
+          throttle.unchecked(name, address); // the password was not checked: not a failure
+          show(DIRECTORY_UNREACHABLE);
+        } else {
+          records.failed(name, address, throttle.failures(name), throttle.maxFailuresPerUser());
+          show(WRONG_CREDENTIALS);
+        }
       }
     }
+  }
+
+  private void signedIn(String name, String address) {
+    throttle.succeeded(name, address);
+    records.signedIn(name, address);
+  }
+
+  /** 429 with Retry-After, and the page says until when. */
+  private void refuse(HttpServletResponse response, Instant until) {
+    long seconds = Math.max(1, Duration.between(Instant.now(), until).toSeconds() + 1);
+    response.setStatus(429);
+    response.setHeader("Retry-After", String.valueOf(seconds));
+    show(throttledMessage(until, seconds));
+  }
+
+  static String throttledMessage(Instant until, long seconds) {
+    return "Too many failed sign-ins with this user name or from this address. Try again after "
+        + TIME.format(until)
+        + " UTC (in "
+        + seconds
+        + (seconds == 1 ? " second)." : " seconds).");
+  }
+
+  private void show(String message) {
+    faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
   }
 }

@@ -1,7 +1,7 @@
 package io.claribi.app.errors;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
@@ -18,6 +18,9 @@ import java.util.Map;
  * the console's own HTML page. Nothing names the server or echoes the request.
  */
 public class ErrorPage extends HttpServlet {
+
+  /** Looked up once: {@code Json.create…} searches the class path on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   private static final long serialVersionUID = 1L;
 
@@ -69,7 +72,7 @@ public class ErrorPage extends HttpServlet {
                 }
                 : new String[] {"HTTP_" + status, "Request failed", "The request failed."});
     JsonObjectBuilder body =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("type", "urn:claribi:problem:" + known[0].toLowerCase().replace('_', '-'))
             .add("title", known[1])
             .add("status", status)

@@ -19,12 +19,14 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The caller's audit trail: query, export, verify, and a connection's activity in a window. Only
- * organization admins, and only on plans that include the audit trail.
+ * The caller's audit trail: query, export, verify, and a connection's activity in a window.
+ * Organization admins, on plans that include the audit trail; and platform operators, whose own
+ * organization's trail is the operators' trail (catalog changes, tool decisions, plan changes), on
+ * any plan.
  */
 @Path("audit")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(Roles.ORG_ADMIN)
+@RolesAllowed({Roles.ORG_ADMIN, Roles.PLATFORM_OPERATOR})
 public class AuditResource {
 
   static final String CSV = "text/csv";

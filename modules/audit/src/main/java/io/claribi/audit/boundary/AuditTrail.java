@@ -7,6 +7,8 @@ import io.claribi.audit.entity.ChainHead;
 import io.claribi.audit.entity.RecordedEvent;
 import io.claribi.platform.api.AuditEventType;
 import io.claribi.platform.api.OrganizationId;
+import io.claribi.platform.api.Roles;
+import io.claribi.platform.api.VerifiedCaller;
 import io.claribi.tiering.api.Entitlement;
 import io.claribi.tiering.api.Entitlements;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,9 +26,19 @@ public class AuditTrail {
 
   @Inject EventLog log;
   @Inject Entitlements entitlements;
+  @Inject VerifiedCaller caller;
 
-  /** 403 PLAN_UPGRADE_REQUIRED unless the caller's plan includes the audit trail. */
+  /**
+   * 403 PLAN_UPGRADE_REQUIRED unless the caller's plan includes the audit trail. A platform
+   * operator reads the operators' trail (their own organization's) on any plan: it is the record of
+   * operator actions, not a feature sold to that organization. Not one who is also an admin of that
+   * organization: an admin reads a customer's trail, and a customer's admin who also holds the
+   * operator role must not get the audit trail without the plan (tier gating, PlanMatrixIT).
+   */
   public void requireEntitled() {
+    if (caller.isInRole(Roles.PLATFORM_OPERATOR) && !caller.isInRole(Roles.ORG_ADMIN)) {
+      return;
+    }
     entitlements.require(Entitlement.AUDIT_TRAIL);
   }
 

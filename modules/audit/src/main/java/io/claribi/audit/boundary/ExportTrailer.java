@@ -1,9 +1,9 @@
 package io.claribi.audit.boundary;
 
 import io.claribi.audit.control.EventHash;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 
 /**
  * The last line of every export: what was selected, how many events, the first and last links, and
@@ -24,9 +24,12 @@ record ExportTrailer(
     long chainHeadSequence,
     String chainHeadHash) {
 
+  /** Looked up once: {@code Json.create…} searches the class path on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   JsonObject toJson() {
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("hashFormat", EventHash.VERSION)
             .add("organization", organization)
             .add("exportedAt", exportedAt)

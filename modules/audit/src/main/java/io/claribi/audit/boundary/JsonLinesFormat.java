@@ -1,6 +1,6 @@
 package io.claribi.audit.boundary;
 
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import java.io.IOException;
 import java.io.Writer;
 
@@ -10,6 +10,9 @@ import java.io.Writer;
  * object), which keeps a long export fast.
  */
 final class JsonLinesFormat implements ExportFormat {
+
+  /** Looked up once: {@code Json.create…} searches the class path on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   @Override
   public String mediaType() {
@@ -48,7 +51,7 @@ final class JsonLinesFormat implements ExportFormat {
 
   @Override
   public void trailer(Writer out, ExportTrailer trailer) throws IOException {
-    out.write(Json.createObjectBuilder().add("trailer", trailer.toJson()).build().toString());
+    out.write(JSON.createObjectBuilder().add("trailer", trailer.toJson()).build().toString());
     out.write('\n');
   }
 

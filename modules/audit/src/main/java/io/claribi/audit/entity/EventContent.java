@@ -1,11 +1,11 @@
 package io.claribi.audit.entity;
 
 import io.claribi.platform.api.AuditEventType;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.Collections;
@@ -29,26 +29,29 @@ public record EventContent(
     String clientAddress,
     SortedMap<String, String> details) {
 
+  /** Looked up once: {@code Json.create…} searches the class path on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   public EventContent {
     details = Collections.unmodifiableSortedMap(new TreeMap<>(details));
   }
 
   /** The details as a JSON object with sorted keys, as stored and exported. */
   public String detailsJson() {
-    JsonObjectBuilder json = Json.createObjectBuilder();
+    JsonObjectBuilder json = JSON.createObjectBuilder();
     details.forEach(json::add);
     return json.build().toString();
   }
 
   public JsonObject detailsObject() {
-    JsonObjectBuilder json = Json.createObjectBuilder();
+    JsonObjectBuilder json = JSON.createObjectBuilder();
     details.forEach(json::add);
     return json.build();
   }
 
   static SortedMap<String, String> parseDetails(String json) {
     SortedMap<String, String> details = new TreeMap<>();
-    try (var reader = Json.createReader(new StringReader(json))) {
+    try (var reader = JSON.createReader(new StringReader(json))) {
       for (Map.Entry<String, JsonValue> entry : reader.readObject().entrySet()) {
         details.put(entry.getKey(), ((JsonString) entry.getValue()).getString());
       }

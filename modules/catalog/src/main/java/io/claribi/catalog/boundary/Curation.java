@@ -1,5 +1,6 @@
 package io.claribi.catalog.boundary;
 
+import io.claribi.catalog.api.VendorCurated;
 import io.claribi.catalog.api.VendorId;
 import io.claribi.catalog.api.VendorRetired;
 import io.claribi.catalog.control.OutboundRules;
@@ -30,7 +31,8 @@ import java.util.Optional;
 /**
  * What platform operators change: vendors and tool decisions. Each change keeps who (the token's
  * subject), when and why in the catalog's history, and is audited in the operator's own
- * organization's trail in the same transaction.
+ * organization's trail (the operators' trail) and in the trails of the organizations actively
+ * connected to the vendor, in the same transaction.
  */
 @ApplicationScoped
 public class Curation {
@@ -44,6 +46,7 @@ public class Curation {
   @Inject Clock clock;
   @Inject Event<AuditEvent> audit;
   @Inject Event<VendorRetired> retired;
+  @Inject Event<VendorCurated> curated;
 
   @Transactional
   public VendorView create(VendorId id, VendorSpec spec, String reason) {
@@ -112,7 +115,8 @@ public class Curation {
     Instant now = clock.instant();
     tool.decide(decision, tool.fingerprint(), VendorSource.OPERATOR, caller.actor(), now, reason);
     tools.record(ToolDecisionEntry.of(tool));
-    audit.fire(
+    audited(
+        id,
         AuditEvent.forVendor(
             AuditEventType.TOOL_DECISION_CHANGED,
             id.value(),
@@ -149,11 +153,21 @@ public class Curation {
             vendor.changedAt(),
             reason,
             vendor.spec().toJson().toString()));
-    audit.fire(
+    audited(
+        vendor.id(),
         AuditEvent.forVendor(
             AuditEventType.CATALOG_VENDOR_CHANGED,
             vendor.id().value(),
             Map.of("change", kind.name(), "reason", reason)));
+  }
+
+  /**
+   * In the operator's own organization's trail (the operators' trail), then in the trail of every
+   * organization actively connected to the vendor ({@link VendorCurated}).
+   */
+  private void audited(VendorId vendor, AuditEvent event) {
+    audit.fire(event);
+    curated.fire(new VendorCurated(vendor, event));
   }
 
   static ProblemException notFound(VendorId id) {

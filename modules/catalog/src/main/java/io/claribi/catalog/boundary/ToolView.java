@@ -5,8 +5,8 @@ import io.claribi.catalog.entity.CatalogTool;
 import io.claribi.catalog.entity.Decision;
 import io.claribi.catalog.entity.ToolState;
 import io.claribi.catalog.entity.VendorSource;
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.time.Instant;
 
@@ -38,6 +38,9 @@ public record ToolView(
     String decisionReason,
     String approvedFingerprint,
     Approved approved) {
+
+  /** Looked up once: {@code Json.create…} searches the class path on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   /** The vendor's text as it was allowed, in the same shape as the tool's current text. */
   public record Approved(
@@ -88,10 +91,10 @@ public record ToolView(
     if (json == null) {
       return JsonValue.NULL;
     }
-    try (var reader = Json.createReader(new StringReader(json))) {
+    try (var reader = JSON.createReader(new StringReader(json))) {
       return reader.readValue();
     } catch (RuntimeException e) {
-      return Json.createValue(json);
+      return JSON.createValue(json);
     }
   }
 }

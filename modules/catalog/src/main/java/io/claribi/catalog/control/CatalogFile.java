@@ -5,11 +5,11 @@ import io.claribi.catalog.api.VendorId;
 import io.claribi.catalog.api.VendorKind;
 import io.claribi.catalog.entity.Decision;
 import io.claribi.catalog.entity.VendorSpec;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -26,6 +26,9 @@ import java.util.regex.Pattern;
  * from configuration ({@code serverUrlFrom}) is left out while that key is unset.
  */
 public record CatalogFile(int version, List<Entry> vendors, List<RegisteredClient> clients) {
+
+  /** Looked up once: {@code Json.create…} searches the class path on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   public static final String RESOURCE = "META-INF/claribi/catalog-v1.json";
 
@@ -83,7 +86,7 @@ public record CatalogFile(int version, List<Entry> vendors, List<RegisteredClien
    */
   public static CatalogFile read(InputStream in, Function<String, Optional<String>> config) {
     JsonObject root;
-    try (var reader = Json.createReader(in)) {
+    try (var reader = JSON.createReader(in)) {
       root = reader.readObject();
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("the catalog file is not a JSON object", e);

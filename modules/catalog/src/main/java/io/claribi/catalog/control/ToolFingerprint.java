@@ -2,10 +2,10 @@ package io.claribi.catalog.control;
 
 import io.claribi.catalog.api.DiscoveredTool;
 import io.claribi.platform.api.Sha256;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
 
@@ -17,6 +17,9 @@ import java.io.StringReader;
  */
 public final class ToolFingerprint {
 
+  /** Looked up once: {@code Json.create…} searches the class path on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   private ToolFingerprint() {}
 
   /**
@@ -27,7 +30,7 @@ public final class ToolFingerprint {
   }
 
   public static String canonicalForm(DiscoveredTool tool) {
-    JsonObjectBuilder form = Json.createObjectBuilder();
+    JsonObjectBuilder form = JSON.createObjectBuilder();
     form.add("name", tool.name());
     form.add("title", text(tool.title()));
     form.add("description", text(tool.description()));
@@ -39,7 +42,7 @@ public final class ToolFingerprint {
   }
 
   static JsonValue parse(String field, String json) {
-    try (var reader = Json.createReader(new StringReader(json))) {
+    try (var reader = JSON.createReader(new StringReader(json))) {
       return reader.readValue();
     } catch (JsonParsingException e) {
       throw new IllegalArgumentException(field + " is not JSON: " + e.getMessage(), e);
@@ -49,6 +52,6 @@ public final class ToolFingerprint {
   }
 
   private static JsonValue text(String value) {
-    return value == null ? JsonValue.NULL : Json.createValue(value);
+    return value == null ? JsonValue.NULL : JSON.createValue(value);
   }
 }

@@ -2,8 +2,8 @@ package io.claribi.catalog.entity;
 
 import io.claribi.catalog.api.VendorKind;
 import io.claribi.platform.api.ProblemException;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -20,6 +20,9 @@ public record VendorSpec(
     List<String> dataDomains,
     boolean resourcesEnabled,
     String authorizationServer) {
+
+  /** Looked up once: {@code Json.create…} searches the class path on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   public static final int MAX_DISPLAY_NAME = 200;
   public static final int MAX_URL = 2048;
@@ -64,18 +67,18 @@ public record VendorSpec(
 
   /** The spec as JSON, for a vendor change's record of what the vendor looked like. */
   public JsonObject toJson() {
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("displayName", displayName)
         .add("kind", kind.name())
         .add("serverUrl", serverUrl)
-        .add("readScopes", Json.createArrayBuilder(readScopes))
-        .add("dataDomains", Json.createArrayBuilder(dataDomains))
+        .add("readScopes", JSON.createArrayBuilder(readScopes))
+        .add("dataDomains", JSON.createArrayBuilder(dataDomains))
         .add("resourcesEnabled", resourcesEnabled)
         .add(
             "authorizationServer",
             authorizationServer == null
                 ? jakarta.json.JsonValue.NULL
-                : Json.createValue(authorizationServer))
+                : JSON.createValue(authorizationServer))
         .build();
   }
 

@@ -10,16 +10,17 @@ import io.claribi.platform.api.ConnectionId;
 import io.claribi.platform.api.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.function.Function;
 
 /**
- * One exchange with a vendor inside the connection's call fence: a transaction that holds a shared
- * lock on the connection row from before the credential is read until the vendor has answered. A
- * disconnect waits for it, and a call that comes after the disconnect finds no connection: no
- * request leaves for the vendor once a disconnect has committed. The transaction writes nothing.
+ * One exchange with a vendor inside the connection's call fence: a shared lock on the connection,
+ * held from before the credential is read until the vendor has answered. A disconnect waits for it,
+ * and a call that comes after the disconnect finds no connection: no request leaves for the vendor
+ * once a disconnect has committed. The lock lives on a connection of the fence pool; no application
+ * transaction and no connection of the application's pool is held while the vendor works (decision
+ * 36): the credential is read in a short transaction of its own.
  */
 @ApplicationScoped
 public class LockedExchange {
@@ -42,7 +43,6 @@ public class LockedExchange {
    * Sends the exchange with the connection's credential, unless its access token is about to expire
    * and can be refreshed.
    */
-  @Transactional
   public <T> Outcome<T> sendUnlessRefreshDue(
       ConnectionId connection, Function<Credential, T> exchange) {
     Instant freshUntil = clock.instant().plus(settings.refreshAhead());
@@ -55,18 +55,18 @@ public class LockedExchange {
   }
 
   /** Sends the exchange with whatever credential the vault holds (after a refresh, or none due). */
-  @Transactional
   public <T> T send(ConnectionId connection, Function<Credential, T> exchange) {
     return underLock(connection, exchange);
   }
 
   private <T> T underLock(ConnectionId connection, Function<Credential, T> exchange) {
-    ConnectionState state =
-        lock.hold(connection)
-            .orElseThrow(() -> ProblemException.notFound("Connection " + connection));
-    if (state != ConnectionState.ACTIVE) {
-      throw ConnectionProblems.notActive(connection, state);
+    try (ConnectionLock.Fence fence = lock.enter(connection)) {
+      ConnectionState state =
+          fence.state().orElseThrow(() -> ProblemException.notFound("Connection " + connection));
+      if (state != ConnectionState.ACTIVE) {
+        throw ConnectionProblems.notActive(connection, state);
+      }
+      return vault.use(connection, exchange::apply);
     }
-    return vault.use(connection, exchange::apply);
   }
 }

@@ -2,6 +2,7 @@ package io.claribi.connections.control;
 
 import io.claribi.connections.api.ConnectionState;
 import io.claribi.platform.api.ConnectionId;
+import io.claribi.platform.api.RetryLaterException;
 import io.claribi.platform.api.TenantBinding;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,37 +48,100 @@ public class ConnectionLock {
   @Resource(lookup = "jdbc/claribi")
   DataSource dataSource;
 
+  /**
+   * Connections for the shared lock of calls under way and nothing else, outside the application's
+   * transactions: a vendor that takes its time holds one of these, never one the rest of the
+   * product needs (decision 36).
+   */
+  @Resource(lookup = "jdbc/claribi-fence")
+  DataSource fencePool;
+
   @Inject TenantBinding tenancy;
 
   private volatile Dialect dialect;
 
   /**
-   * Takes the shared lock on the bound organization's connection until the caller's transaction
-   * ends, waiting for a disconnect in progress to finish first.
-   *
-   * @return the connection's state, or empty if it does not exist (or no longer does)
+   * The shared lock of one exchange, held on a connection of the fence pool in a transaction of its
+   * own until {@link #close()}; it writes nothing and rolls back.
    */
-  @Transactional(TxType.MANDATORY)
-  public Optional<ConnectionState> hold(ConnectionId connection) {
-    // The handles are closed at once; the physical connection stays in the transaction, and with
-    // it the lock, until the transaction ends.
-    try (Connection db = dataSource.getConnection()) {
-      Dialect known = dialect(db);
-      if (known == Dialect.POSTGRESQL) {
-        advisoryLock(db, "SELECT pg_advisory_xact_lock_shared(?)", connection);
+  public static final class Fence implements AutoCloseable {
+    private final Connection db;
+    private final Optional<ConnectionState> state;
+
+    Fence(Connection db, Optional<ConnectionState> state) {
+      this.db = db;
+      this.state = state;
+    }
+
+    /** The connection's state once the lock was granted; empty if it does not exist (any more). */
+    public Optional<ConnectionState> state() {
+      return state;
+    }
+
+    @Override
+    public void close() {
+      release(db);
+    }
+  }
+
+  /**
+   * Takes the shared lock on the bound organization's connection on a connection of the fence pool,
+   * waiting for a disconnect in progress to finish first. Needs no transaction: the caller holds
+   * the lock until it closes the fence, and holds nothing the application's own pool serves.
+   *
+   * @throws RetryLaterException 503 {@code GATEWAY_BUSY} when every fence connection is in use for
+   *     longer than the pool's connection time-out
+   */
+  public Fence enter(ConnectionId connection) {
+    Connection db = fenceConnection(connection);
+    try {
+      db.setAutoCommit(false);
+      return new Fence(db, lockedState(db, connection));
+    } catch (SQLException | RuntimeException e) {
+      release(db);
+      throw e instanceof SQLException sql
+          ? new IllegalStateException("cannot lock connection " + connection + " for a call", sql)
+          : (RuntimeException) e;
+    }
+  }
+
+  private Connection fenceConnection(ConnectionId connection) {
+    try {
+      return fencePool.getConnection();
+    } catch (SQLException exhausted) {
+      throw new RetryLaterException(
+          503,
+          "GATEWAY_BUSY",
+          "Too many calls under way",
+          "Every connection this node keeps for calls under way is in use; nothing was sent to the"
+              + " vendor. Try again shortly.",
+          1);
+    }
+  }
+
+  private static void release(Connection db) {
+    try (db) {
+      db.rollback();
+    } catch (SQLException ignored) {
+      // A broken connection ends its transaction, and with it the lock, by itself.
+    }
+  }
+
+  private Optional<ConnectionState> lockedState(Connection db, ConnectionId connection)
+      throws SQLException {
+    Dialect known = dialect(db);
+    if (known == Dialect.POSTGRESQL) {
+      advisoryLock(db, "SELECT pg_advisory_xact_lock_shared(?)", connection);
+    }
+    String sql = known == Dialect.DERBY ? SELECT_STATE + " WITH RS" : SELECT_STATE;
+    try (PreparedStatement statement = db.prepareStatement(sql)) {
+      statement.setString(1, connection.toString());
+      statement.setString(2, tenancy.organization().value());
+      try (ResultSet rows = statement.executeQuery()) {
+        return rows.next()
+            ? Optional.of(ConnectionState.valueOf(rows.getString(1).trim()))
+            : Optional.empty();
       }
-      String sql = known == Dialect.DERBY ? SELECT_STATE + " WITH RS" : SELECT_STATE;
-      try (PreparedStatement statement = db.prepareStatement(sql)) {
-        statement.setString(1, connection.toString());
-        statement.setString(2, tenancy.organization().value());
-        try (ResultSet rows = statement.executeQuery()) {
-          return rows.next()
-              ? Optional.of(ConnectionState.valueOf(rows.getString(1).trim()))
-              : Optional.empty();
-        }
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot lock connection " + connection + " for a call", e);
     }
   }
 

@@ -17,10 +17,10 @@ import javax.sql.DataSource;
 
 /**
  * The questions about connections that cross tenants: which organizations have connections to a
- * vendor (asked only when an operator retires a vendor), which active connections could list a
- * vendor's tools for the catalog, and whose connect a callback's state belongs to. It returns ids
- * and nothing else; the rows themselves are then read inside that organization's binding. Named in
- * the ArchUnit rule that confines JDBC.
+ * vendor (asked only when an operator retires a vendor, or changes it or a decision on its tools),
+ * which active connections could list a vendor's tools for the catalog, and whose connect a
+ * callback's state belongs to. It returns ids and nothing else; the rows themselves are then read
+ * inside that organization's binding. Named in the ArchUnit rule that confines JDBC.
  */
 @ApplicationScoped
 public class CrossTenantConnections {
@@ -29,9 +29,24 @@ public class CrossTenantConnections {
   DataSource dataSource;
 
   public List<OrganizationId> organizationsConnectedTo(String vendor) {
-    String sql =
+    return organizations(
         "SELECT DISTINCT organization_id FROM connections WHERE vendor_id = ?"
-            + " ORDER BY organization_id";
+            + " ORDER BY organization_id",
+        vendor);
+  }
+
+  /**
+   * The organizations with an active connection to a vendor: those whose usable tools an operator's
+   * change to the vendor alters.
+   */
+  public List<OrganizationId> organizationsActivelyConnectedTo(String vendor) {
+    return organizations(
+        "SELECT DISTINCT organization_id FROM connections WHERE vendor_id = ? AND state = 'ACTIVE'"
+            + " ORDER BY organization_id",
+        vendor);
+  }
+
+  private List<OrganizationId> organizations(String sql, String vendor) {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement statement = connection.prepareStatement(sql)) {
       statement.setString(1, vendor);

@@ -149,13 +149,14 @@ public class AuditTrailPage implements Serializable {
   }
 
   /**
-   * The API's two checks, on every request: org admins only (others get the 403 page), and the plan
-   * must include the audit trail (otherwise the page explains the upgrade).
+   * The API's two checks, on every request: org admins and platform operators only (others get the
+   * 403 page), and the plan must include the audit trail unless the caller is an operator reading
+   * the operators' trail (otherwise the page explains the upgrade).
    */
   private boolean mayRead() throws IOException {
-    if (!caller.isInRole(Roles.ORG_ADMIN)) {
+    if (!caller.isInRole(Roles.ORG_ADMIN) && !caller.isInRole(Roles.PLATFORM_OPERATOR)) {
       FacesContext faces = FacesContext.getCurrentInstance();
-      faces.getExternalContext().responseSendError(403, "Only organization admins");
+      faces.getExternalContext().responseSendError(403, "Only organization admins and operators");
       faces.responseComplete();
       return false;
     }

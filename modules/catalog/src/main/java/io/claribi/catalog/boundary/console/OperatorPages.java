@@ -4,9 +4,9 @@ import io.claribi.catalog.entity.ToolState;
 import io.claribi.platform.api.Roles;
 import io.claribi.platform.api.VerifiedCaller;
 import jakarta.faces.context.FacesContext;
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import jakarta.json.JsonWriterFactory;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonGenerator;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -22,11 +22,14 @@ import java.util.Map;
  */
 final class OperatorPages {
 
+  /** Looked up once: {@code Json.create…} searches the class path on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   private static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   private static final JsonWriterFactory PRETTY =
-      Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
+      JSON.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
 
   private OperatorPages() {}
 
