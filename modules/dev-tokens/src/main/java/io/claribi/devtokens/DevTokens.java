@@ -116,6 +116,11 @@ public final class DevTokens {
     List<String> groups = Arrays.asList(options.getOrDefault("groups", "org-admin").split(","));
     String subject = options.getOrDefault("sub", "dev-admin@" + org);
     long minutes = Long.parseLong(options.getOrDefault("minutes", "60"));
-    System.out.println(new DevTokens(keys).mint(subject, org, groups, Duration.ofMinutes(minutes)));
+    DevTokens tokens = new DevTokens(keys);
+    JWTClaimsSet.Builder claims = tokens.claims(subject, org, groups, Duration.ofMinutes(minutes));
+    if (options.containsKey("aud")) { // e.g. the REST API's and the MCP endpoint's, comma-separated
+      claims.audience(Arrays.asList(options.get("aud").split(",")));
+    }
+    System.out.println(tokens.sign(claims.build()));
   }
 }

@@ -1,8 +1,8 @@
 package io.claribi.uploads.boundary;
 
 import io.claribi.uploads.entity.Upload;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
@@ -21,6 +21,9 @@ public record UploadView(
     Instant uploadedAt,
     List<Column> columns) {
 
+  /** Looked up once: {@code Json.create…} searches the class path on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   /** A column as {@code describe_upload} lists it. */
   public record Column(String name, String type) {}
 
@@ -29,7 +32,7 @@ public record UploadView(
   }
 
   static UploadView withColumns(Upload upload) {
-    try (var reader = Json.createReader(new StringReader(upload.columnsJson()))) {
+    try (var reader = JSON.createReader(new StringReader(upload.columnsJson()))) {
       List<Column> columns =
           reader.readArray().getValuesAs(JsonObject.class).stream()
               .map(c -> new Column(c.getString("name"), c.getString("type")))

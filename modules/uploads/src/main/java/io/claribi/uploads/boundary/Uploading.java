@@ -21,7 +21,7 @@ import io.claribi.uploads.entity.Upload;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.http.Part;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -35,6 +35,9 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class Uploading implements UploadedFiles {
+
+  /** Looked up once: {@code Json.create…} searches the class path on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   @Inject Entitlements entitlements;
   @Inject Uploads uploads;
@@ -170,13 +173,13 @@ public class Uploading implements UploadedFiles {
   }
 
   private static String columnsJson(UploadSchema schema) {
-    var columns = Json.createArrayBuilder();
+    var columns = JSON.createArrayBuilder();
     schema
         .columns()
         .forEach(
             c ->
                 columns.add(
-                    Json.createObjectBuilder().add("name", c.name()).add("type", c.type())));
+                    JSON.createObjectBuilder().add("name", c.name()).add("type", c.type())));
     return columns.build().toString();
   }
 }
