@@ -164,6 +164,58 @@ class VendorMessagesIT {
             });
   }
 
+  /**
+   * Issue 17: one organization's 80 calls to a vendor that hangs park at most the vendor's share
+   * (CLARIBI_GATEWAY_MAX_CONCURRENT_CALLS_PER_VENDOR, 50 on the test server); the rest are refused
+   * at once with 429 and sent nowhere, and another organization's calls and requests go on.
+   */
+  @Test
+  void a_hanging_vendor_parks_only_its_share_and_other_organizations_go_on() throws Exception {
+    String hanging = approvedConnection("acme-msg-stall", DemoVendor.BASE + "/faults/hang/mcp");
+    String bystander = Gateway.organizationOn(Api.newOrganization("bystander"), "ENTERPRISE");
+    String theirs = Gateway.connect(fixture, bystander, VENDOR, true);
+    int limit = 50;
+    int hangingCalls = 80;
+
+    ExecutorService pool = Executors.newFixedThreadPool(hangingCalls);
+    try {
+      List<Future<Api.Reply>> parked = new ArrayList<>();
+      for (int i = 0; i < hangingCalls; i++) {
+        parked.add(pool.submit(() -> call(hanging, "list_customers")));
+      }
+      sleep(1_000); // every hanging call admitted or refused; the admitted ones wait 5 s
+
+      long slowest = 0;
+      for (int i = 0; i < 20; i++) {
+        long start = System.nanoTime();
+        Api.Reply theirCall =
+            Gateway.call(bystander, "connectionId", theirs, "retrieve_balance", "{}");
+        Api.Reply organization = Api.get("/api/v1/organization", bystander);
+        slowest = Math.max(slowest, System.nanoTime() - start);
+        assertThat(theirCall.status()).as(theirCall.toString()).isEqualTo(200);
+        assertThat(organization.status()).as(organization.toString()).isEqualTo(200);
+      }
+      // Generous: a call and a read take milliseconds; starved, they took seconds (issue 17).
+      assertThat(Duration.ofNanos(slowest)).isLessThan(Duration.ofMillis(2_500));
+
+      List<Api.Reply> replies = new ArrayList<>();
+      for (Future<Api.Reply> reply : parked) {
+        replies.add(reply.get());
+      }
+      List<Api.Reply> refused = replies.stream().filter(reply -> reply.status() == 429).toList();
+      assertThat(refused).hasSize(hangingCalls - limit);
+      assertThat(refused)
+          .allSatisfy(
+              reply -> {
+                assertProblem(reply, 429, "TOO_MANY_CONCURRENT_CALLS");
+                assertThat(reply.response().headers().firstValue("Retry-After")).isPresent();
+              });
+      assertThat(replies.stream().filter(reply -> reply.status() == 503)).hasSize(limit);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   @ParameterizedTest
   @CsvSource({
     "acme-msg-huge, huge, 502, VENDOR_RESPONSE_TOO_LARGE",
@@ -183,13 +235,20 @@ class VendorMessagesIT {
             });
   }
 
+  /**
+   * Nothing goes to the vendor without a token. The vendor's {@code list_changed} (each test's
+   * {@code reset} sends one) reaches every open session on this server, also those of earlier
+   * tests' connections whose tokens have expired since: their re-listings may meet a 401 and
+   * refresh, and may land in any test's log window. Every other message must be accepted.
+   */
   private static void everyMessageCarriedAToken(List<JsonObject> log) {
     assertThat(log).isNotEmpty();
     assertThat(log)
         .allSatisfy(
             entry -> {
               assertThat(entry.getBoolean("bearer_token")).as(entry.toString()).isTrue();
-              if (!entry.isNull("status")) {
+              if (!entry.isNull("status")
+                  && !"tools/list".equals(entry.getString("rpc_method", ""))) {
                 assertThat(entry.getInt("status")).as(entry.toString()).isNotEqualTo(401);
               }
             });
