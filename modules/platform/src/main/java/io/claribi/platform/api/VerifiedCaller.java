@@ -5,8 +5,11 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.JsonString;
 import jakarta.security.enterprise.SecurityContext;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -21,9 +24,10 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @RequestScoped
 public class VerifiedCaller {
 
-  public static final String ORGANIZATION_CLAIM = "org";
-
   private JsonWebToken token;
+  private TokenClaimNames claims = TokenClaimNames.DEFAULT;
+  private PublishedSigningKeys signingKeys = PublishedSigningKeys.none();
+  private Boolean signedByAPublishedKey; // once per request
   private SecurityContext security;
   private Instance<ConsoleUsers> consoleUsers;
   private boolean bearerTokenOnly;
@@ -37,21 +41,40 @@ public class VerifiedCaller {
 
   private boolean identityClaimsValid;
 
+  private Set<String> groups; // once per request, like the organization claim
+
   protected VerifiedCaller() {
     // for the CDI proxy
   }
 
   /** A caller known by token only (tests, and code that never runs behind the console). */
   public VerifiedCaller(JsonWebToken token) {
-    this(token, null, null);
+    this(token, TokenClaimNames.DEFAULT);
+  }
+
+  /** The same, with the claim names an identity provider uses. */
+  public VerifiedCaller(JsonWebToken token, TokenClaimNames claims) {
+    this(token, null, null, claims, PublishedSigningKeys.none());
+  }
+
+  /** A caller of a request, with the product's default claim names. */
+  public VerifiedCaller(
+      JsonWebToken token, SecurityContext security, Instance<ConsoleUsers> consoleUsers) {
+    this(token, security, consoleUsers, TokenClaimNames.DEFAULT, PublishedSigningKeys.none());
   }
 
   @Inject
   public VerifiedCaller(
-      JsonWebToken token, SecurityContext security, Instance<ConsoleUsers> consoleUsers) {
+      JsonWebToken token,
+      SecurityContext security,
+      Instance<ConsoleUsers> consoleUsers,
+      TokenClaimNames claims,
+      PublishedSigningKeys signingKeys) {
     this.token = token;
     this.security = security;
     this.consoleUsers = consoleUsers;
+    this.claims = claims;
+    this.signingKeys = signingKeys;
   }
 
   /** The caller's organization, or a 401 problem when the token carries none (or a bad one). */
@@ -67,26 +90,28 @@ public class VerifiedCaller {
             .orElseThrow(
                 () ->
                     new NoOrganizationBoundException(
-                        "The bearer token carries no '" + ORGANIZATION_CLAIM + "' claim."));
+                        "The bearer token carries no '" + claims.organization() + "' claim."));
     if (!OrganizationId.isValid(claim)) {
       throw new ProblemException(
           401,
           "ORGANIZATION_CLAIM_INVALID",
           "Invalid organization claim",
           "The '"
-              + ORGANIZATION_CLAIM
+              + claims.organization()
               + "' claim of the bearer token is not a valid organization id.");
     }
     return new OrganizationId(claim);
   }
 
-  /** The raw {@code org} claim, if the token has one as a string. */
+  /**
+   * The raw organization claim ({@code org} unless configured), if the token has one as a string.
+   */
   public Optional<String> organizationClaim() {
     if (!hasBearerToken()) {
       return Optional.empty();
     }
     if (organizationClaim == null) {
-      organizationClaim = Optional.ofNullable(stringClaim(ORGANIZATION_CLAIM));
+      organizationClaim = Optional.ofNullable(stringClaim(claims.organization()));
     }
     return organizationClaim;
   }
@@ -117,8 +142,26 @@ public class VerifiedCaller {
     return claim instanceof String text ? text : null;
   }
 
-  private java.util.Set<String> groups() {
-    return token.getGroups();
+  /**
+   * The configured groups claim, as strings. Liberty's role checks ({@code @RolesAllowed}) read the
+   * same claim (server.xml's {@code groupNameAttribute}); a value that is not an array of strings
+   * grants nothing.
+   */
+  private Set<String> groups() {
+    if (groups == null) {
+      Object claim = token.getClaim(claims.groups());
+      Collection<?> values = claim instanceof Collection<?> many ? many : List.of();
+      Set<String> names = new HashSet<>();
+      for (Object value : values) { // a JSON array is a Collection of JsonValue
+        if (value instanceof JsonString json) {
+          names.add(json.getString());
+        } else if (value instanceof String text) {
+          names.add(text);
+        }
+      }
+      groups = Set.copyOf(names);
+    }
+    return groups;
   }
 
   /** The acting user: the token's subject, as recorded in audit trails and plan history. */
@@ -143,7 +186,7 @@ public class VerifiedCaller {
     if (!hasBearerToken()) {
       return consolePrincipal().map(p -> p.groups().contains(role)).orElse(false);
     }
-    return token.getGroups() != null && token.getGroups().contains(role);
+    return groups().contains(role);
   }
 
   /**
@@ -167,7 +210,15 @@ public class VerifiedCaller {
     if (security != null && security.getCallerPrincipal() == null) {
       return false;
     }
-    return token != null && token.getRawToken() != null;
+    if (token == null || token.getRawToken() == null) {
+      return false;
+    }
+    // Liberty verified the signature with a key it fetched once and keeps; the provider may have
+    // removed that key since (PublishedSigningKeys, decision 49).
+    if (signedByAPublishedKey == null) {
+      signedByAPublishedKey = signingKeys.stillPublished(token.getRawToken());
+    }
+    return signedByAPublishedKey;
   }
 
   /**

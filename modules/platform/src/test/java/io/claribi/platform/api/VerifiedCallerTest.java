@@ -3,6 +3,7 @@ package io.claribi.platform.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -164,5 +165,42 @@ class VerifiedCallerTest {
     assertThatThrownBy(cut::organization)
         .extracting(e -> ((ProblemException) e).status())
         .isEqualTo(401);
+  }
+
+  @Test
+  void reads_the_organization_and_roles_from_the_claims_an_identity_provider_is_configured_with() {
+    TokenClaimNames keycloak = new TokenClaimNames("organization", "claribi_roles");
+    ClaimsToken token =
+        ClaimsToken.of("alice", "not-this-one", Roles.PLATFORM_OPERATOR)
+            .with("organization", "acme")
+            .with("claribi_roles", List.of(Roles.ORG_ADMIN));
+
+    VerifiedCaller cut = new VerifiedCaller(token, keycloak);
+
+    assertThat(cut.organization()).isEqualTo(new OrganizationId("acme"));
+    assertThat(cut.isInRole(Roles.ORG_ADMIN)).isTrue();
+    assertThat(cut.isInRole(Roles.PLATFORM_OPERATOR))
+        .as("the default 'groups' claim counts for nothing once another is configured")
+        .isFalse();
+  }
+
+  @Test
+  void a_groups_claim_that_is_not_an_array_of_strings_grants_no_role() {
+    VerifiedCaller text =
+        new VerifiedCaller(ClaimsToken.of("alice", "acme").with("groups", Roles.ORG_ADMIN));
+    VerifiedCaller numbers =
+        new VerifiedCaller(ClaimsToken.of("alice", "acme").with("groups", List.of(1, 2)));
+
+    assertThat(text.isInRole(Roles.ORG_ADMIN)).isFalse();
+    assertThat(numbers.isInRole(Roles.ORG_ADMIN)).isFalse();
+  }
+
+  @Test
+  void a_claim_name_an_operator_could_mistype_into_a_path_or_blank_is_refused_at_start() {
+    assertThatThrownBy(() -> new TokenClaimNames("realm_access.roles[0]", "groups"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(TokenClaimNames.ORGANIZATION_CLAIM);
+    assertThatThrownBy(() -> new TokenClaimNames("org", " "))
+        .hasMessageContaining(TokenClaimNames.GROUPS_CLAIM);
   }
 }
