@@ -53,6 +53,11 @@ public final class LibertyServer {
     return new LibertyServer(name, target);
   }
 
+  /** Copies a file or folder of another server's directory into this one's, if it exists. */
+  public void copyFrom(LibertyServer other, String entry) throws IOException {
+    copyTree(other.directory.resolve(entry), directory.resolve(entry));
+  }
+
   /**
    * Replaces the server's environment ({@code server.env}) and empties its logs, before a start.
    */
@@ -142,7 +147,7 @@ public final class LibertyServer {
         if (Files.isDirectory(path)) {
           Files.createDirectories(copy);
         } else {
-          Files.copy(path, copy);
+          Files.copy(path, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
       }
     }

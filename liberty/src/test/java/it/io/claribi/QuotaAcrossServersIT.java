@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,8 +39,8 @@ class QuotaAcrossServersIT {
     LibertyServer first = LibertyServer.underTest();
     second = LibertyServer.copyOfUnderTest(first.directory().getFileName() + "-2");
     // the same token key, credential key and settings as the first server
-    copy(first.directory().resolve("configDropins"), second.directory().resolve("configDropins"));
-    copy(first.directory().resolve("resources"), second.directory().resolve("resources"));
+    second.copyFrom(first, "configDropins");
+    second.copyFrom(first, "resources");
     // the build writes the ports into an override, which wins over the environment
     Path ports =
         second.directory().resolve("configDropins/overrides/liberty-plugin-variable-config.xml");
@@ -134,21 +133,5 @@ class QuotaAcrossServersIT {
             .header("Authorization", "Bearer " + token)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
-  }
-
-  private static void copy(Path from, Path to) throws Exception {
-    if (!Files.exists(from)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(from)) {
-      for (Path path : paths.toList()) {
-        Path target = to.resolve(from.relativize(path).toString());
-        if (Files.isDirectory(path)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(path, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    }
   }
 }
