@@ -93,16 +93,13 @@ class AuthenticationIT {
             tokens.sign(claims(org).subject("mallory\u0000").build()),
             tokens.sign(claims(org).subject("m".repeat(256)).build()),
             tokens.sign(claims(org).claim("upn", "u".repeat(256)).build()),
+            tokens.sign(claims(org).claim("upn", "mallory\r\nadmin").build()),
             tokens.sign(claims(org).claim("groups", List.of("org-admin", "x\u0000")).build()));
 
     // A first GET of /organization enrols the organization and records it with the caller as actor.
     assertThat(refused.stream().map(token -> Api.get(ORGANIZATION, token)))
         .extracting(reply -> reply.status() + " " + reply.json().getString("code"))
         .containsOnly("401 TOKEN_CLAIM_INVALID");
-    // Liberty itself refuses a upn with a line break (it is its principal name) before we see it.
-    Api.Reply lineBreak =
-        Api.get(ORGANIZATION, tokens.sign(claims(org).claim("upn", "mallory\r\nadmin").build()));
-    assertThat(lineBreak.status()).isEqualTo(401);
     Api.Reply provisioned =
         Api.put(
             "/api/v1/organizations/" + org,
