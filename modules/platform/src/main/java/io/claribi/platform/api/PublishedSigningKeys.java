@@ -2,10 +2,10 @@ package io.claribi.platform.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
@@ -50,6 +50,7 @@ public class PublishedSigningKeys {
   static final Duration MIN_REFETCH = Duration.ofSeconds(5);
 
   private static final Logger LOG = Logger.getLogger(PublishedSigningKeys.class.getName());
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   private final Optional<URI> jwks;
   private final Duration refresh;
@@ -194,7 +195,7 @@ public class PublishedSigningKeys {
 
   static Set<String> keyIds(String jwksJson) {
     Set<String> ids = new HashSet<>();
-    try (var reader = Json.createReader(new StringReader(jwksJson))) {
+    try (var reader = JSON.createReader(new StringReader(jwksJson))) {
       for (JsonValue key : reader.readObject().getJsonArray("keys")) {
         if (key instanceof JsonObject jwk && jwk.get("kid") instanceof JsonString kid) {
           ids.add(kid.getString());
@@ -214,7 +215,7 @@ public class PublishedSigningKeys {
       String header =
           new String(
               Base64.getUrlDecoder().decode(rawToken.substring(0, dot)), StandardCharsets.UTF_8);
-      try (var reader = Json.createReader(new StringReader(header))) {
+      try (var reader = JSON.createReader(new StringReader(header))) {
         return reader.readObject().get("kid") instanceof JsonString kid
             ? Optional.of(kid.getString())
             : Optional.empty();
