@@ -84,12 +84,19 @@ public class PublishedSigningKeys {
     this.jwks = jwks;
     this.refresh = refresh;
     this.clock = clock;
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // only with a provider to ask: a client starts a selector thread of its own
+    this.http =
+        jwks.isPresent()
+            ? HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
+            : null;
   }
+
+  private static final PublishedSigningKeys NONE =
+      new PublishedSigningKeys(Optional.empty(), Duration.ofMinutes(5), Clock.systemUTC());
 
   /** No provider to ask: an inline key, a key file, or a caller built without the container. */
   public static PublishedSigningKeys none() {
-    return new PublishedSigningKeys(Optional.empty(), Duration.ofMinutes(5), Clock.systemUTC());
+    return NONE;
   }
 
   private static boolean isHttp(String location) {
