@@ -97,8 +97,9 @@ final class Keycloak {
   }
 
   /**
-   * Keycloak, started on the first call in this JVM (about 10 s) and shared by every test class
-   * after it; the MCP resource URL goes into the audience of the realm's clariBI clients.
+   * Keycloak, started on the first call in this JVM (about a minute on a 2-core machine: its
+   * start-dev build step, then the import) and shared until {@link #stopIfRunning}; the MCP
+   * resource URL goes into the audience of the realm's clariBI clients.
    */
   static synchronized Keycloak started(String mcpResource) throws Exception {
     if (running == null) {
@@ -109,6 +110,14 @@ final class Keycloak {
       running = keycloak;
     }
     return running;
+  }
+
+  /** Stops the shared Keycloak, if one runs; the JVM's end would too, this is sooner. */
+  static synchronized void stopIfRunning() {
+    if (running != null) {
+      running.stop();
+      running = null;
+    }
   }
 
   private void awaitReady(Duration timeout) throws Exception {

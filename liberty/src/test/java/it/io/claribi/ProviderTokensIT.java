@@ -110,9 +110,13 @@ class ProviderTokensIT {
   }
 
   @AfterAll
-  static void discardTheSecondServer() throws Exception {
-    if (second != null) {
-      second.discard();
+  static void discardTheSecondServerAndKeycloak() throws Exception {
+    try {
+      if (second != null) {
+        second.discard();
+      }
+    } finally {
+      Keycloak.stopIfRunning();
     }
   }
 
