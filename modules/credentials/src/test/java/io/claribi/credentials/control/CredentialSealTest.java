@@ -9,12 +9,12 @@ import io.claribi.credentials.api.TokenSet;
 import io.claribi.credentials.control.CredentialSeal.Sealed;
 import io.claribi.platform.api.ConnectionId;
 import io.claribi.platform.api.OrganizationId;
+import io.claribi.platform.testing.MovableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,7 +36,7 @@ class CredentialSealTest {
 
   @TempDir Path folder;
 
-  private final MutableClock clock = new MutableClock();
+  private final MovableClock clock = new MovableClock(Instant.parse("2026-11-25T00:00:00Z"));
   private Path keyFile;
   private KeyRingSource keys;
   private CredentialSeal cut;
@@ -84,7 +84,7 @@ class CredentialSealTest {
     Files.writeString(keyFile, keyB + "\n" + Files.readString(keyFile));
 
     assertThat(keys.current().size()).as("not before the interval").isEqualTo(1);
-    clock.advanceSeconds(10);
+    clock.advance(Duration.ofSeconds(10));
 
     assertThat(keys.current().primary()).isEqualTo(FernetKey.parse(keyB));
     Sealed underB = cut.reseal(underA);
@@ -98,7 +98,7 @@ class CredentialSealTest {
   void a_broken_replacement_file_is_ignored_and_the_previous_ring_stays() throws Exception {
     String before = keys.current().primary().fingerprint();
     Files.writeString(keyFile, "half-pasted-key\n");
-    clock.advanceSeconds(10);
+    clock.advance(Duration.ofSeconds(10));
 
     assertThat(keys.current().primary().fingerprint()).isEqualTo(before);
   }
@@ -108,7 +108,7 @@ class CredentialSealTest {
     ConnectionId connection = ConnectionId.random();
     Sealed underA = cut.seal(ACME, connection, TOKENS);
     Files.writeString(keyFile, FernetKey.generate(RANDOM) + "\n");
-    clock.advanceSeconds(10);
+    clock.advance(Duration.ofSeconds(10));
 
     assertThatThrownBy(() -> cut.open(ACME, connection, underA))
         .isExactlyInstanceOf(CredentialKeyRemovedException.class)
@@ -123,26 +123,4 @@ class CredentialSealTest {
   }
 
   /** A clock the test moves forward. */
-  static final class MutableClock extends Clock {
-    private Instant now = Instant.parse("2026-11-25T00:00:00Z");
-
-    void advanceSeconds(long seconds) {
-      now = now.plusSeconds(seconds);
-    }
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
 }

@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
+import io.claribi.platform.testing.MovableClock;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +31,7 @@ class PublishedSigningKeysTest {
   private final AtomicReference<String> jwks = new AtomicReference<>();
   private final AtomicInteger status = new AtomicInteger(200);
   private final AtomicInteger reads = new AtomicInteger();
-  private final MutableClock clock = new MutableClock();
+  private final MovableClock clock = new MovableClock(Instant.parse("2026-12-06T00:00:00Z"));
   private PublishedSigningKeys keys;
 
   @BeforeEach
@@ -158,28 +157,5 @@ class PublishedSigningKeysTest {
     return Base64.getUrlEncoder()
         .withoutPadding()
         .encodeToString(json.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static final class MutableClock extends Clock {
-    private Instant now = Instant.parse("2026-12-06T00:00:00Z");
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
   }
 }

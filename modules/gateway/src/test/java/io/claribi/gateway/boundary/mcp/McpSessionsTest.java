@@ -3,15 +3,14 @@ package io.claribi.gateway.boundary.mcp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.claribi.platform.api.OrganizationId;
-import java.time.Clock;
+import io.claribi.platform.testing.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class McpSessionsTest {
 
-  private final MovableClock clock = new MovableClock();
+  private final MovableClock clock = new MovableClock(Instant.parse("2026-12-05T12:00:00Z"));
   private final McpSessions cut = new McpSessions(2, Duration.ofMinutes(30), clock);
   private final McpCaller alice = new McpCaller(new OrganizationId("org-a"), "alice");
   private final McpCaller bob = new McpCaller(new OrganizationId("org-a"), "bob");
@@ -42,37 +41,14 @@ class McpSessionsTest {
   void a_session_idle_too_long_is_over_and_use_keeps_one_alive() {
     cut.opened("s1", alice);
     cut.opened("s2", alice);
-    clock.pass(Duration.ofMinutes(20));
+    clock.advance(Duration.ofMinutes(20));
     assertThat(cut.use("s2", alice)).isEqualTo(McpSessions.Use.OK);
-    clock.pass(Duration.ofMinutes(11));
+    clock.advance(Duration.ofMinutes(11));
 
     assertThat(cut.expired()).containsExactly("s1");
     assertThat(cut.use("s2", alice)).isEqualTo(McpSessions.Use.OK);
-    clock.pass(Duration.ofMinutes(31));
+    clock.advance(Duration.ofMinutes(31));
     assertThat(cut.use("s2", alice)).isEqualTo(McpSessions.Use.EXPIRED);
     assertThat(cut.count(alice.organization())).isZero();
-  }
-
-  private static final class MovableClock extends Clock {
-    private Instant now = Instant.parse("2026-12-05T12:00:00Z");
-
-    void pass(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
   }
 }

@@ -3,6 +3,7 @@ package io.claribi.gateway.control.mcpclient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.claribi.platform.testing.MovableClock;
 import io.modelcontextprotocol.modern.JsonRpc;
 import io.modelcontextprotocol.modern.McpException;
 import io.modelcontextprotocol.modern.McpSchema;
@@ -12,10 +13,8 @@ import io.modelcontextprotocol.modern.client.transport.McpHttpStatusException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpHeaders;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,7 +29,7 @@ class VendorRevisionsTest {
   private static final URI TWO = URI.create("https://two.example/mcp");
   private static final URI THREE = URI.create("https://three.example/mcp");
 
-  private final MovableClock clock = new MovableClock();
+  private final MovableClock clock = new MovableClock(Instant.parse("2026-12-05T10:00:00Z"));
   private final VendorRevisions cut = new VendorRevisions(2, Duration.ofMinutes(10), clock);
   private final AtomicInteger probes = new AtomicInteger();
 
@@ -153,28 +152,5 @@ class VendorRevisionsTest {
 
   private static McpException rpcError(int code) {
     return new McpException(new JsonRpc.JSONRPCResponse.JSONRPCError(code, "no"));
-  }
-
-  private static final class MovableClock extends Clock {
-    private Instant now = Instant.parse("2026-12-05T10:00:00Z");
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
   }
 }
