@@ -71,7 +71,8 @@ class UsageJournalContainerIT {
     SetAsideView.Entry entry =
         await(() -> setAsideWith(refusedRequest), Duration.ofSeconds(10)).orElseThrow();
     assertThat(ChainSeeder.count(refused)).isEqualTo(3);
-    assertThat(counted()).isEqualTo(countedBefore + 1);
+    // counted once the set-aside row has committed: a moment after the row can be seen
+    awaitTrue(() -> counted() == countedBefore + 1, Duration.ofSeconds(5));
     assertThat(entry.organization()).isEqualTo(refused);
     assertThat(entry.type()).isEqualTo("CONNECTION_USED");
     assertThat(entry.reason()).contains("SQL state 23");
