@@ -23,7 +23,8 @@ import org.eclipse.microprofile.config.Config;
  * claribi.console.dev-user.acme-admin.password-hash=PBKDF2WithHmacSHA256:...
  * </pre>
  *
- * Enabled defaults to false, so a production server has no users here unless told otherwise.
+ * Enabled defaults to false, so a production server has no users here unless told otherwise; with
+ * the OpenID Connect sign-in configured they are off whatever it says.
  */
 @ApplicationScoped
 public class DevelopmentUserDirectory implements ConsoleUsers {
@@ -34,8 +35,10 @@ public class DevelopmentUserDirectory implements ConsoleUsers {
 
   @Inject Config config;
 
+  /** Enabled, and the console does not sign in with an identity provider (decision 50). */
   boolean enabled() {
-    return config.getOptionalValue(ENABLED, Boolean.class).orElse(false);
+    return config.getOptionalValue(ENABLED, Boolean.class).orElse(false)
+        && !ProviderSignInSettings.configured(key -> config.getOptionalValue(key, String.class));
   }
 
   List<String> names() {

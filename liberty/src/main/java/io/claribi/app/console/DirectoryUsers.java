@@ -101,6 +101,9 @@ public class DirectoryUsers implements IdentityStore, ConsoleUsers {
     if (developmentUsers.enabled() && developmentUsers.names().contains(name)) {
       return Optional.empty();
     }
+    if (ProviderSignInSettings.configured(key -> config.getOptionalValue(key, String.class))) {
+      return Optional.empty(); // the console signs in with the identity provider only
+    }
     try {
       return settings().map(Directory::new);
     } catch (RuntimeException e) {

@@ -39,11 +39,15 @@ public class SignIn {
       "The directory could not be reached, so your password could not be checked."
           + " Try again in a few minutes.";
 
+  static final String PASSWORDS_OFF =
+      "This console signs in with your organization's identity provider, not with a password.";
+
   @Inject SecurityContext security;
   @Inject FacesContext faces;
   @Inject DirectoryOutage directoryOutage;
   @Inject SignInThrottle throttle;
   @Inject SignInRecords records;
+  @Inject IdentityProvider provider;
 
   private String username;
   private String password;
@@ -65,6 +69,11 @@ public class SignIn {
   }
 
   public void signIn() throws IOException {
+    if (provider.configured()) {
+      password = null; // the console signs in with the identity provider only (decision 50)
+      show(PASSWORDS_OFF);
+      return;
+    }
     ExternalContext external = faces.getExternalContext();
     HttpServletRequest request = (HttpServletRequest) external.getRequest();
     HttpServletResponse response = (HttpServletResponse) external.getResponse();
