@@ -89,17 +89,14 @@ record ProviderSignInSettings(
     if (admins.isEmpty() && operators.isEmpty()) {
       problems.add(PREFIX + "admin-groups and " + PREFIX + "operator-groups are both empty");
     }
-    TokenClaimNames consoleClaims = null;
-    String userClaim = value.apply("user-claim").orElse("preferred_username");
-    try {
-      consoleClaims =
-          new TokenClaimNames(
-              value.apply("organization-claim").orElse(claims.organization()),
-              value.apply("groups-claim").orElse(claims.groups()));
-      new TokenClaimNames(userClaim, consoleClaims.groups()); // the same rule for its name
-    } catch (IllegalArgumentException e) {
-      problems.add(e.getMessage());
-    }
+    String userClaim = claimName(value, "user-claim", "preferred_username", problems);
+    String organizationClaim =
+        claimName(value, "organization-claim", claims.organization(), problems);
+    String groupsClaim = claimName(value, "groups-claim", claims.groups(), problems);
+    TokenClaimNames consoleClaims =
+        organizationClaim == null || groupsClaim == null
+            ? null
+            : new TokenClaimNames(organizationClaim, groupsClaim);
     Duration timeout = Duration.ofSeconds(5);
     try {
       timeout = value.apply("timeout").map(Duration::parse).orElse(timeout);
@@ -162,6 +159,27 @@ record ProviderSignInSettings(
           "the client secret is missing (" + SECRET_VARIABLE + " or " + SECRET_FILE_VARIABLE + ")");
     }
     return inline.map(String::strip);
+  }
+
+  /** The claim name a key sets, or its default; null, and a problem naming the key, if unusable. */
+  private static String claimName(
+      Function<String, Optional<String>> value,
+      String key,
+      String defaultName,
+      List<String> problems) {
+    String name = value.apply(key).orElse(defaultName);
+    try {
+      new TokenClaimNames(name, TokenClaimNames.DEFAULT.groups()); // the API's rule for a name
+      return name;
+    } catch (IllegalArgumentException e) {
+      problems.add(
+          PREFIX
+              + key
+              + " must be a claim name (letters, digits, '_', ':', '.', '/', '-'), not '"
+              + name
+              + "'");
+      return null;
+    }
   }
 
   private static URI absolute(String text, String key, List<String> problems) {
