@@ -53,8 +53,9 @@ final class Keycloak {
   private final String adminPassword = UUID.randomUUID().toString();
   private final Process process;
 
-  private Keycloak(String organizationA, String organizationB, String mcpResource)
+  private Keycloak(String organizationA, String organizationB, String serverUrl)
       throws IOException {
+    String mcpResource = serverUrl + "/mcp";
     this.organizationA = organizationA;
     this.organizationB = organizationB;
     Path imports = HOME.resolve("data/import");
@@ -69,6 +70,7 @@ final class Keycloak {
     values.put("@ORG_B@", organizationB);
     values.put("@CLARIBI_MAPPERS@", mappers(true, mcpResource));
     values.put("@IDENTITY_MAPPERS@", mappers(false, mcpResource));
+    values.put("@SERVER_URL@", serverUrl);
     for (String realm : List.of("claribi-realm.json", "other-realm.json")) {
       String text = Files.readString(REALMS.resolve(realm));
       for (Map.Entry<String, String> value : values.entrySet()) {
@@ -101,10 +103,10 @@ final class Keycloak {
    * start-dev build step, then the import) and shared until {@link #stopIfRunning}; the MCP
    * resource URL goes into the audience of the realm's clariBI clients.
    */
-  static synchronized Keycloak started(String mcpResource) throws Exception {
+  static synchronized Keycloak started(String serverUrl) throws Exception {
     if (running == null) {
       Keycloak keycloak =
-          new Keycloak(Api.newOrganization("kc-acme"), Api.newOrganization("kc-beta"), mcpResource);
+          new Keycloak(Api.newOrganization("kc-acme"), Api.newOrganization("kc-beta"), serverUrl);
       Runtime.getRuntime().addShutdownHook(new Thread(keycloak::stop));
       keycloak.awaitReady(Duration.ofSeconds(120));
       running = keycloak;

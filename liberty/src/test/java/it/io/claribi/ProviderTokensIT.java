@@ -18,16 +18,12 @@ import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -37,19 +33,16 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Tokens of a real identity provider: Keycloak issues them, and a second Liberty server, configured
  * for it as an operator would (issuer, JWKS URL, claim names; docs/operations.md), accepts them on
- * the REST API and the MCP endpoint. It shares the first server's PostgreSQL database, so the
- * organizations and connections set up there with development tokens are the ones the Keycloak
- * users act on.
+ * the REST API and the MCP endpoint ({@link KeycloakTrustingServer}). The connection is set up on
+ * the first server with development tokens; the Keycloak users act on it through the second.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ProviderTokensIT {
 
-  private static final int PORT = Integer.getInteger("claribi.http.port", 9080) + 7;
-  private static final String SECOND = "http://localhost:" + PORT;
-  private static final String MCP = SECOND + "/mcp";
+  private static final String SECOND = KeycloakTrustingServer.BASE;
+  private static final String MCP = KeycloakTrustingServer.MCP;
   private static final String TOOL = "retrieve_balance";
 
-  private static LibertyServer second;
   private static Keycloak keycloak;
   private static String connectionA;
 
@@ -58,66 +51,9 @@ class ProviderTokensIT {
     assumeTrue(
         "postgresql".equals(System.getProperty("claribi.db.kind")),
         "PostgreSQL profile only: the second server shares the first one's database");
-    Api.awaitTokensAccepted(Duration.ofSeconds(60));
-    keycloak = Keycloak.started(MCP);
-
+    keycloak = KeycloakTrustingServer.started().keycloak;
     String adminA = Gateway.organizationOn(keycloak.organizationA, "ENTERPRISE");
-    Gateway.organizationOn(keycloak.organizationB, "ENTERPRISE");
     connectionA = Consent.connect(adminA, TOOL);
-
-    LibertyServer first = LibertyServer.underTest();
-    second = LibertyServer.copyOfUnderTest(first.directory().getFileName() + "-oidc");
-    // the same credential key (the connection's tokens were sealed by the first server), but not
-    // the development token key: this server trusts Keycloak only
-    second.copyFrom(first, "resources");
-    Set<String> replaced =
-        Set.of(
-            "HTTP_PORT",
-            "HTTPS_PORT",
-            "MP_JWT_VERIFY_ISSUER",
-            "CLARIBI_DEV_TOKENS_ALLOWED",
-            "CLARIBI_MCP_RESOURCE",
-            "CLARIBI_CONNECTIONS_PUBLIC_URL",
-            "DEMO_VENDOR_AUTH_PORT",
-            "DEMO_VENDOR_CONTROL_ENABLED");
-    List<String> environment = new ArrayList<>();
-    for (String line : Files.readAllLines(first.directory().resolve("server.env"))) {
-      if (!replaced.contains(line.split("=", 2)[0])) {
-        environment.add(line);
-      }
-    }
-    environment.addAll(
-        List.of(
-            "HTTP_PORT=" + PORT,
-            "HTTPS_PORT=" + (PORT + 1),
-            // what docs/operations.md tells an operator to set for Keycloak
-            "MP_JWT_VERIFY_ISSUER=" + Keycloak.ISSUER,
-            "MP_JWT_VERIFY_PUBLICKEY_LOCATION=" + Keycloak.JWKS,
-            "CLARIBI_TOKEN_ORGANIZATION_CLAIM=organization",
-            "CLARIBI_TOKEN_GROUPS_CLAIM=claribi_roles",
-            "CLARIBI_MCP_RESOURCE=" + MCP,
-            "CLARIBI_CONNECTIONS_PUBLIC_URL=" + SECOND,
-            // the expiry test waits for a 2-second token to be past its exp
-            "CLARIBI_TOKEN_CLOCK_SKEW=1s",
-            // a removed signing key stops working within 3 s instead of 5 min
-            "CLARIBI_TOKEN_JWKS_REFRESH=PT3S",
-            // two nodes on this machine's PostgreSQL (100 connections)
-            "DB_POOL_SIZE=8",
-            "FENCE_POOL_SIZE=8"));
-    second.prepare(environment);
-    second.start();
-    LibertyServer.awaitReady(SECOND, Duration.ofSeconds(180));
-  }
-
-  @AfterAll
-  static void discardTheSecondServerAndKeycloak() throws Exception {
-    try {
-      if (second != null) {
-        second.discard();
-      }
-    } finally {
-      Keycloak.stopIfRunning();
-    }
   }
 
   @Test

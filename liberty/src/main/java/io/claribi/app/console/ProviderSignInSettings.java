@@ -100,8 +100,21 @@ record ProviderSignInSettings(
     Duration timeout = Duration.ofSeconds(5);
     try {
       timeout = value.apply("timeout").map(Duration::parse).orElse(timeout);
+      if (timeout.isNegative() || timeout.isZero()) {
+        problems.add(PREFIX + "timeout must be positive");
+      }
     } catch (RuntimeException e) {
       problems.add(PREFIX + "timeout is not an ISO-8601 duration such as PT5S");
+    }
+    // a provider signs ID tokens with its private key: no shared-secret (HMAC) or unsigned tokens
+    JWSAlgorithm algorithm = JWSAlgorithm.parse(value.apply("id-token-algorithm").orElse("RS256"));
+    if (!JWSAlgorithm.Family.SIGNATURE.contains(algorithm)) {
+      problems.add(
+          PREFIX
+              + "id-token-algorithm must be an asymmetric signature algorithm such as RS256,"
+              + " PS256 or ES256, not '"
+              + algorithm.getName()
+              + "'");
     }
     Set<String> scopes = new LinkedHashSet<>(List.of("openid"));
     scopes.addAll(names(value.apply("scopes").orElse("openid profile email").replace(' ', ',')));
@@ -122,7 +135,7 @@ record ProviderSignInSettings(
             consoleClaims,
             admins,
             operators,
-            JWSAlgorithm.parse(value.apply("id-token-algorithm").orElse("RS256")),
+            algorithm,
             value.apply("provider-logout").map(Boolean::parseBoolean).orElse(true),
             value.apply("display-name").orElse("your identity provider"),
             timeout));

@@ -338,4 +338,20 @@ class ProviderSignInSettingsTest {
   private static Map<String, String> secret() {
     return Map.of(ProviderSignInSettings.SECRET_VARIABLE, SECRET);
   }
+
+  @Test
+  void an_hmac_or_unsigned_id_token_algorithm_or_a_timeout_that_is_not_positive_is_refused() {
+    for (String algorithm : new String[] {"HS256", "none", "rs256"}) {
+      assertThatThrownBy(
+              () ->
+                  read(
+                      with(full(), "claribi.console.oidc.id-token-algorithm", algorithm), secret()))
+          .as(algorithm)
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("id-token-algorithm must be an asymmetric signature algorithm");
+    }
+    assertThatThrownBy(() -> read(with(full(), "claribi.console.oidc.timeout", "PT-5S"), secret()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("timeout must be positive");
+  }
 }
