@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
  * with an in-memory database and the realms in {@code src/test/resources/keycloak} imported, and
  * stopped when the JVM ends. Its admin API rotates the realm's signing keys as an operator would.
  */
-final class Keycloak {
+public final class Keycloak {
 
   static final int PORT = Integer.getInteger("keycloak.port", 9190);
   static final String BASE = "http://127.0.0.1:" + PORT;
@@ -112,6 +112,29 @@ final class Keycloak {
       running = keycloak;
     }
     return running;
+  }
+
+  /**
+   * Keycloak with the test realm for trying the console's OpenID Connect sign-in by hand against
+   * the development server (README, "Signing in with Keycloak"): the realm's users belong to the
+   * development organizations {@code acme} and {@code beta}. Runs until Ctrl+C.
+   */
+  public static void main(String[] args) throws Exception {
+    String server = args.length > 0 ? args[0] : "http://localhost:9080";
+    Keycloak keycloak = new Keycloak("acme", "beta", server);
+    Runtime.getRuntime().addShutdownHook(new Thread(keycloak::stop));
+    keycloak.awaitReady(Duration.ofSeconds(180));
+    System.out.println(
+        "Keycloak is ready at "
+            + ISSUER
+            + " (admin console "
+            + BASE
+            + "/admin, user admin, password "
+            + keycloak.adminPassword
+            + "). Users: alice, carl (acme admins), bruno (beta admin), olga (operator),"
+            + " nora (no organization), rolf (no role); each one's password is <name>-password."
+            + " Ctrl+C stops it.");
+    keycloak.process.waitFor();
   }
 
   /** Stops the shared Keycloak, if one runs; the JVM's end would too, this is sooner. */

@@ -49,6 +49,8 @@ final class KeycloakTrustingServer {
               new Thread(
                   () -> {
                     try {
+                      server.stop();
+                      server.keepLogs("keycloak-trusting-server-logs"); // for a failure's reader
                       server.discard();
                     } catch (Exception e) {
                       // the JVM ends; the build's clean removes what is left
@@ -98,6 +100,8 @@ final class KeycloakTrustingServer {
             "CLARIBI_CONSOLE_OIDC_CLIENT_SECRET=" + CONSOLE_SECRET,
             "CLARIBI_CONSOLE_OIDC_ADMIN_GROUPS=org-admin,bi-administrators",
             "CLARIBI_CONSOLE_OIDC_DISPLAY_NAME=Keycloak",
+            // plain HTTP on loopback, like the first server (a liberty.var of the build there)
+            "CONSOLE_COOKIES_SECURE=false",
             // the expiry test waits for a 2-second token to be past its exp
             "CLARIBI_TOKEN_CLOCK_SKEW=1s",
             // a removed signing key stops working within 3 s instead of 5 min

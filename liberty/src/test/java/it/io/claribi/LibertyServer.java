@@ -82,6 +82,13 @@ public final class LibertyServer {
     run("stop");
   }
 
+  /** Copies the server's logs to {@code target/<folder>}, replacing what a run left there. */
+  public void keepLogs(String folder) throws IOException {
+    Path kept = Path.of("target", folder);
+    deleteTree(kept);
+    copyTree(directory.resolve("logs"), kept);
+  }
+
   /** Stops a copied server and removes it. */
   public void discard() throws Exception {
     try {

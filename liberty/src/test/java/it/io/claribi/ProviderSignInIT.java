@@ -7,19 +7,19 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -65,6 +65,9 @@ class ProviderSignInIT {
     assertThat(browser.text("sign-in-with-provider")).isEqualTo("Sign in with Keycloak");
     browser.screenshot("provider-sign-in");
 
+    browser.submit(By.id("sign-in-with-provider"));
+    awaitUrl(Keycloak.BASE);
+    browser.screenshot("provider-login-page");
     signInAtKeycloak("alice");
 
     awaitUrl(BASE + HOME);
@@ -264,14 +267,15 @@ class ProviderSignInIT {
 
   /**
    * Someone with their own cookie jar who starts a console sign-in, signs in at Keycloak's login
-   * form, and keeps the callback URL Keycloak sends back instead of following it.
+   * form, and keeps the callback URL Keycloak sends back instead of following it. The jar is kept
+   * by hand: Keycloak marks its cookies {@code Secure}, which a browser sends to a loopback address
+   * over plain HTTP and {@link java.net.CookieManager} does not.
    */
   private static final class Attacker {
 
-    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final Map<String, Map<String, String>> jar = new HashMap<>();
     private final HttpClient http =
         HttpClient.newBuilder()
-            .cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
@@ -286,33 +290,55 @@ class ProviderSignInIT {
       assertThat(action.find()).isTrue();
       String login = action.group(1).replace("&amp;", "&");
       HttpResponse<String> signedIn =
-          http.send(
+          send(
               HttpRequest.newBuilder(URI.create(login))
-                  .timeout(Duration.ofSeconds(20))
                   .header("Content-Type", "application/x-www-form-urlencoded")
                   .POST(
                       HttpRequest.BodyPublishers.ofString(
-                          "username=" + encode(user) + "&password=" + encode(user + "-password")))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
+                          "username=" + encode(user) + "&password=" + encode(user + "-password"))));
       String callback = location(signedIn);
       assertThat(callback).startsWith(BASE + "/console/oidc/callback?");
       return callback;
     }
 
     HttpResponse<String> get(String url) throws IOException, InterruptedException {
-      return http.send(
-          HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).GET().build(),
-          HttpResponse.BodyHandlers.ofString());
+      return send(HttpRequest.newBuilder(URI.create(url)).GET());
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request)
+        throws IOException, InterruptedException {
+      URI uri = request.build().uri();
+      Map<String, String> cookies = jar.computeIfAbsent(uri.getAuthority(), key -> new HashMap<>());
+      if (!cookies.isEmpty()) {
+        request.header(
+            "Cookie",
+            cookies.entrySet().stream()
+                .map(cookie -> cookie.getKey() + "=" + cookie.getValue())
+                .collect(Collectors.joining("; ")));
+      }
+      HttpResponse<String> response =
+          http.send(
+              request.timeout(Duration.ofSeconds(20)).build(),
+              HttpResponse.BodyHandlers.ofString());
+      for (String set : response.headers().allValues("Set-Cookie")) {
+        String[] pair = set.split(";", 2)[0].split("=", 2);
+        boolean expired = set.toLowerCase(java.util.Locale.ROOT).contains("max-age=0");
+        if (pair.length < 2 || pair[1].isEmpty() || expired) {
+          cookies.remove(pair[0].strip());
+        } else {
+          cookies.put(pair[0].strip(), pair[1].strip());
+        }
+      }
+      return response;
     }
 
     /** This client's console session id. */
     String session() {
-      return cookies.getCookieStore().get(URI.create(BASE)).stream()
-          .filter(cookie -> cookie.getName().equals("JSESSIONID"))
-          .map(cookie -> URLDecoder.decode(cookie.getValue(), StandardCharsets.UTF_8))
-          .findFirst()
-          .orElseThrow(() -> new AssertionError("no console session cookie"));
+      String value = jar.getOrDefault(URI.create(BASE).getAuthority(), Map.of()).get("JSESSIONID");
+      if (value == null) {
+        throw new AssertionError("no console session cookie in " + jar);
+      }
+      return value;
     }
 
     private static String location(HttpResponse<String> response) {

@@ -10,7 +10,7 @@ import java.util.Optional;
  * the fixed text of a refused sign-in, chosen by the code in the page's query (never the query's
  * text itself).
  */
-@Named
+@Named("providerSignIn")
 @RequestScoped
 public class ProviderSignInPage {
 
