@@ -82,6 +82,19 @@ public final class LibertyServer {
     run("stop");
   }
 
+  /** Ends the server's JVM at once ({@code kill -9}): no shutdown hook, nothing flushed. */
+  public void killNine() throws Exception {
+    Path pidFile = directory.resolveSibling(".pid").resolve(directory.getFileName() + ".pid");
+    long pid = Long.parseLong(Files.readString(pidFile).trim());
+    ProcessHandle jvm =
+        ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("no process " + pid));
+    Process kill = new ProcessBuilder("kill", "-9", Long.toString(pid)).start();
+    if (!kill.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+      throw new AssertionError("kill -9 " + pid + " did not finish");
+    }
+    jvm.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+  }
+
   /** Copies the server's logs to {@code target/<folder>}, replacing what a run left there. */
   public void keepLogs(String folder) throws IOException {
     Path kept = Path.of("target", folder);

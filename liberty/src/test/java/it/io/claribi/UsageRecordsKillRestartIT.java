@@ -3,8 +3,6 @@ package it.io.claribi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -44,7 +42,7 @@ class UsageRecordsKillRestartIT {
             Gateway.call(admin, "connectionId", connection, "retrieve_balance", "{}");
         assertThat(called.status()).as(called.toString()).isEqualTo(200);
       }
-      killNine(server);
+      server.killNine();
       if (chainHeld != null) {
         chainHeld.rollback();
       }
@@ -84,20 +82,6 @@ class UsageRecordsKillRestartIT {
       assertThat(lock.executeQuery().next()).as("the organization's chain has begun").isTrue();
     }
     return Optional.of(db);
-  }
-
-  /** The server's JVM ends at once: no shutdown hook, no pre-destroy, nothing flushed. */
-  private static void killNine(LibertyServer server) throws Exception {
-    Path pidFile =
-        server
-            .directory()
-            .resolveSibling(".pid")
-            .resolve(server.directory().getFileName() + ".pid");
-    long pid = Long.parseLong(Files.readString(pidFile).trim());
-    ProcessHandle jvm = ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("no " + pid));
-    Process kill = new ProcessBuilder("kill", "-9", Long.toString(pid)).start();
-    assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
-    jvm.onExit().get(30, TimeUnit.SECONDS);
   }
 
   private static List<JsonObject> awaitUsed(String admin, String connection, Duration within)
