@@ -221,11 +221,9 @@ final class McpDispatcher extends HttpServlet {
               + ".");
       return;
     }
-    SessionIdResponse opened = new SessionIdResponse(response);
-    sessionsTransport.service(buffered, opened);
-    if (opened.sessionId() != null) {
-      sessions.opened(opened.sessionId(), sender);
-    }
+    // registered as the transport sets the session header, before the client can use the id
+    sessionsTransport.service(
+        buffered, new SessionIdResponse(response, id -> sessions.opened(id, sender)));
   }
 
   /**
