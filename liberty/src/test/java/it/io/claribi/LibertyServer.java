@@ -82,10 +82,16 @@ public final class LibertyServer {
     run("stop");
   }
 
+  /** The process id of the server's JVM, from the file Liberty keeps while it runs. */
+  public String pid() throws IOException {
+    return Files.readString(
+            directory.resolveSibling(".pid").resolve(directory.getFileName() + ".pid"))
+        .trim();
+  }
+
   /** Ends the server's JVM at once ({@code kill -9}): no shutdown hook, nothing flushed. */
   public void killNine() throws Exception {
-    Path pidFile = directory.resolveSibling(".pid").resolve(directory.getFileName() + ".pid");
-    long pid = Long.parseLong(Files.readString(pidFile).trim());
+    long pid = Long.parseLong(pid());
     ProcessHandle jvm =
         ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("no process " + pid));
     Process kill = new ProcessBuilder("kill", "-9", Long.toString(pid)).start();

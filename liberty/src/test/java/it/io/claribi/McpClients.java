@@ -26,8 +26,13 @@ final class McpClients {
 
   /** The MCP Java SDK's {@code modern} (2026-07-28, stateless) client with this bearer token. */
   static McpSyncClient stateless(String token) {
+    return stateless(token, McpEndpointIT.RESOURCE);
+  }
+
+  /** The same client for the endpoint at {@code url} (e.g. through a load balancer). */
+  static McpSyncClient stateless(String token, String url) {
     HttpClientMcpTransport transport =
-        HttpClientMcpTransport.builder(McpEndpointIT.RESOURCE)
+        HttpClientMcpTransport.builder(url)
             .requestCustomizer(
                 McpHttpRequestCustomizer.fromSync(
                     (request, headers, context) -> headers.set("Authorization", "Bearer " + token)))
