@@ -31,11 +31,17 @@ final class McpClients {
 
   /** The same client for the endpoint at {@code url} (e.g. through a load balancer). */
   static McpSyncClient stateless(String token, String url) {
+    return stateless(() -> token, url);
+  }
+
+  /** The same, with a token from {@code tokens} for each request (a long run outlives one). */
+  static McpSyncClient stateless(java.util.function.Supplier<String> tokens, String url) {
     HttpClientMcpTransport transport =
         HttpClientMcpTransport.builder(url)
             .requestCustomizer(
                 McpHttpRequestCustomizer.fromSync(
-                    (request, headers, context) -> headers.set("Authorization", "Bearer " + token)))
+                    (request, headers, context) ->
+                        headers.set("Authorization", "Bearer " + tokens.get())))
             .build();
     return McpClient.sync(transport)
         .clientInfo(Implementation.builder("it", "1").build())
