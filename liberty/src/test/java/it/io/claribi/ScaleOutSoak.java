@@ -208,7 +208,7 @@ class ScaleOutSoak {
   }
 
   private static String admin(String organization) {
-    return Api.token(organization, "org-admin", "integrator");
+    return Api.token(organization, "org-admin", "integrator", "platform-operator");
   }
 
   private static String operator() {
