@@ -1,10 +1,13 @@
 package io.claribi.platform.boundary;
 
+import io.claribi.platform.api.DatabaseUnavailable;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -28,10 +31,38 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
   @Override
   public Response toResponse(Throwable exception) {
-    return Problems.response(problem(exception));
+    ProblemDetails problem = problem(exception);
+    Response response = Problems.response(problem);
+    retryAfterSeconds(problem)
+        .ifPresent(seconds -> response.getHeaders().putSingle("Retry-After", seconds));
+    return response;
+  }
+
+  /** Only a database out of reach is worth retrying; our own faults are not. */
+  static OptionalLong retryAfterSeconds(ProblemDetails problem) {
+    return problem.status() == 503
+        ? OptionalLong.of(DatabaseUnavailable.RETRY_AFTER_SECONDS)
+        : OptionalLong.empty();
   }
 
   ProblemDetails problem(Throwable exception) {
+    Optional<String> unavailable = DatabaseUnavailable.in(exception);
+    if (unavailable.isPresent()) {
+      // not our fault and not worth a stack trace per request: the readiness check says the same
+      LOG.warning(
+          () ->
+              "Database unavailable (SQL state "
+                  + unavailable.get()
+                  + "): "
+                  + Problems.instance(uriInfo)
+                  + " answered 503");
+      return ProblemDetails.of(
+          503,
+          "DATABASE_UNAVAILABLE",
+          "Database unavailable",
+          "The server cannot reach its database just now. Retry after the time in Retry-After.",
+          Problems.instance(uriInfo));
+    }
     String incident = UUID.randomUUID().toString();
     LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, exception);
     return ProblemDetails.of(

@@ -54,6 +54,34 @@ class ProblemMappingTest {
   }
 
   @Test
+  void a_database_out_of_reach_is_503_with_retry_after_and_no_internals() {
+    RuntimeException failure =
+        new IllegalStateException(
+            "secret query",
+            new java.sql.SQLException("Connection to 10.0.0.5:5432 refused", "08001"));
+
+    ProblemDetails problem = new UnexpectedExceptionMapper().problem(failure);
+
+    assertThat(problem.status()).isEqualTo(503);
+    assertThat(UnexpectedExceptionMapper.retryAfterSeconds(problem)).hasValue(5);
+    assertThat(problem.code()).isEqualTo("DATABASE_UNAVAILABLE");
+    assertThat(problem.incident()).isNull();
+    assertThat(problem.toString()).doesNotContain("secret", "10.0.0.5", "SQLException");
+  }
+
+  @Test
+  void a_failed_statement_is_still_our_fault() {
+    RuntimeException failure =
+        new IllegalStateException(
+            new java.sql.SQLException("duplicate key value violates unique constraint", "23505"));
+
+    ProblemDetails problem = new UnexpectedExceptionMapper().problem(failure);
+
+    assertThat(problem.status()).isEqualTo(500);
+    assertThat(UnexpectedExceptionMapper.retryAfterSeconds(problem)).isEmpty();
+  }
+
+  @Test
   void an_unreadable_request_body_is_400_and_a_failed_response_is_500() {
     JsonbException reading = fromMethod("fromJson");
     JsonbException writing = fromMethod("toJson");
