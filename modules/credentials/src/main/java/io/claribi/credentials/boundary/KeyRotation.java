@@ -4,6 +4,7 @@ import io.claribi.credentials.control.CredentialSeal;
 import io.claribi.credentials.control.CredentialsConfig;
 import io.claribi.credentials.control.RotationLedger;
 import io.claribi.credentials.control.RotationLedger.Run;
+import io.claribi.credentials.control.RotationLedger.Start;
 import io.claribi.platform.api.OrganizationId;
 import io.claribi.platform.api.ProblemException;
 import io.claribi.platform.api.StartupOrder;
@@ -11,13 +12,20 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -39,64 +47,125 @@ public class KeyRotation {
   @Inject CredentialsConfig config;
   @Inject Clock clock;
 
-  @Resource ManagedExecutorService executor;
+  /** Without the caller of the request that started the run: the job acts as the system. */
+  @Resource(lookup = "java:app/concurrent/systemJobs")
+  ManagedExecutorService executor;
+
+  @Resource ManagedScheduledExecutorService scheduler;
 
   /** Whether this server is running the job now (each server runs at most one). */
   private final AtomicBoolean running = new AtomicBoolean();
 
+  /**
+   * This node as the ledger names a run's worker: the host, and an id of this start, since two
+   * nodes may share a host and a restarted node is a new worker.
+   */
+  private final String worker = workerName();
+
   /** Set when the application stops: the job ends between batches and resumes at next start. */
   private volatile boolean stopping;
+
+  private ScheduledFuture<?> watching;
 
   @PreDestroy
   void stopJob() {
     stopping = true;
+    if (watching != null) {
+      watching.cancel(false);
+    }
   }
 
   /** Consecutive failed passes (a deadlock with another server's job, a database restart). */
   static final int MAX_ATTEMPTS = 5;
 
-  /** Resumes a run that a stopped server left unfinished. */
+  /**
+   * Resumes a run that a stopped server left unfinished, and from then on watches for runs that no
+   * node holds any more (their node died, stopped or gave up after repeated failures): on several
+   * nodes, whichever node sees such a run first takes it over.
+   */
   void resumeAtStartup(@Observes @Priority(StartupOrder.JOBS) Startup startup) {
-    ledger
-        .unfinished()
-        .ifPresent(
-            run -> {
-              LOG.info(() -> "Resuming key rotation " + run.id() + " left unfinished");
-              executor.execute(() -> runToEnd(run));
-            });
+    takeOverQuietly();
+    long every = Math.max(1000, config.rotationLease().toMillis() / 3);
+    watching =
+        scheduler.scheduleWithFixedDelay(
+            this::takeOverQuietly, every, every, TimeUnit.MILLISECONDS);
+  }
+
+  /** Takes over the unfinished run if no node holds it; true if this node now works on it. */
+  boolean takeOverOrphaned() {
+    if (running.get() || stopping) {
+      return false;
+    }
+    Instant now = clock.instant();
+    Optional<Run> orphaned = ledger.unfinished().filter(run -> !run.heldAt(now));
+    if (orphaned.isEmpty()
+        || !ledger.claim(orphaned.get().id(), worker, now, now.plus(config.rotationLease()))) {
+      return false;
+    }
+    Run run = orphaned.get();
+    LOG.info(
+        () ->
+            "Resuming key rotation "
+                + run.id()
+                + " left unfinished"
+                + run.worker().map(w -> " by " + w).orElse(""));
+    executor.execute(() -> runToEnd(run));
+    return true;
+  }
+
+  private void takeOverQuietly() {
+    try {
+      takeOverOrphaned();
+    } catch (RuntimeException e) {
+      // the database may be away; the next look tries again
+      LOG.log(Level.FINE, "Looking for an unfinished key rotation failed", e);
+    }
   }
 
   /**
-   * Starts re-encrypting to the newest key, or resumes here an unfinished run that no job on this
-   * server is working on (one that stopped after repeated failures).
+   * Starts re-encrypting to the newest key, or resumes here an unfinished run that no node is
+   * working on (one that stopped after repeated failures, or whose node died).
    *
-   * @throws ProblemException 409 ROTATION_RUNNING while this server is working on a run
+   * @throws ProblemException 409 ROTATION_RUNNING while this or another node works on a run
    */
   public RotationStatus start(String requestedBy) {
     synchronized (this) {
-      Optional<Run> unfinished = ledger.unfinished();
-      if (unfinished.isPresent() && running.get()) {
+      Instant now = clock.instant();
+      Optional<Run> working = running.get() ? ledger.unfinished() : Optional.empty();
+      RotationLedger.Start started =
+          working.isPresent()
+              ? new RotationLedger.Start(working.get(), Start.Outcome.HELD_ELSEWHERE)
+              : ledger.beginOrResume(
+                  requestedBy,
+                  now,
+                  seal.fingerprints().get(0),
+                  worker,
+                  now.plus(config.rotationLease()));
+      Run run = started.run();
+      if (started.outcome() == Start.Outcome.HELD_ELSEWHERE) {
         throw new ProblemException(
             409,
             "ROTATION_RUNNING",
             "Rotation running",
             "Key rotation "
-                + unfinished.get().id()
-                + " is still running; follow it with GET /api/v1/credentials/rotation.");
+                + run.id()
+                + " is still running"
+                + run.worker().map(w -> " on node " + w).orElse("")
+                + "; follow it with GET /api/v1/credentials/rotation.");
       }
-      Run run =
-          unfinished.orElseGet(
-              () -> ledger.begin(requestedBy, clock.instant(), seal.fingerprints().get(0)));
+      boolean resumed = started.outcome() == Start.Outcome.RESUMED;
       LOG.info(
           () ->
-              (unfinished.isPresent() ? "Resuming" : "Starting")
+              (resumed ? "Resuming" : "Starting")
                   + " key rotation "
                   + run.id()
                   + " to key "
                   + seal.fingerprints().get(0)
                   + " at the request of "
-                  + requestedBy);
-      auditing.started(run.id(), run.targetKey(), unfinished.isPresent());
+                  + requestedBy
+                  + " on node "
+                  + worker);
+      auditing.started(run.id(), run.targetKey(), resumed);
       executor.execute(() -> runToEnd(run));
     }
     return status();
@@ -146,6 +215,10 @@ public class KeyRotation {
           LOG.info(() -> "Key rotation " + run.id() + " paused by shutdown; resumes at start");
           return;
         }
+        if (pass.lost) {
+          LOG.info(() -> "Key rotation " + run.id() + " was taken over by another node");
+          return;
+        }
         if (pass.resealed == 0) {
           String key = seal.fingerprints().get(0);
           ledger.progress(run.id(), key, 0, pass.unreadable);
@@ -154,7 +227,9 @@ public class KeyRotation {
               .forEach(
                   (organization, rows) ->
                       auditing.finished(new OrganizationId(organization), key, rows));
-          ledger.finish(run.id(), clock.instant());
+          if (!ledger.finish(run.id(), clock.instant())) {
+            return; // another node finished it meanwhile
+          }
           LOG.info(
               () ->
                   "Key rotation "
@@ -167,7 +242,19 @@ public class KeyRotation {
         }
       }
     } finally {
+      if (stopping) {
+        releaseQuietly(run);
+      }
       running.set(false);
+    }
+  }
+
+  /** A stopping node lets another take the run over at once instead of after its lease. */
+  private void releaseQuietly(Run run) {
+    try {
+      ledger.release(run.id(), worker);
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "Could not release key rotation " + run.id() + "; its lease runs out", e);
     }
   }
 
@@ -179,7 +266,17 @@ public class KeyRotation {
         pass.interrupted = true;
         return pass;
       }
-      RotationBatches.Outcome outcome = batches.rotate(run.id(), after, config.rotationBatchSize());
+      RotationBatches.Outcome outcome =
+          batches.rotate(
+              run.id(),
+              worker,
+              clock.instant().plus(config.rotationLease()),
+              after,
+              config.rotationBatchSize());
+      if (!outcome.held()) {
+        pass.lost = true;
+        return pass;
+      }
       if (outcome.last().isEmpty()) {
         return pass;
       }
@@ -212,5 +309,17 @@ public class KeyRotation {
     long resealed;
     long unreadable;
     boolean interrupted;
+    boolean lost;
+  }
+
+  private static String workerName() {
+    String host;
+    try {
+      host = InetAddress.getLocalHost().getHostName();
+    } catch (IOException | RuntimeException unknown) {
+      host = "node";
+    }
+    String start = UUID.randomUUID().toString().substring(0, 8);
+    return host.substring(0, Math.min(host.length(), 100)) + "#" + start;
   }
 }

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.logging.Logger;
 
@@ -22,21 +23,33 @@ public class RotationBatches {
 
   private static final Logger LOG = Logger.getLogger(RotationBatches.class.getName());
 
-  /** What one batch did; {@code last} is the id to continue after, empty when none was left. */
-  public record Outcome(int resealed, int unreadable, java.util.Optional<String> last) {}
+  /**
+   * What one batch did; {@code last} is the id to continue after, empty when none was left; {@code
+   * held} false if the worker had lost the run to another node and did nothing.
+   */
+  public record Outcome(
+      int resealed, int unreadable, java.util.Optional<String> last, boolean held) {
+
+    static Outcome lost() {
+      return new Outcome(0, 0, java.util.Optional.empty(), false);
+    }
+  }
 
   @Inject RotationLedger ledger;
   @Inject CredentialSeal seal;
   @Inject Clock clock;
 
   /**
-   * Takes the run's lock, then reads and re-encrypts the next rows after {@code after} that an
-   * older key of the ring sealed. Reading under the lock means the jobs of several servers never
-   * hold row locks while waiting for each other.
+   * Takes the run's lock and extends {@code worker}'s lease on it to {@code leaseUntil}, then reads
+   * and re-encrypts the next rows after {@code after} that an older key of the ring sealed. Reading
+   * under the lock means the jobs of several servers never hold row locks while waiting for each
+   * other; a worker that no longer holds the run does nothing.
    */
   @Transactional(TxType.REQUIRES_NEW)
-  public Outcome rotate(String runId, String after, int size) {
-    ledger.lockRun(runId);
+  public Outcome rotate(String runId, String worker, Instant leaseUntil, String after, int size) {
+    if (!ledger.lockRun(runId, worker, leaseUntil)) {
+      return Outcome.lost();
+    }
     List<String> ring = seal.fingerprints();
     String target = ring.get(0);
     List<Row> batch = ledger.nextUnder(ring.subList(1, ring.size()), after, size);
@@ -71,6 +84,7 @@ public class RotationBatches {
         unreadable,
         batch.isEmpty()
             ? java.util.Optional.empty()
-            : java.util.Optional.of(batch.get(batch.size() - 1).connectionId()));
+            : java.util.Optional.of(batch.get(batch.size() - 1).connectionId()),
+        true);
   }
 }

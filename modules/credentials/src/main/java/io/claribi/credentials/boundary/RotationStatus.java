@@ -33,7 +33,10 @@ public record RotationStatus(
   /** One key and the rows it seals; {@code removable} once no row needs it. */
   public record KeyUse(String fingerprint, boolean primary, long rows, boolean removable) {}
 
-  /** The latest run; {@code state} is RUNNING or FINISHED. */
+  /**
+   * The latest run; {@code state} is RUNNING or FINISHED; {@code worker} the node that works (or
+   * last worked) on it, as host#start.
+   */
   public record RunView(
       String id,
       String state,
@@ -42,7 +45,8 @@ public record RotationStatus(
       String targetKey,
       long rowsResealed,
       long rowsUnopenable,
-      Instant finishedAt) {}
+      Instant finishedAt,
+      String worker) {}
 
   static RotationStatus of(
       String source, List<String> ring, Map<String, Long> rowsPerKey, Optional<Run> latest) {
@@ -80,6 +84,7 @@ public record RotationStatus(
         run.targetKey(),
         run.rowsDone(),
         run.rowsFailed(),
-        run.finishedAt().orElse(null));
+        run.finishedAt().orElse(null),
+        run.worker().orElse(null));
   }
 }

@@ -39,6 +39,10 @@ public class CredentialsConfig {
   @ConfigProperty(name = "claribi.credentials.rotation.pause-millis", defaultValue = "0")
   long rotationPauseMillis;
 
+  @Inject
+  @ConfigProperty(name = "claribi.credentials.rotation.lease-seconds", defaultValue = "30")
+  long rotationLeaseSeconds;
+
   /** A file mounted by a secrets manager: one key per line, newest first. */
   public Optional<Path> keyFile() {
     return keyFile.filter(s -> !s.isBlank()).map(Path::of);
@@ -61,6 +65,14 @@ public class CredentialsConfig {
   /** Rows re-encrypted per transaction by the rotation job. */
   public int rotationBatchSize() {
     return Math.max(1, rotationBatchSize);
+  }
+
+  /**
+   * How long a node holds a rotation run without renewing it (it renews with every batch); a run
+   * held no longer is taken over by another node. At least 5 s.
+   */
+  public Duration rotationLease() {
+    return Duration.ofSeconds(Math.max(5, rotationLeaseSeconds));
   }
 
   /** A pause between rotation batches, to spare a busy database. */

@@ -36,7 +36,10 @@ public class RotationLedger {
   /** A sealed row as rotation sees it. */
   public record Row(String connectionId, String organizationId, long version, Sealed sealed) {}
 
-  /** One operator-requested rotation. */
+  /**
+   * One operator-requested rotation; {@code worker} is the node that holds (or last held) it, until
+   * {@code leaseUntil}.
+   */
   public record Run(
       String id,
       String requestedBy,
@@ -44,7 +47,15 @@ public class RotationLedger {
       String targetKey,
       long rowsDone,
       long rowsFailed,
-      Optional<Instant> finishedAt) {}
+      Optional<Instant> finishedAt,
+      Optional<String> worker,
+      Optional<Instant> leaseUntil) {
+
+    /** Whether a node holds the run at {@code now}: its lease has not run out. */
+    public boolean heldAt(Instant now) {
+      return finishedAt.isEmpty() && leaseUntil.filter(now::isBefore).isPresent();
+    }
+  }
 
   @Resource(lookup = "jdbc/claribi")
   DataSource dataSource;
@@ -173,11 +184,45 @@ public class RotationLedger {
   }
 
   /**
-   * Locks the run's row for the rest of the caller's transaction. Every batch takes this lock
-   * first, so batches of several servers run one after another instead of deadlocking on rows.
+   * Locks the run's row for the rest of the caller's transaction and extends the worker's lease.
+   * Every batch takes this lock first, so batches of several servers run one after another instead
+   * of deadlocking on rows.
+   *
+   * @return false if the worker no longer holds the run (another node took it over): the batch must
+   *     not go on
    */
-  public void lockRun(String runId) {
-    execute("UPDATE key_rotations SET rows_done = rows_done WHERE id = ?", runId);
+  public boolean lockRun(String runId, String worker, Instant leaseUntil) {
+    return execute(
+            "UPDATE key_rotations SET lease_until = ? WHERE id = ? AND worker = ?"
+                + " AND finished_at IS NULL",
+            utc(leaseUntil),
+            runId,
+            worker)
+        == 1;
+  }
+
+  /**
+   * Gives the unfinished run to {@code worker} until {@code leaseUntil}, if no other node holds it
+   * at {@code now}. One statement, so of two nodes claiming at once exactly one gets it.
+   */
+  @Transactional(TxType.REQUIRES_NEW)
+  public boolean claim(String runId, String worker, Instant now, Instant leaseUntil) {
+    return execute(
+            "UPDATE key_rotations SET worker = ?, lease_until = ? WHERE id = ?"
+                + " AND finished_at IS NULL AND (lease_until IS NULL OR lease_until < ? OR worker = ?)",
+            worker,
+            utc(leaseUntil),
+            runId,
+            utc(now),
+            worker)
+        == 1;
+  }
+
+  /** Lets another node take the run over at once (this one stops). */
+  @Transactional(TxType.REQUIRES_NEW)
+  public void release(String runId, String worker) {
+    execute(
+        "UPDATE key_rotations SET lease_until = NULL WHERE id = ? AND worker = ?", runId, worker);
   }
 
   @Transactional(TxType.NOT_SUPPORTED)
@@ -191,13 +236,24 @@ public class RotationLedger {
     return runs("").stream().findFirst();
   }
 
-  public Run begin(String requestedBy, Instant now, String targetKey) {
+  /** Records a new run, held by {@code worker} until {@code leaseUntil}. */
+  public Run begin(
+      String requestedBy, Instant now, String targetKey, String worker, Instant leaseUntil) {
     Run run =
-        new Run(UUID.randomUUID().toString(), requestedBy, now, targetKey, 0, 0, Optional.empty());
+        new Run(
+            UUID.randomUUID().toString(),
+            requestedBy,
+            now,
+            targetKey,
+            0,
+            0,
+            Optional.empty(),
+            Optional.of(worker),
+            Optional.of(leaseUntil));
     String sql =
         "INSERT INTO key_rotations (id, requested_by, requested_at, target_key, rows_done,"
-            + " rows_failed) VALUES (?, ?, ?, ?, 0, 0)";
-    execute(sql, run.id(), run.requestedBy(), utc(now), targetKey);
+            + " rows_failed, worker, lease_until) VALUES (?, ?, ?, ?, 0, 0, ?, ?)";
+    execute(sql, run.id(), run.requestedBy(), utc(now), targetKey, worker, utc(leaseUntil));
     return run;
   }
 
@@ -211,11 +267,14 @@ public class RotationLedger {
         runId);
   }
 
-  public void finish(String runId, Instant now) {
-    execute(
-        "UPDATE key_rotations SET finished_at = ? WHERE id = ? AND finished_at IS NULL",
-        utc(now),
-        runId);
+  /** Marks the run finished, once: false if it was finished already. */
+  public boolean finish(String runId, Instant now) {
+    return execute(
+            "UPDATE key_rotations SET finished_at = ?, lease_until = NULL WHERE id = ?"
+                + " AND finished_at IS NULL",
+            utc(now),
+            runId)
+        == 1;
   }
 
   /** A connection outside any transaction that reads without taking or waiting for locks. */
@@ -226,19 +285,72 @@ public class RotationLedger {
     return db;
   }
 
+  /**
+   * What {@link #beginOrResume} did: began {@code run}, resumed it (no node held it), or found it
+   * held by another node.
+   */
+  public record Start(Run run, Outcome outcome) {
+
+    /** How an operator's request to rotate ended. */
+    public enum Outcome {
+      BEGUN,
+      RESUMED,
+      HELD_ELSEWHERE
+    }
+  }
+
+  /**
+   * Begins a run for {@code worker}, or gives it the unfinished run if no other node holds that at
+   * {@code now}. The table is locked for the decision, so two nodes asked at the same moment never
+   * both begin a run.
+   */
+  @Transactional(TxType.REQUIRES_NEW)
+  public Start beginOrResume(
+      String requestedBy, Instant now, String targetKey, String worker, Instant leaseUntil) {
+    execute("LOCK TABLE key_rotations IN EXCLUSIVE MODE");
+    Optional<Run> unfinished;
+    try (Connection db = dataSource.getConnection()) {
+      unfinished = runs("WHERE finished_at IS NULL", db).stream().findFirst();
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot read key rotation runs", e);
+    }
+    if (unfinished.isEmpty()) {
+      return new Start(begin(requestedBy, now, targetKey, worker, leaseUntil), Start.Outcome.BEGUN);
+    }
+    Run run = unfinished.get();
+    boolean mine = run.worker().filter(worker::equals).isPresent();
+    if (run.heldAt(now) && !mine) {
+      return new Start(run, Start.Outcome.HELD_ELSEWHERE);
+    }
+    execute(
+        "UPDATE key_rotations SET worker = ?, lease_until = ? WHERE id = ?",
+        worker,
+        utc(leaseUntil),
+        run.id());
+    return new Start(run, Start.Outcome.RESUMED);
+  }
+
   private List<Run> runs(String where) {
+    try (Connection db = unlockedReads()) {
+      return runs(where, db);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot read key rotation runs", e);
+    }
+  }
+
+  private static List<Run> runs(String where, Connection db) throws SQLException {
     String sql =
-        "SELECT id, requested_by, requested_at, target_key, rows_done, rows_failed, finished_at"
-            + " FROM key_rotations "
+        "SELECT id, requested_by, requested_at, target_key, rows_done, rows_failed, finished_at,"
+            + " worker, lease_until FROM key_rotations "
             + where
             + " ORDER BY requested_at DESC";
-    try (Connection db = unlockedReads();
-        PreparedStatement query = db.prepareStatement(sql)) {
+    try (PreparedStatement query = db.prepareStatement(sql)) {
       query.setMaxRows(1);
       List<Run> runs = new ArrayList<>();
       try (ResultSet rows = query.executeQuery()) {
         while (rows.next()) {
           Timestamp finished = rows.getTimestamp(7);
+          Timestamp lease = rows.getTimestamp(9);
           runs.add(
               new Run(
                   rows.getString(1).strip(),
@@ -247,22 +359,22 @@ public class RotationLedger {
                   rows.getString(4).strip(),
                   rows.getLong(5),
                   rows.getLong(6),
-                  Optional.ofNullable(finished).map(Timestamp::toInstant)));
+                  Optional.ofNullable(finished).map(Timestamp::toInstant),
+                  Optional.ofNullable(rows.getString(8)).map(String::strip),
+                  Optional.ofNullable(lease).map(Timestamp::toInstant)));
         }
       }
       return runs;
-    } catch (SQLException e) {
-      throw new IllegalStateException("Cannot read key rotation runs", e);
     }
   }
 
-  private void execute(String sql, Object... parameters) {
+  private int execute(String sql, Object... parameters) {
     try (Connection db = dataSource.getConnection();
         PreparedStatement statement = db.prepareStatement(sql)) {
       for (int i = 0; i < parameters.length; i++) {
         statement.setObject(i + 1, parameters[i]);
       }
-      statement.executeUpdate();
+      return statement.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot record key rotation progress", e);
     }
