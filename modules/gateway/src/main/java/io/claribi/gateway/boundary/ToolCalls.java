@@ -137,34 +137,34 @@ public class ToolCalls {
 
   private Called called(String source, String vendor, String what, Exchange exchange) {
     Instant start = clock.instant();
-    String outcome = "FAILED";
+    VendorReply reply;
     try {
-      VendorReply reply = exchange.run();
-      outcome = reply.toolError() ? "TOOL_ERROR" : "OK";
-      return new Called(source, vendor, what, reply);
+      reply = exchange.run();
     } catch (QuotaExceededException refused) {
-      outcome = null; // refused before anything was sent: not a use
-      throw refused;
+      throw refused; // refused before anything was sent: not a use
     } catch (ProblemException problem) {
-      outcome = problem.code();
+      journal.record(used(source, vendor, what, problem.code(), start));
       throw problem;
-    } finally {
-      if (outcome != null) {
-        record(source, vendor, what, outcome, start, Duration.between(start, clock.instant()));
-      }
+    } catch (RuntimeException | Error failed) {
+      journal.record(used(source, vendor, what, "FAILED", start));
+      throw failed;
     }
+    // the answer leaves only with its use recorded durably
+    journal.recordBeforeAnswer(
+        used(source, vendor, what, reply.toolError() ? "TOOL_ERROR" : "OK", start));
+    return new Called(source, vendor, what, reply);
   }
 
-  private void record(
-      String source, String vendor, String what, String outcome, Instant calledAt, Duration took) {
+  private DeferredAuditEvent used(
+      String source, String vendor, String what, String outcome, Instant calledAt) {
+    Duration took = Duration.between(calledAt, clock.instant());
     AuditEvent used = UsageRecording.event(source, vendor, what, outcome, took, calledAt);
-    journal.record(
-        new DeferredAuditEvent(
-            tenancy.organization(),
-            caller.actor(),
-            correlation.requestId(),
-            correlation.clientAddress().orElse(null),
-            used));
+    return new DeferredAuditEvent(
+        tenancy.organization(),
+        caller.actor(),
+        correlation.requestId(),
+        correlation.clientAddress().orElse(null),
+        used);
   }
 
   @FunctionalInterface

@@ -2,7 +2,9 @@ package io.claribi.gateway.boundary;
 
 import io.claribi.gateway.control.PendingUsage;
 import io.claribi.gateway.control.UsageOutbox;
+import io.claribi.platform.api.DatabaseUnavailable;
 import io.claribi.platform.api.DeferredAuditEvent;
+import io.claribi.platform.api.RetryLaterException;
 import io.claribi.platform.api.StartupOrder;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
@@ -92,6 +94,36 @@ public class UsageJournal {
               + SetAsideUsageRecords.reason(failed)
               + "): "
               + json);
+    }
+  }
+
+  /**
+   * Writes the record of a use whose answer is about to be delivered; if it cannot be made durable
+   * the answer must not leave, so this refuses: 503 {@code DATABASE_UNAVAILABLE} when the database
+   * is out of reach (the caller may retry), otherwise the failure itself. The record is logged
+   * whole either way. No caller receives a vendor's answer whose use the trail will not show.
+   */
+  public void recordBeforeAnswer(DeferredAuditEvent event) {
+    String json = UsageRecordJson.encode(event);
+    try {
+      outbox.add(event.organization(), clock.instant(), json);
+      written.release();
+    } catch (RuntimeException failed) {
+      LOG.severe(
+          "A usage record could not be written, its answer is withheld ("
+              + SetAsideUsageRecords.reason(failed)
+              + "): "
+              + json);
+      if (DatabaseUnavailable.in(failed).isPresent()) {
+        throw new RetryLaterException(
+            503,
+            "DATABASE_UNAVAILABLE",
+            "Database unavailable",
+            "The vendor answered, but the use could not be recorded, so the answer is withheld."
+                + " Retry after the time in Retry-After.",
+            DatabaseUnavailable.RETRY_AFTER_SECONDS);
+      }
+      throw failed;
     }
   }
 

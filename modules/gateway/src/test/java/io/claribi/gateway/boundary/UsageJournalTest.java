@@ -113,6 +113,43 @@ class UsageJournalTest {
     assertThat(cut.pending()).isZero();
   }
 
+  @Test
+  void an_answer_whose_use_cannot_be_recorded_is_withheld_with_a_503_while_the_database_is_away() {
+    start();
+    outbox.refusesWrites =
+        new IllegalStateException(
+            new java.sql.SQLException("FATAL: terminating connection", "57P01"));
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> cut.recordBeforeAnswer(used("org-a", "withheld")))
+        .isInstanceOfSatisfying(
+            io.claribi.platform.api.RetryLaterException.class,
+            refused -> {
+              assertThat(refused.status()).isEqualTo(503);
+              assertThat(refused.code()).isEqualTo("DATABASE_UNAVAILABLE");
+              assertThat(refused.retryAfterSeconds()).hasValue(5);
+            });
+
+    outbox.refusesWrites = null;
+    cut.recordBeforeAnswer(used("org-a", "recorded"));
+    awaitTrue(() -> trail.written.size() == 1);
+    assertThat(trail.written.get(0).actor()).isEqualTo("recorded");
+  }
+
+  @Test
+  void any_other_failure_to_record_an_answer_is_not_hidden_either() {
+    start();
+    IllegalStateException broken = new IllegalStateException("value too long for the column");
+    outbox.refusesWrites = broken;
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> cut.recordBeforeAnswer(used("org-a", "withheld")))
+        .isSameAs(broken);
+    // the older, best-effort path for failed calls still only logs
+    cut.record(used("org-a", "failed call"));
+    assertThat(outbox.count()).isZero();
+  }
+
   private void start() {
     cut.writer = trail;
     cut.outbox = outbox;
@@ -150,8 +187,13 @@ class UsageJournalTest {
     private final AtomicInteger ids = new AtomicInteger();
     final AtomicBoolean down = new AtomicBoolean();
 
+    volatile RuntimeException refusesWrites;
+
     @Override
     public void add(OrganizationId organization, Instant writtenAt, String recordJson) {
+      if (refusesWrites != null) {
+        throw refusesWrites;
+      }
       rows.put((long) ids.incrementAndGet(), organization.value() + "|" + recordJson);
     }
 
