@@ -28,12 +28,35 @@ final class TwoNodes {
   static final String BALANCER = "http://127.0.0.1:" + BALANCER_PORT;
   static final int STATS_PORT = Integer.getInteger("claribi.http.port", 9080) + 12;
 
+  /**
+   * The demo vendor's MCP server behind a TCP relay of its own (a second HAProxy, {@link
+   * #vendorDown()}): a vendor registered at this URL can be taken off the network alone.
+   */
+  static final int VENDOR_FRONT_PORT = Integer.getInteger("claribi.http.port", 9080) + 13;
+
+  static final String VENDOR_FRONT =
+      "http://127.0.0.1:" + VENDOR_FRONT_PORT + URI.create(DemoVendor.MCP).getPath();
+
   static final Path HAPROXY = Path.of("/usr/sbin/haproxy");
+
+  /** Node 1's settings that node 2 has its own value of. */
+  private static final List<String> NODE_2_OWN =
+      List.of(
+          "HTTP_PORT=",
+          "HTTPS_PORT=",
+          "CLARIBI_GATEWAY_MAX_CONCURRENT_CALLS_PER_ORGANIZATION=",
+          "CLARIBI_CREDENTIALS_ROTATION_BATCH_SIZE=",
+          "CLARIBI_CREDENTIALS_ROTATION_PAUSE_MILLIS=",
+          "CLARIBI_CONNECTIONS_ATTEMPT_LIFETIME=");
+
+  /** Each node's credential key file (the development key file, in its own server folder). */
+  private static final Path KEY_FILE = Path.of("resources", "security", "dev-credentials.keys");
 
   private static TwoNodes running;
 
   final LibertyServer node2;
   private final Process balancer;
+  private Process vendorFront;
   private boolean stopped;
 
   private TwoNodes(LibertyServer node2, Process balancer) {
@@ -53,6 +76,7 @@ final class TwoNodes {
       LibertyServer node2 = startNode2();
       Process balancer = startBalancer();
       TwoNodes nodes = new TwoNodes(node2, balancer);
+      nodes.vendorUp();
       Runtime.getRuntime().addShutdownHook(new Thread(nodes::stop));
       nodes.awaitBothServing(Duration.ofSeconds(60));
       running = nodes;
@@ -89,9 +113,7 @@ final class TwoNodes {
     }
     List<String> environment = new ArrayList<>();
     for (String line : Files.readAllLines(first.directory().resolve("server.env"))) {
-      if (!line.startsWith("HTTP_PORT=")
-          && !line.startsWith("HTTPS_PORT=")
-          && !line.startsWith("CLARIBI_GATEWAY_MAX_CONCURRENT_CALLS_PER_ORGANIZATION=")) {
+      if (NODE_2_OWN.stream().noneMatch(line::startsWith)) {
         environment.add(line);
       }
     }
@@ -100,25 +122,54 @@ final class TwoNodes {
     // node 2's bulkhead keeps its share of fence and pool connections small; callers retry its
     // 429s as clients do
     environment.add("CLARIBI_GATEWAY_MAX_CONCURRENT_CALLS_PER_ORGANIZATION=16");
+    // node 2 rotates one row at a time, slowly, so that a rotation it works on is still under way
+    // when a test kills it; its connects expire within seconds, so that a PENDING connect it
+    // leaves behind is due for node 1's sweep within the test
+    environment.add("CLARIBI_CREDENTIALS_ROTATION_BATCH_SIZE=1");
+    environment.add("CLARIBI_CREDENTIALS_ROTATION_PAUSE_MILLIS=1000");
+    environment.add("CLARIBI_CONNECTIONS_ATTEMPT_LIFETIME=PT5S");
     node2.prepare(environment);
     node2.start();
     LibertyServer.awaitReady(NODE_2, Duration.ofSeconds(180));
     return node2;
   }
 
+  private static final Path FOLDER = Path.of("target", "haproxy").toAbsolutePath();
+
   private static Process startBalancer() throws IOException {
-    Path folder = Path.of("target", "haproxy").toAbsolutePath();
-    Files.createDirectories(folder);
-    Path config = folder.resolve("haproxy.cfg");
-    Files.writeString(config, configuration());
+    Files.createDirectories(FOLDER);
+    Files.writeString(FOLDER.resolve("503.http"), NO_NODE);
+    return haproxy("haproxy", configuration(FOLDER.resolve("503.http")));
+  }
+
+  private static Process haproxy(String name, String configuration) throws IOException {
+    Path config = FOLDER.resolve(name + ".cfg");
+    Files.writeString(config, configuration);
     return new ProcessBuilder(HAPROXY.toString(), "-db", "-f", config.toString())
         .redirectErrorStream(true)
-        .redirectOutput(folder.resolve("haproxy.log").toFile())
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(FOLDER.resolve(name + ".log").toFile()))
         .start();
   }
 
+  /**
+   * The balancer's answer when no node is in rotation (both draining, the database away): a problem
+   * like the nodes' own, with {@code Retry-After}, instead of HAProxy's HTML page.
+   */
+  static final String NO_NODE =
+      String.join(
+          "\r\n",
+          "HTTP/1.1 503 Service Unavailable",
+          "Content-Type: application/problem+json",
+          "Retry-After: 5",
+          "Cache-Control: no-store",
+          "Connection: close",
+          "",
+          "{\"type\":\"about:blank\",\"title\":\"Service unavailable\",\"status\":503,"
+              + "\"code\":\"NO_NODE_AVAILABLE\",\"detail\":\"No node can serve the request"
+              + " now; retry after the time in Retry-After.\"}");
+
   /** What docs/operations.md, "Scaling out", shows, on this test's loopback ports. */
-  static String configuration() {
+  static String configuration(Path noNode) {
     return String.join(
         "\n",
         "global",
@@ -128,6 +179,7 @@ final class TwoNodes {
         "  timeout connect 2s",
         "  timeout client 60s",
         "  timeout server 60s",
+        "  errorfile 503 " + noNode,
         "frontend claribi",
         "  bind 127.0.0.1:" + BALANCER_PORT,
         // A client's plain-text HTTP/2 upgrade (Java's HttpClient asks for one) would turn its
@@ -198,6 +250,91 @@ final class TwoNodes {
     return balancerView().get(node)[1];
   }
 
+  /**
+   * Puts a new key first in each node's key file, the others kept below it, as a secrets manager
+   * updates every node's mount, and waits until both nodes seal with it. Returns its fingerprint.
+   */
+  String newPrimaryKey(String operator) throws Exception {
+    byte[] raw = new byte[32];
+    new java.security.SecureRandom().nextBytes(raw);
+    String key = java.util.Base64.getUrlEncoder().encodeToString(raw);
+    String before = primaryKeyOn(NODE_1, operator);
+    for (LibertyServer node : List.of(LibertyServer.underTest(), node2)) {
+      Path file = node.directory().resolve(KEY_FILE);
+      Path written = file.resolveSibling(file.getFileName() + ".new");
+      Files.writeString(written, key + "\n" + Files.readString(file));
+      // one rename, so a node never reads half a file
+      Files.move(written, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+    Instant deadline = Instant.now().plusSeconds(30);
+    while (Instant.now().isBefore(deadline)) {
+      String one = primaryKeyOn(NODE_1, operator);
+      if (!one.equals(before) && one.equals(primaryKeyOn(NODE_2, operator))) {
+        return one;
+      }
+      TimeUnit.MILLISECONDS.sleep(200);
+    }
+    throw new AssertionError("the nodes did not both load the new key within 30 s");
+  }
+
+  /** The rotation status as one node reports it. */
+  static jakarta.json.JsonObject rotationOn(String node, String operator) {
+    Api.Reply reply =
+        Api.send(
+            HttpRequest.newBuilder(URI.create(node + "/api/v1/credentials/rotation"))
+                .timeout(Duration.ofSeconds(20))
+                .header("Authorization", "Bearer " + operator)
+                .GET());
+    if (reply.status() != 200) {
+      throw new AssertionError("rotation status on " + node + ": " + reply);
+    }
+    return reply.json();
+  }
+
+  private static String primaryKeyOn(String node, String operator) {
+    return rotationOn(node, operator).getString("primaryKey");
+  }
+
+  /** Starts the demo vendor's relay ({@link #VENDOR_FRONT}): the vendor is reachable there. */
+  synchronized void vendorUp() throws Exception {
+    if (vendorFront != null && vendorFront.isAlive()) {
+      return;
+    }
+    URI vendor = URI.create(DemoVendor.MCP);
+    vendorFront =
+        haproxy(
+            "vendor-front",
+            String.join(
+                "\n",
+                "defaults",
+                "  mode tcp",
+                "  timeout connect 2s",
+                "  timeout client 60s",
+                "  timeout server 60s",
+                "listen vendor",
+                "  bind 127.0.0.1:" + VENDOR_FRONT_PORT,
+                "  server demo 127.0.0.1:" + vendor.getPort(),
+                ""));
+    Instant deadline = Instant.now().plusSeconds(10);
+    while (Instant.now().isBefore(deadline)) {
+      try (java.net.Socket probe = new java.net.Socket("127.0.0.1", VENDOR_FRONT_PORT)) {
+        return;
+      } catch (IOException notYet) {
+        TimeUnit.MILLISECONDS.sleep(100);
+      }
+    }
+    throw new AssertionError("the vendor relay did not listen within 10 s; see " + FOLDER);
+  }
+
+  /**
+   * Takes the vendor off the network: the relay ends, with every connection through it, and its
+   * port refuses new ones, as a vendor that is down does.
+   */
+  synchronized void vendorDown() throws InterruptedException {
+    vendorFront.destroyForcibly();
+    vendorFront.waitFor(10, TimeUnit.SECONDS);
+  }
+
   /** Until the balancer's health checks have found both nodes up. */
   private void awaitBothServing(Duration timeout) throws Exception {
     Instant deadline = Instant.now().plus(timeout);
@@ -244,6 +381,9 @@ final class TwoNodes {
     }
     stopped = true;
     balancer.destroy();
+    if (vendorFront != null) {
+      vendorFront.destroy();
+    }
     try {
       balancer.waitFor(10, TimeUnit.SECONDS);
       node2.stop();
