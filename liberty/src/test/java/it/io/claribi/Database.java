@@ -15,8 +15,29 @@ final class Database {
 
   private Database() {}
 
-  /** Refuses new connections to the tests' database and ends the open ones. */
+  private static boolean restoredAtExit;
+
+  /**
+   * Refuses new connections to the tests' database and ends the open ones. Should the test JVM end
+   * before {@link #back()}, the database is given back as it exits (and .ci/run gives it back
+   * before the PostgreSQL phase).
+   */
   static void away() throws IOException, InterruptedException {
+    synchronized (Database.class) {
+      if (!restoredAtExit) {
+        restoredAtExit = true;
+        Runtime.getRuntime()
+            .addShutdownHook(
+                new Thread(
+                    () -> {
+                      try {
+                        back();
+                      } catch (Exception e) {
+                        System.err.println("Could not give the test database back: " + e);
+                      }
+                    }));
+      }
+    }
     admin(
         "ALTER DATABASE \"" + NAME + "\" ALLOW_CONNECTIONS false",
         "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = '"

@@ -37,6 +37,13 @@ import java.util.Optional;
 @ApplicationScoped
 public class Curation {
 
+  /**
+   * Attempts of a change that lost a race with another transaction (ConcurrentUpdates): a change is
+   * appended to every connected organization's trail and can meet the usage relay at a chain head.
+   * Callers retry outside the change's transaction.
+   */
+  public static final int RACE_ATTEMPTS = 3;
+
   static final int HISTORY_LIMIT = 500;
 
   @Inject Vendors vendors;

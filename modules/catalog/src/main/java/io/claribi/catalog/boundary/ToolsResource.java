@@ -2,6 +2,7 @@ package io.claribi.catalog.boundary;
 
 import io.claribi.catalog.api.VendorId;
 import io.claribi.catalog.entity.Decision;
+import io.claribi.platform.api.ConcurrentUpdates;
 import io.claribi.platform.api.Roles;
 import io.claribi.platform.api.VerifiedCaller;
 import jakarta.annotation.security.RolesAllowed;
@@ -48,12 +49,17 @@ public class ToolsResource {
       @PathParam("vendor") String vendor,
       @PathParam("tool") String tool,
       @NotNull(message = "a JSON body is required") @Valid DecisionRequest request) {
-    return curation.decide(
-        VendorId.parse(vendor),
-        tool,
-        Decision.valueOf(request.decision()),
-        request.reason(),
-        Optional.ofNullable(request.fingerprint()));
+    // a decision is appended to every connected organization's trail: it can lose a race for a
+    // chain head to the usage relay, and then runs again in a new transaction
+    return ConcurrentUpdates.retrying(
+        Curation.RACE_ATTEMPTS,
+        () ->
+            curation.decide(
+                VendorId.parse(vendor),
+                tool,
+                Decision.valueOf(request.decision()),
+                request.reason(),
+                Optional.ofNullable(request.fingerprint())));
   }
 
   @GET

@@ -3,6 +3,7 @@ package io.claribi.catalog.boundary;
 import io.claribi.catalog.api.VendorId;
 import io.claribi.catalog.api.VendorKind;
 import io.claribi.catalog.entity.VendorSpec;
+import io.claribi.platform.api.ConcurrentUpdates;
 import io.claribi.platform.api.Roles;
 import io.claribi.platform.api.VerifiedCaller;
 import jakarta.annotation.security.RolesAllowed;
@@ -59,7 +60,9 @@ public class VendorsResource {
       @NotNull(message = "a JSON body is required") @Valid NewVendor request,
       @Context UriInfo uri) {
     VendorView created =
-        curation.create(new VendorId(request.id()), request.spec(), request.reason());
+        ConcurrentUpdates.retrying(
+            Curation.RACE_ATTEMPTS,
+            () -> curation.create(new VendorId(request.id()), request.spec(), request.reason()));
     return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build())
         .entity(created)
         .build();
@@ -71,7 +74,9 @@ public class VendorsResource {
   public VendorView edit(
       @PathParam("vendor") String vendor,
       @NotNull(message = "a JSON body is required") @Valid VendorEdit request) {
-    return curation.edit(VendorId.parse(vendor), request.spec(), request.reason());
+    return ConcurrentUpdates.retrying(
+        Curation.RACE_ATTEMPTS,
+        () -> curation.edit(VendorId.parse(vendor), request.spec(), request.reason()));
   }
 
   @DELETE

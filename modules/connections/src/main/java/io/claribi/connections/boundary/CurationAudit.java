@@ -25,8 +25,11 @@ public class CurationAudit {
 
   void onVendorCurated(@Observes VendorCurated curated) {
     OrganizationId operators = tenancy.organization();
+    // in one order (by organization id), as the usage relay locks chain heads
     for (OrganizationId organization :
-        crossTenant.organizationsActivelyConnectedTo(curated.vendor().value())) {
+        crossTenant.organizationsActivelyConnectedTo(curated.vendor().value()).stream()
+            .sorted(java.util.Comparator.comparing(OrganizationId::value))
+            .toList()) {
       if (organization.equals(operators)) {
         continue;
       }

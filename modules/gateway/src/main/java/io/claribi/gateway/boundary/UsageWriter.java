@@ -13,9 +13,10 @@ import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Moves a batch of usage records from the outbox into their organizations' audit chains, in one
@@ -46,7 +47,10 @@ public class UsageWriter {
       transaction.setRollbackOnly();
       return false;
     }
-    Map<OrganizationId, List<DeferredAuditEvent>> byOrganization = new LinkedHashMap<>();
+    // Chain heads are locked in one order (by organization id), as by every writer that appends to
+    // several organizations' trails: two relays (two nodes) never wait on each other in a circle.
+    Map<OrganizationId, List<DeferredAuditEvent>> byOrganization =
+        new TreeMap<>(Comparator.comparing(OrganizationId::value));
     for (PendingUsage pending : batch) {
       byOrganization
           .computeIfAbsent(pending.organization(), o -> new ArrayList<>())

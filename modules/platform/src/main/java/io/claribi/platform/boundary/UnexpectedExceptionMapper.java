@@ -1,5 +1,6 @@
 package io.claribi.platform.boundary;
 
+import io.claribi.platform.api.ConcurrentUpdates;
 import io.claribi.platform.api.DatabaseUnavailable;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
@@ -40,12 +41,27 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
   /** Only a database out of reach is worth retrying; our own faults are not. */
   static OptionalLong retryAfterSeconds(ProblemDetails problem) {
+    if (problem.status() == 409) {
+      return OptionalLong.of(1);
+    }
     return problem.status() == 503
         ? OptionalLong.of(DatabaseUnavailable.RETRY_AFTER_SECONDS)
         : OptionalLong.empty();
   }
 
   ProblemDetails problem(Throwable exception) {
+    if (ConcurrentUpdates.isRace(exception)) {
+      // a deadlock or a lost race that no retry covered: the client may simply send it again
+      LOG.log(
+          Level.WARNING, "A request lost a race with another transaction; answered 409", exception);
+      return ProblemDetails.of(
+          409,
+          "CONCURRENT_UPDATE",
+          "Concurrent update",
+          "Another request changed the same data at the same moment. Send it again after the"
+              + " time in Retry-After.",
+          Problems.instance(uriInfo));
+    }
     Optional<String> unavailable = DatabaseUnavailable.in(exception);
     if (unavailable.isPresent()) {
       // not our fault and not worth a stack trace per request: the readiness check says the same

@@ -73,12 +73,27 @@ class ProblemMappingTest {
   void a_failed_statement_is_still_our_fault() {
     RuntimeException failure =
         new IllegalStateException(
-            new java.sql.SQLException("duplicate key value violates unique constraint", "23505"));
+            new java.sql.SQLException("value too long for type character varying(64)", "22001"));
 
     ProblemDetails problem = new UnexpectedExceptionMapper().problem(failure);
 
     assertThat(problem.status()).isEqualTo(500);
     assertThat(UnexpectedExceptionMapper.retryAfterSeconds(problem)).isEmpty();
+  }
+
+  @Test
+  void a_deadlock_no_retry_covered_is_409_concurrent_update_with_retry_after() {
+    RuntimeException failure =
+        new IllegalStateException(
+            new java.sql.SQLException(
+                "ERROR: deadlock detected in relation secret_table", "40P01"));
+
+    ProblemDetails problem = new UnexpectedExceptionMapper().problem(failure);
+
+    assertThat(problem.status()).isEqualTo(409);
+    assertThat(problem.code()).isEqualTo("CONCURRENT_UPDATE");
+    assertThat(UnexpectedExceptionMapper.retryAfterSeconds(problem)).hasValue(1);
+    assertThat(problem.toString()).doesNotContain("secret_table", "SQLException");
   }
 
   @Test

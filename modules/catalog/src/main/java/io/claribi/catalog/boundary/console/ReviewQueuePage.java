@@ -5,6 +5,7 @@ import io.claribi.catalog.boundary.Browsing;
 import io.claribi.catalog.boundary.Curation;
 import io.claribi.catalog.boundary.ToolsResource;
 import io.claribi.catalog.entity.Decision;
+import io.claribi.platform.api.ConcurrentUpdates;
 import io.claribi.platform.api.ProblemException;
 import io.claribi.platform.api.Roles;
 import io.claribi.platform.api.VerifiedCaller;
@@ -102,12 +103,15 @@ public class ReviewQueuePage implements Serializable {
       return;
     }
     try {
-      curation.decide(
-          new VendorId(tool.getVendorId()),
-          tool.getName(),
-          decision,
-          request.reason(),
-          Optional.of(tool.getFingerprint()));
+      ConcurrentUpdates.retrying(
+          Curation.RACE_ATTEMPTS,
+          () ->
+              curation.decide(
+                  new VendorId(tool.getVendorId()),
+                  tool.getName(),
+                  decision,
+                  request.reason(),
+                  Optional.of(tool.getFingerprint())));
       reasons.remove(key);
       notice.status(
           tool.getName()
