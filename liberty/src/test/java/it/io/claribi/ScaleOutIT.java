@@ -536,8 +536,9 @@ class ScaleOutIT {
         .isNotEqualTo(rotation.getString("worker"));
     assertThat(resumed.getJsonNumber("rowsRemaining").longValue())
         .isEqualTo(run.getJsonNumber("rowsUnopenable").longValue());
-    // node 2's unfinished connect: expired, node 1's sweep deletes it with its attempt
-    Instant deadline = Instant.now().plusSeconds(30);
+    // node 2's unfinished connect: expired after 5 s, node 1's sweep (every minute) deletes it
+    // with its attempt
+    Instant deadline = Instant.now().plusSeconds(75);
     while (Consent.listedIds(admin).contains(pending) && Instant.now().isBefore(deadline)) {
       TimeUnit.MILLISECONDS.sleep(500);
     }
