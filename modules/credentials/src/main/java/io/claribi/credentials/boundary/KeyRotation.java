@@ -97,7 +97,10 @@ public class KeyRotation {
       return false;
     }
     Instant now = clock.instant();
-    Optional<Run> orphaned = ledger.unfinished().filter(run -> !run.heldAt(now));
+    // A node whose key file has not brought it the run's target key yet (a secrets manager
+    // updates the nodes one by one) would find nothing to move and call the run finished.
+    Optional<Run> orphaned =
+        ledger.unfinished().filter(run -> !run.heldAt(now)).filter(this::knowsTargetKey);
     if (orphaned.isEmpty()
         || !ledger.claim(orphaned.get().id(), worker, now, now.plus(config.rotationLease()))) {
       return false;
@@ -131,6 +134,19 @@ public class KeyRotation {
   public RotationStatus start(String requestedBy) {
     synchronized (this) {
       Instant now = clock.instant();
+      Optional<Run> unknownTarget = ledger.unfinished().filter(run -> !knowsTargetKey(run));
+      if (unknownTarget.isPresent()) {
+        throw new ProblemException(
+            409,
+            "ROTATION_RUNNING",
+            "Rotation running",
+            "Key rotation "
+                + unknownTarget.get().id()
+                + " is unfinished and re-encrypts to key "
+                + unknownTarget.get().targetKey()
+                + ", which this node has not loaded yet; follow it with GET"
+                + " /api/v1/credentials/rotation.");
+      }
       Optional<Run> working = running.get() ? ledger.unfinished() : Optional.empty();
       RotationLedger.Start started =
           working.isPresent()
@@ -310,6 +326,11 @@ public class KeyRotation {
     long unreadable;
     boolean interrupted;
     boolean lost;
+  }
+
+  /** Whether this node's key ring holds the key the run re-encrypts to (or is newer). */
+  private boolean knowsTargetKey(Run run) {
+    return seal.fingerprints().contains(run.targetKey());
   }
 
   private static String workerName() {
