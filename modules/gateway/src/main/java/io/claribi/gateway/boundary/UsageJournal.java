@@ -84,16 +84,10 @@ public class UsageJournal {
    * is still not lost without a trace.
    */
   public void record(DeferredAuditEvent event) {
-    String json = UsageRecordJson.encode(event);
     try {
-      outbox.add(event.organization(), clock.instant(), json);
-      written.release();
-    } catch (RuntimeException failed) {
-      LOG.severe(
-          "A usage record could not be written ("
-              + SetAsideUsageRecords.reason(failed)
-              + "): "
-              + json);
+      write(event, "");
+    } catch (RuntimeException loggedWhole) {
+      // a failed call: nothing was delivered, the log keeps the record
     }
   }
 
@@ -104,16 +98,9 @@ public class UsageJournal {
    * whole either way. No caller receives a vendor's answer whose use the trail will not show.
    */
   public void recordBeforeAnswer(DeferredAuditEvent event) {
-    String json = UsageRecordJson.encode(event);
     try {
-      outbox.add(event.organization(), clock.instant(), json);
-      written.release();
+      write(event, ", its answer is withheld");
     } catch (RuntimeException failed) {
-      LOG.severe(
-          "A usage record could not be written, its answer is withheld ("
-              + SetAsideUsageRecords.reason(failed)
-              + "): "
-              + json);
       if (DatabaseUnavailable.in(failed).isPresent()) {
         throw new RetryLaterException(
             503,
@@ -123,6 +110,24 @@ public class UsageJournal {
                 + " Retry after the time in Retry-After.",
             DatabaseUnavailable.RETRY_AFTER_SECONDS);
       }
+      throw failed;
+    }
+  }
+
+  /** One insert into the outbox; a record that cannot be written is logged whole, then rethrown. */
+  private void write(DeferredAuditEvent event, String consequence) {
+    String json = UsageRecordJson.encode(event);
+    try {
+      outbox.add(event.organization(), clock.instant(), json);
+      written.release();
+    } catch (RuntimeException failed) {
+      LOG.severe(
+          "A usage record could not be written"
+              + consequence
+              + " ("
+              + SetAsideUsageRecords.reason(failed)
+              + "): "
+              + json);
       throw failed;
     }
   }
