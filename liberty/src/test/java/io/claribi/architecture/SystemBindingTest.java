@@ -11,6 +11,7 @@ import io.claribi.app.console.SignInRecords;
 import io.claribi.connections.boundary.BorrowedCredentials;
 import io.claribi.connections.boundary.ConnectTransactions;
 import io.claribi.connections.boundary.Connecting;
+import io.claribi.connections.boundary.RevocationAttempts;
 import io.claribi.connections.violations.RequestActingAsSystem;
 import io.claribi.credentials.boundary.RotationAuditing;
 import io.claribi.gateway.boundary.CatalogDiscovery;
@@ -46,6 +47,8 @@ class SystemBindingTest {
           .doNotHaveFullyQualifiedName(McpToolChanges.class.getName())
           .and()
           .doNotHaveFullyQualifiedName(SignInRecords.class.getName())
+          .and()
+          .doNotHaveFullyQualifiedName(RevocationAttempts.class.getName())
           .should()
           .callMethod(TenantBinding.class, "actAsSystemFor", OrganizationId.class)
           .because(
@@ -56,7 +59,8 @@ class SystemBindingTest {
                   + " McpToolChanges for reading the tool list of an organization whose MCP sessions"
                   + " are open, to tell them it changed; SignInRecords for a failed console sign-in,"
                   + " which has no caller, recorded in the trail of the organization of the user"
-                  + " whose name was tried), and"
+                  + " whose name was tried; RevocationAttempts for the revocations owed to vendors"
+                  + " for deleted connections, made after the disconnect by any node), and"
                   + " the connect callback, whose request (the vendor's redirect) has no token and"
                   + " whose single-use state names the organization");
 

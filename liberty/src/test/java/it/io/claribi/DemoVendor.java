@@ -144,6 +144,50 @@ public final class DemoVendor {
                 .POST(HttpRequest.BodyPublishers.noBody())));
   }
 
+  /**
+   * Every request the authorization server's revocation endpoint received, oldest first: {@code
+   * at}, {@code token_type_hint}, {@code live} (whether it ended a live grant) and {@code status}.
+   */
+  public static java.util.List<JsonObject> revocations() {
+    Api.Reply reply =
+        Api.send(HttpRequest.newBuilder(URI.create(BASE + "/control/revocations")).GET());
+    if (reply.status() != 200) {
+      throw new IllegalStateException("demo vendor control failed: " + reply);
+    }
+    return reply.json().getJsonArray("revocations").getValuesAs(JsonObject.class);
+  }
+
+  public static void clearRevocations() {
+    expect204or200(
+        Api.send(HttpRequest.newBuilder(URI.create(BASE + "/control/revocations")).DELETE()));
+  }
+
+  /** While on, the revocation endpoint answers 503 with Retry-After, as in a vendor's outage. */
+  public static void revocationOutage(boolean on) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(BASE + "/control/revocations/outage"));
+    expect204or200(
+        Api.send(on ? request.POST(HttpRequest.BodyPublishers.noBody()) : request.DELETE()));
+  }
+
+  /** Until the revocation endpoint has ended a live grant, at most {@code within}; that request. */
+  public static JsonObject awaitLiveRevocation(java.time.Duration within)
+      throws InterruptedException {
+    java.time.Instant deadline = java.time.Instant.now().plus(within);
+    while (true) {
+      java.util.List<JsonObject> seen = revocations();
+      java.util.Optional<JsonObject> live =
+          seen.stream().filter(entry -> entry.getBoolean("live")).findFirst();
+      if (live.isPresent()) {
+        return live.get();
+      }
+      if (java.time.Instant.now().isAfter(deadline)) {
+        throw new AssertionError("no live grant revoked within " + within + ": " + seen);
+      }
+      Thread.sleep(250);
+    }
+  }
+
   public static void reset() {
     expect204or200(
         Api.send(

@@ -7,6 +7,8 @@ import java.net.URI;
 import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,9 +29,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * A connection's life after the connect, against the demo vendor and its real authorization server
  * (access tokens of 75 s, rotating refresh tokens): refreshed once by many concurrent calls, then
- * disconnected, after which a dump of the whole database holds nothing of it but its audit trail.
- * And calls racing a disconnect: each either finished before it or never reached the vendor, as the
- * vendor's own request log shows.
+ * disconnected and its grant revoked at the vendor, after which a dump of the whole database holds
+ * nothing of it but its audit trail; a revocation the vendor cannot take at once is kept sealed
+ * until it can. And calls racing a disconnect: each either finished before it or never reached the
+ * vendor, as the vendor's own request log shows.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -75,6 +78,7 @@ class DisconnectIT {
             .findFirst()
             .orElseThrow(() -> new AssertionError("no sealed credential in " + before));
 
+    DemoVendor.clearRevocations();
     assertThat(Api.delete("/api/v1/connections/" + id, admin).status()).isEqualTo(204);
 
     assertThat(Api.get("/api/v1/connections/" + id, admin).status()).isEqualTo(404);
@@ -84,9 +88,95 @@ class DisconnectIT {
     assertThat(byId.status()).isEqualTo(404);
     assertThat(byVendor.status()).isEqualTo(404);
     assertThat(DemoVendor.toolCalls()).isEqualTo(atVendor);
-    assertThat(dump(id, ciphertext)).isNotEmpty().allMatch(line -> line.startsWith("audit"));
+    // the grant ends at the vendor too: its refresh token is revoked (RFC 7009)
+    JsonObject revoked = DemoVendor.awaitLiveRevocation(java.time.Duration.ofSeconds(10));
+    assertThat(revoked.getString("token_type_hint")).isEqualTo("refresh_token");
+    assertThat(awaitNoTrace(id)).isNotEmpty().allMatch(line -> line.startsWith("audit"));
+    assertThat(dump(id, ciphertext, revocationRow(id)))
+        .isNotEmpty()
+        .allMatch(line -> line.startsWith("audit"));
     assertThat(events(id, "CONNECTION_DISCONNECTED")).hasSize(1);
     assertThat(Api.delete("/api/v1/connections/" + id, admin).status()).isEqualTo(404);
+  }
+
+  @Test
+  void a_revocation_the_vendor_could_not_take_is_kept_sealed_and_made_once_it_answers_again()
+      throws Exception {
+    String id = Consent.connect(admin, TOOL);
+    DemoVendor.clearRevocations();
+    DemoVendor.revocationOutage(true);
+    List<String> waiting;
+    try {
+      long started = System.nanoTime();
+      assertThat(Api.delete("/api/v1/connections/" + id, admin).status()).isEqualTo(204);
+      assertThat(Duration.ofNanos(System.nanoTime() - started))
+          .as("a vendor that is down does not hold the disconnect up")
+          .isLessThan(Duration.ofSeconds(5));
+      awaitRevocationStatus(503, Duration.ofSeconds(10));
+
+      // owed: a row naming the vendor, and the one token sealed in the credentials table;
+      // the connection and its credential are gone
+      waiting = dump(id, revocationRow(id));
+      assertThat(Api.get("/api/v1/connections/" + id, admin).status()).isEqualTo(404);
+    } finally {
+      DemoVendor.revocationOutage(false);
+    }
+    assertThat(waiting).anyMatch(line -> line.startsWith("connection_revocations|" + id));
+    assertThat(waiting)
+        .filteredOn(line -> line.startsWith("credentials|"))
+        .singleElement()
+        .satisfies(
+            line ->
+                assertThat(line)
+                    .startsWith("credentials|" + revocationRow(id))
+                    .contains("|gAAAAA"));
+    assertThat(waiting).noneMatch(line -> line.startsWith("connections|"));
+
+    // the next attempt, after the first pause (5 s) and at the next sweep (every 10 s)
+    JsonObject revoked = DemoVendor.awaitLiveRevocation(Duration.ofSeconds(40));
+    assertThat(revoked.getInt("status")).isEqualTo(200);
+    assertThat(awaitNoTrace(id)).isNotEmpty().allMatch(line -> line.startsWith("audit"));
+    assertThat(dump(revocationRow(id))).isEmpty();
+  }
+
+  /** The id under which a deleted connection's token awaits revocation in the credentials table. */
+  private static String revocationRow(String connection) {
+    return java.util
+        .UUID
+        .nameUUIDFromBytes(("revocation\n" + connection).getBytes(StandardCharsets.UTF_8))
+        .toString();
+  }
+
+  private static void awaitRevocationStatus(int status, Duration within)
+      throws InterruptedException {
+    Instant deadline = Instant.now().plus(within);
+    while (DemoVendor.revocations().stream().noneMatch(entry -> entry.getInt("status") == status)) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError(
+            "no revocation answered "
+                + status
+                + " within "
+                + within
+                + ": "
+                + DemoVendor.revocations());
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  /**
+   * The dump's lines about a connection once its revocation has been settled (the queue row goes
+   * just after the vendor's answer), at most five seconds later.
+   */
+  private List<String> awaitNoTrace(String id) throws InterruptedException {
+    Instant deadline = Instant.now().plusSeconds(5);
+    List<String> lines = dump(id);
+    while (lines.stream().anyMatch(line -> !line.startsWith("audit"))
+        && Instant.now().isBefore(deadline)) {
+      Thread.sleep(100);
+      lines = dump(id);
+    }
+    return lines;
   }
 
   @Test

@@ -38,8 +38,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * an operator's decision and a plan change on one node that the other applies to its very next call
  * and tells its MCP listeners, a key rotation that one node runs once while both serve, the
  * database away for 20 s, a vendor away for 30 s, and a node killed under load that the balancer
- * drains while the other serves, finishes the dead node's rotation and sweeps its unfinished
- * connect, and nothing of the answered calls is lost. The kill comes last: node 2 stays down.
+ * drains while the other serves, finishes the dead node's rotation, makes the revocation it owed
+ * and sweeps its unfinished connect, and nothing of the answered calls is lost. The kill comes
+ * last: node 2 stays down.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScaleOutIT {
@@ -454,6 +455,18 @@ class ScaleOutIT {
                 + "/console/data-sources.xhtml\"}");
     assertThat(connecting.status()).as(connecting.body()).isEqualTo(201);
     String pending = connecting.json().getString("connectionId");
+    // and a revocation it owes: a connection disconnected on node 2 while the vendor's revocation
+    // endpoint is down, so node 2's first attempt fails and the next is due after node 2 is dead
+    String doomed = Consent.connect(admin, TOOL);
+    DemoVendor.clearRevocations();
+    DemoVendor.revocationOutage(true);
+    Api.Reply disconnected =
+        Api.send(
+            HttpRequest.newBuilder(URI.create(TwoNodes.NODE_2 + "/api/v1/connections/" + doomed))
+                .timeout(Duration.ofSeconds(20))
+                .header("Authorization", "Bearer " + admin)
+                .DELETE());
+    assertThat(disconnected.status()).as(disconnected.body()).isEqualTo(204);
     AtomicBoolean stop = new AtomicBoolean();
     List<Integer> statuses = new ArrayList<>(); // -1: the connection closed without an answer
     List<Instant> answeredAt = new ArrayList<>();
@@ -486,8 +499,13 @@ class ScaleOutIT {
       assertThat(underWay.getString("state"))
           .as("node 2's rotation before the kill")
           .isEqualTo("RUNNING");
+      assertThat(DemoVendor.revocations())
+          .as("node 2's first revocation attempt, refused by the vendor in its outage")
+          .isNotEmpty()
+          .allSatisfy(entry -> assertThat(entry.getInt("status")).isEqualTo(503));
       TwoNodes.started().node2.killNine();
       killed = Instant.now();
+      DemoVendor.revocationOutage(false);
       Thread.sleep(12_000);
       stop.set(true);
       for (Future<?> caller : running) {
@@ -496,6 +514,7 @@ class ScaleOutIT {
     } finally {
       stop.set(true);
       callers.shutdownNow();
+      DemoVendor.revocationOutage(false);
     }
 
     assertThat(TwoNodes.statusOf("node2")).as("the balancer took node 2 out").startsWith("DOWN");
@@ -536,6 +555,11 @@ class ScaleOutIT {
         .isNotEqualTo(rotation.getString("worker"));
     assertThat(resumed.getJsonNumber("rowsRemaining").longValue())
         .isEqualTo(run.getJsonNumber("rowsUnopenable").longValue());
+    // node 2's revocation: the survivor made it once it was due (5 s after node 2's attempt, at
+    // its next sweep), and the vendor ended the grant
+    JsonObject revoked = DemoVendor.awaitLiveRevocation(Duration.ofSeconds(60));
+    assertThat(Instant.parse(revoked.getString("at"))).as("revoked at").isAfter(killed);
+    assertThat(revoked.getString("token_type_hint")).isEqualTo("refresh_token");
     // node 2's unfinished connect: expired after 5 s, node 1's sweep (every minute) deletes it
     // with its attempt
     Instant deadline = Instant.now().plusSeconds(75);

@@ -6,11 +6,7 @@ import io.claribi.connections.api.ConnectionDisconnecting;
 import io.claribi.connections.control.ConnectionLock;
 import io.claribi.connections.control.Connections;
 import io.claribi.connections.control.CrossTenantConnections;
-import io.claribi.connections.control.authorization.ConfiguredClients;
-import io.claribi.connections.control.authorization.PendingRevocation;
-import io.claribi.connections.control.authorization.VendorAuthorization;
 import io.claribi.connections.entity.Connection;
-import io.claribi.credentials.api.ClientSecretVault;
 import io.claribi.credentials.api.CredentialUnavailableException;
 import io.claribi.credentials.api.CredentialVault;
 import io.claribi.platform.api.AuditEvent;
@@ -34,9 +30,10 @@ import java.util.Optional;
 
 /**
  * Deletes connections: the credential row and the connection in one transaction, with the audit
- * record, and closes the vendor session (its {@code DELETE} with the token); once that transaction
- * has committed, the token is revoked at the vendor in the background. Nothing is kept: no soft
- * delete, no tombstone with a secret.
+ * record, and closes the vendor session (its {@code DELETE} with the token). The one token the
+ * vendor must still revoke is queued in the same transaction ({@link RevocationQueue}, sealed) and
+ * revoked once it has committed; it goes as soon as the vendor has answered. Nothing else is kept:
+ * no soft delete, no tombstone.
  *
  * <p>Each connection's call fence is taken exclusively first, which waits for the calls holding it
  * and holds back later ones; so a call either finished before the commit or finds no connection
@@ -49,21 +46,20 @@ public class Disconnecting {
   @Inject ConnectionLock lock;
   @Inject CrossTenantConnections crossTenant;
   @Inject CredentialVault vault;
-  @Inject ClientSecretVault clientSecrets;
   @Inject TenantBinding tenancy;
   @Inject Event<AuditEvent> audit;
   @Inject Event<Disconnected> disconnected;
   @Inject Event<ConnectionDisconnecting> disconnecting;
   @Inject Event<ConnectionDisconnected> gone;
-  @Inject VendorAuthorization authorization;
-  @Inject ConfiguredClients clients;
+  @Inject RevocationQueue revocationQueue;
   @Inject Clock clock;
 
   /**
-   * The connections deleted by a transaction, and the tokens to revoke, to act on after it commits.
-   * The tokens live only in this event's memory.
+   * The connections deleted by a transaction, and those whose revocation it queued, to act on after
+   * it commits.
    */
-  public record Disconnected(List<ConnectionId> connections, List<PendingRevocation> revocations) {}
+  public record Disconnected(
+      List<ConnectionId> connections, List<CrossTenantConnections.Attempt> revocations) {}
 
   /** An org admin disconnects one of the organization's connections, whatever its state. */
   @Transactional
@@ -73,9 +69,11 @@ public class Disconnecting {
         connections
             .lockExclusively(id)
             .orElseThrow(() -> ProblemException.notFound("Connection " + id));
-    List<PendingRevocation> revocations = new ArrayList<>();
+    List<CrossTenantConnections.Attempt> revocations = new ArrayList<>();
     closeSession(connection);
-    revocation(connection).ifPresent(revocations::add);
+    if (revocationQueue.queue(connection)) {
+      revocations.add(new CrossTenantConnections.Attempt(tenancy.organization(), id));
+    }
     delete(connection, "disconnected by an org admin");
     disconnected.fire(new Disconnected(List.of(id), revocations));
   }
@@ -83,7 +81,7 @@ public class Disconnecting {
   /** Retiring a vendor disconnects every organization's connections to it, in the same tx. */
   void onVendorRetired(@Observes VendorRetired retired) {
     List<ConnectionId> deleted = new ArrayList<>();
-    List<PendingRevocation> revocations = new ArrayList<>();
+    List<CrossTenantConnections.Attempt> revocations = new ArrayList<>();
     String vendor = retired.vendor().value();
     for (OrganizationId organization : crossTenant.organizationsConnectedTo(vendor)) {
       try (TenantBinding.OperatorScope scope = tenancy.actAsOperatorFor(organization)) {
@@ -92,7 +90,9 @@ public class Disconnecting {
           Optional<Connection> locked = connections.lockExclusively(found.id());
           if (locked.isPresent()) {
             closeSession(locked.get());
-            revocation(locked.get()).ifPresent(revocations::add);
+            if (revocationQueue.queue(locked.get())) {
+              revocations.add(new CrossTenantConnections.Attempt(organization, found.id()));
+            }
             deleted.add(delete(locked.get(), "vendor retired: " + retired.reason()));
           }
         }
@@ -126,30 +126,6 @@ public class Disconnecting {
     }
   }
 
-  /** The token to revoke, taken from the vault before its row goes; none if it cannot be read. */
-  private Optional<PendingRevocation> revocation(Connection connection) {
-    Optional<Connection.Grant> grant = connection.grant();
-    if (grant.isEmpty()) {
-      return Optional.empty();
-    }
-    try {
-      PendingRevocation pending =
-          vault.use(
-              connection.id(),
-              credential ->
-                  PendingRevocation.of(
-                      connection.id().toString(),
-                      grant.get().issuer(),
-                      grant.get().clientId(),
-                      credential));
-      return Optional.of(
-          pending.authenticatedWith(
-              clients.forVendor(connection.vendor(), grant.get().issuer()), clientSecrets));
-    } catch (CredentialUnavailableException none) {
-      return Optional.empty(); // PENDING, or unreadable: nothing that could be revoked
-    }
-  }
-
   private ConnectionId delete(Connection connection, String reason) {
     vault.delete(connection.id());
     connections.delete(connection);
@@ -164,6 +140,6 @@ public class Disconnecting {
 
   void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Disconnected event) {
     event.connections().forEach(id -> gone.fire(new ConnectionDisconnected(id)));
-    event.revocations().forEach(authorization.revoker()::revokeLater);
+    revocationQueue.attemptSoon(event.revocations());
   }
 }

@@ -28,6 +28,8 @@ public class ConnectSettings {
   static final String REFRESH_AHEAD = "claribi.connections.refresh-ahead";
   static final String ATTEMPT_SWEEP = "claribi.connections.attempt-sweep";
   static final String REVOCATION_RETRIES = "claribi.connections.revocation-retries";
+  static final String REVOCATION_SWEEP = "claribi.connections.revocation-sweep";
+  static final String REVOCATION_LEASE = "claribi.connections.revocation-lease";
 
   /** The callback path, under the public URL. */
   public static final String CALLBACK_PATH = "/api/v1/connections/callback";
@@ -60,6 +62,14 @@ public class ConnectSettings {
   @ConfigProperty(name = REVOCATION_RETRIES, defaultValue = "PT5S,PT30S,PT2M")
   String revocationRetries;
 
+  @Inject
+  @ConfigProperty(name = REVOCATION_SWEEP, defaultValue = "PT10S")
+  Duration revocationSweep;
+
+  @Inject
+  @ConfigProperty(name = REVOCATION_LEASE, defaultValue = "PT1M")
+  Duration revocationLease;
+
   /** A bad value stops the application at start, not at the first connect. */
   void onStart(@Observes Startup startup) {
     URI base = URI.create(publicUrl);
@@ -77,6 +87,13 @@ public class ConnectSettings {
       throw new IllegalStateException(REFRESH_AHEAD + " must not be negative");
     }
     revocationRetries();
+    if (revocationSweep.isNegative() || revocationSweep.isZero()) {
+      throw new IllegalStateException(REVOCATION_SWEEP + " must be a positive duration");
+    }
+    if (revocationLease.compareTo(Duration.ofSeconds(30)) < 0) {
+      // One attempt may take discovery plus the revocation request, each up to the call time-out.
+      throw new IllegalStateException(REVOCATION_LEASE + " must be at least 30 seconds");
+    }
   }
 
   /** Where vendors send the admin's browser back to. */
@@ -120,7 +137,7 @@ public class ConnectSettings {
 
   /**
    * The pauses between attempts to revoke a disconnected connection's token at a vendor that is
-   * down.
+   * down; after the last, the revocation gives up and the token expires at the vendor on its own.
    */
   public List<Duration> revocationRetries() {
     return Arrays.stream(revocationRetries.split(","))
@@ -128,6 +145,19 @@ public class ConnectSettings {
         .filter(s -> !s.isEmpty())
         .map(ConnectSettings::positive)
         .toList();
+  }
+
+  /** How often each node looks for revocations that are due (retries, or a dead node's). */
+  public Duration revocationSweep() {
+    return revocationSweep;
+  }
+
+  /**
+   * How long a node holds a revocation it is attempting; when it runs out (the node died) another
+   * node's sweep takes the revocation over.
+   */
+  public Duration revocationLease() {
+    return revocationLease;
   }
 
   private static Duration positive(String value) {

@@ -19,8 +19,9 @@ import javax.sql.DataSource;
  * The questions about connections that cross tenants: which organizations have connections to a
  * vendor (asked only when an operator retires a vendor, or changes it or a decision on its tools),
  * which active connections could list a vendor's tools for the catalog, and whose connect a
- * callback's state belongs to. It returns ids and nothing else; the rows themselves are then read
- * inside that organization's binding. Named in the ArchUnit rule that confines JDBC.
+ * callback's state belongs to, and which revocations are due. It returns ids and nothing else; the
+ * rows themselves are then read inside that organization's binding. Named in the ArchUnit rule that
+ * confines JDBC.
  */
 @ApplicationScoped
 public class CrossTenantConnections {
@@ -138,6 +139,37 @@ public class CrossTenantConnections {
       return expired;
     } catch (SQLException e) {
       throw new IllegalStateException("cannot list expired connects", e);
+    }
+  }
+
+  /**
+   * Revocations due at {@code now} that no node holds (or whose node's lease ran out), oldest due
+   * first: what a node's sweep tries. Ids only; each is claimed under its row lock per
+   * organization.
+   */
+  public List<Attempt> dueRevocations(Instant now, int limit) {
+    String sql =
+        "SELECT organization_id, connection_id FROM connection_revocations"
+            + " WHERE next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?)"
+            + " ORDER BY next_attempt_at";
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      Timestamp at = Timestamp.from(now);
+      statement.setTimestamp(1, at);
+      statement.setTimestamp(2, at);
+      statement.setMaxRows(limit);
+      List<Attempt> due = new ArrayList<>();
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          due.add(
+              new Attempt(
+                  new OrganizationId(rows.getString(1)),
+                  ConnectionId.parse(rows.getString(2).trim())));
+        }
+      }
+      return due;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot list the revocations due", e);
     }
   }
 

@@ -5,6 +5,7 @@ import io.claribi.credentials.control.CredentialsConfig;
 import io.claribi.credentials.control.RotationLedger;
 import io.claribi.credentials.control.RotationLedger.Run;
 import io.claribi.credentials.control.RotationLedger.Start;
+import io.claribi.platform.api.NodeName;
 import io.claribi.platform.api.OrganizationId;
 import io.claribi.platform.api.ProblemException;
 import io.claribi.platform.api.StartupOrder;
@@ -17,13 +18,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -56,11 +54,8 @@ public class KeyRotation {
   /** Whether this server is running the job now (each server runs at most one). */
   private final AtomicBoolean running = new AtomicBoolean();
 
-  /**
-   * This node as the ledger names a run's worker: the host, and an id of this start, since two
-   * nodes may share a host and a restarted node is a new worker.
-   */
-  private final String worker = workerName();
+  /** This node as the ledger names a run's worker. */
+  private final String worker = NodeName.current();
 
   /** Set when the application stops: the job ends between batches and resumes at next start. */
   private volatile boolean stopping;
@@ -331,16 +326,5 @@ public class KeyRotation {
   /** Whether this node's key ring holds the key the run re-encrypts to (or is newer). */
   private boolean knowsTargetKey(Run run) {
     return seal.fingerprints().contains(run.targetKey());
-  }
-
-  private static String workerName() {
-    String host;
-    try {
-      host = InetAddress.getLocalHost().getHostName();
-    } catch (IOException | RuntimeException unknown) {
-      host = "node";
-    }
-    String start = UUID.randomUUID().toString().substring(0, 8);
-    return host.substring(0, Math.min(host.length(), 100)) + "#" + start;
   }
 }

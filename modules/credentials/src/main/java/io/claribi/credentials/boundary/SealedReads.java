@@ -30,6 +30,11 @@ public class SealedReads {
     return credentials.find(secret).map(SealedReads::sealed);
   }
 
+  @Transactional
+  public Optional<Sealed> readTokenToRevoke(ConnectionId connection) {
+    return credentials.findTokenToRevoke(connection).map(SealedReads::sealed);
+  }
+
   private static Sealed sealed(StoredCredential row) {
     return new Sealed(row.ciphertext(), row.keyFingerprint());
   }

@@ -4,6 +4,7 @@ import io.claribi.credentials.api.ClientSecret;
 import io.claribi.credentials.api.ClientSecretId;
 import io.claribi.credentials.api.CredentialKeyRemovedException;
 import io.claribi.credentials.api.TokenSet;
+import io.claribi.credentials.api.TokenToRevoke;
 import io.claribi.platform.api.ConnectionId;
 import io.claribi.platform.api.OrganizationId;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -87,6 +88,31 @@ public class CredentialSeal {
             .byFingerprint(sealed.keyFingerprint())
             .orElseThrow(() -> new CredentialKeyRemovedException(sealed.keyFingerprint()));
     return ClientSecretCodec.decode(fernet.decrypt(key, sealed.ciphertext()), organization, secret);
+  }
+
+  /** Seals a deleted connection's token to revoke for its row ({@link RevocationRow}). */
+  public Sealed seal(OrganizationId organization, ConnectionId connection, TokenToRevoke token) {
+    FernetKey key = keys.current().primary();
+    byte[] plaintext = RevocationCodec.encode(organization, connection, token);
+    try {
+      return new Sealed(fernet.encrypt(key, plaintext, clock.instant()), key.fingerprint());
+    } finally {
+      Arrays.fill(plaintext, (byte) 0);
+    }
+  }
+
+  /**
+   * @throws CredentialKeyRemovedException if the sealing key has left the ring
+   * @throws io.claribi.credentials.api.InvalidCredentialCiphertextException if it does not open
+   */
+  public TokenToRevoke openTokenToRevoke(
+      OrganizationId organization, ConnectionId connection, Sealed sealed) {
+    FernetKey key =
+        keys.current()
+            .byFingerprint(sealed.keyFingerprint())
+            .orElseThrow(() -> new CredentialKeyRemovedException(sealed.keyFingerprint()));
+    return RevocationCodec.decode(
+        fernet.decrypt(key, sealed.ciphertext()), organization, connection);
   }
 
   /**

@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * The sealed credentials of the bound organization: one per connection, and one per client secret
- * (in a row of its own, {@link ClientSecretRow}).
+ * (in a row of its own, {@link ClientSecretRow}), and the token of each deleted connection that its
+ * vendor has not revoked yet ({@link RevocationRow}).
  */
 @ApplicationScoped
 public class StoredCredentials {
@@ -31,6 +32,11 @@ public class StoredCredentials {
   /** Another organization's client secret is as absent as one that never existed. */
   public Optional<StoredCredential> find(ClientSecretId secret) {
     return find(ClientSecretRow.of(secret));
+  }
+
+  /** Another organization's token to revoke is as absent as one that never existed. */
+  public Optional<StoredCredential> findTokenToRevoke(ConnectionId connection) {
+    return find(RevocationRow.of(connection));
   }
 
   private Optional<StoredCredential> find(String row) {
@@ -54,8 +60,17 @@ public class StoredCredentials {
 
   /** A plain delete, flushed now so a failure surfaces inside the caller's transaction. */
   public boolean delete(ConnectionId connection) {
+    return delete(connection.toString());
+  }
+
+  /** Deletes a deleted connection's token to revoke, flushed now like {@link #delete}. */
+  public boolean deleteTokenToRevoke(ConnectionId connection) {
+    return delete(RevocationRow.of(connection));
+  }
+
+  private boolean delete(String row) {
     EntityManager bound = tenancy.bind(em);
-    StoredCredential credential = bound.find(StoredCredential.class, connection.toString());
+    StoredCredential credential = bound.find(StoredCredential.class, row);
     if (credential == null) {
       return false;
     }

@@ -25,6 +25,8 @@ public final class AuthorizationServer {
   private final Path grantsFile;
   // Kept across restarts, so tokens issued before a restart still verify against the JWKS.
   private final OAuth2TokenProvider tokenProvider = new OAuth2TokenProvider();
+  // Its revocation endpoint; kept across restarts with its log and its outage switch.
+  private final RevocationDesk revocations = new RevocationDesk();
   private MockOAuth2Server server;
 
   public AuthorizationServer(int port, long tokenLifetimeSeconds) {
@@ -48,10 +50,8 @@ public final class AuthorizationServer {
             tokenProvider,
             Set.of(callback),
             new NettyWrapper());
-    MockOAuth2Server starting = new MockOAuth2Server(config);
-    if (grantsFile != null) {
-      RememberedGrants.attach(starting, grantsFile, callback);
-    }
+    MockOAuth2Server starting = new MockOAuth2Server(config, revocations);
+    revocations.serve(RememberedGrants.attach(starting, grantsFile, callback));
     try {
       starting.start(InetAddress.getByName(HOST), port);
     } catch (java.io.IOException e) {
@@ -121,6 +121,11 @@ public final class AuthorizationServer {
 
   public String issuer() {
     return issuer(port);
+  }
+
+  /** The revocation endpoint's log and outage switch. */
+  public RevocationDesk revocations() {
+    return revocations;
   }
 
   public static String issuer(int port) {

@@ -33,8 +33,14 @@ final class RememberedGrants extends HashMap<String, OAuth2TokenCallback> {
     this.file = file;
   }
 
-  /** Gives the server the grants in {@code file} and keeps the file current from now on. */
-  static void attach(MockOAuth2Server server, Path file, OAuth2TokenCallback callback) {
+  /**
+   * Gives the server the grants in {@code file} and keeps the file current from now on; with no
+   * file, the grants live in memory only, as the mock's own would.
+   *
+   * @return the server's grants now, empty if this mock version keeps them elsewhere
+   */
+  static java.util.Optional<RememberedGrants> attach(
+      MockOAuth2Server server, Path file, OAuth2TokenCallback callback) {
     RememberedGrants grants = new RememberedGrants(file);
     grants.load(callback);
     try {
@@ -43,9 +49,11 @@ final class RememberedGrants extends HashMap<String, OAuth2TokenCallback> {
       Field cache = manager.getClass().getDeclaredField("cache");
       cache.setAccessible(true);
       cache.set(manager, grants);
+      return java.util.Optional.of(grants);
     } catch (ReflectiveOperationException | RuntimeException e) {
       // Another mock version: grants are then forgotten at a restart, as before (README).
       LOG.log(Level.WARNING, "Demo grants cannot be kept across restarts: " + e, e);
+      return java.util.Optional.empty();
     }
   }
 
@@ -65,7 +73,7 @@ final class RememberedGrants extends HashMap<String, OAuth2TokenCallback> {
   }
 
   private void load(OAuth2TokenCallback callback) {
-    if (!Files.isRegularFile(file)) {
+    if (file == null || !Files.isRegularFile(file)) {
       return;
     }
     try {
@@ -100,6 +108,9 @@ final class RememberedGrants extends HashMap<String, OAuth2TokenCallback> {
 
   /** Written to a temporary file and moved into place, so a crash never leaves half a file. */
   private void save() {
+    if (file == null) {
+      return;
+    }
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
       Path next = file.resolveSibling(file.getFileName() + ".next");

@@ -2,6 +2,7 @@ package io.claribi.demovendor.control;
 
 import io.claribi.demovendor.Json;
 import io.claribi.demovendor.auth.AuthorizationServer;
+import io.claribi.demovendor.auth.RevocationDesk;
 import io.claribi.demovendor.tools.AcmeServer;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
 import jakarta.servlet.http.HttpServlet;
@@ -19,9 +20,9 @@ import java.util.regex.Pattern;
 
 /**
  * Test controls, {@code /control/*}: the request log, a tool's description at the vendor, the rug
- * pull of {@code list_customers} (with or without {@code list_changed}), and a reset to the
- * pristine tools and data. Off (404) unless enabled by configuration; loopback callers only (403
- * otherwise).
+ * pull of {@code list_customers} (with or without {@code list_changed}), a reset to the pristine
+ * tools and data, and the authorization server's revocations (their log, and an outage). Off (404)
+ * unless enabled by configuration; loopback callers only (403 otherwise).
  */
 public final class ControlServlet extends HttpServlet {
 
@@ -69,6 +70,18 @@ public final class ControlServlet extends HttpServlet {
       response.setStatus(HttpServletResponse.SC_NO_CONTENT);
     } else if ("/reset".equals(path) && "POST".equals(method)) {
       acme.reset();
+      response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+    } else if ("/revocations".equals(path) && "GET".equals(method)) {
+      List<RevocationDesk.Entry> entries = authorization.revocations().entries();
+      writeJson(response, Map.of("count", entries.size(), "revocations", entries));
+    } else if ("/revocations".equals(path) && "DELETE".equals(method)) {
+      authorization.revocations().clear();
+      response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+    } else if ("/revocations/outage".equals(path) && "POST".equals(method)) {
+      authorization.revocations().close();
+      response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+    } else if ("/revocations/outage".equals(path) && "DELETE".equals(method)) {
+      authorization.revocations().open();
       response.setStatus(HttpServletResponse.SC_NO_CONTENT);
     } else if ("/grants/forget".equals(path) && "POST".equals(method)) {
       authorization.forgetGrants();

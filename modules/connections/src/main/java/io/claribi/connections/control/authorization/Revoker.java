@@ -1,96 +1,63 @@
 package io.claribi.connections.control.authorization;
 
 import com.nimbusds.oauth2.sdk.as.AuthorizationServerMetadata;
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Revokes the tokens of disconnected connections in the background, after the disconnect has
- * committed, so a slow or failing vendor never holds a disconnect up. A vendor that is down (5xx,
- * 429, no answer) is asked again after each of the retry delays; then the revocation gives up and
- * the token is dropped from memory: it expires at the vendor on its own.
+ * Makes one revocation request for a deleted connection's token. Whether and when to try again is
+ * the revocation queue's business (a vendor that is down is asked again later, possibly by another
+ * node), so this class holds no state between attempts.
  */
 public final class Revoker {
 
   private static final Logger LOG = Logger.getLogger(Revoker.class.getName());
 
-  /** How a revocation ended. */
+  /** How one attempt ended. */
   public enum Outcome {
     REVOKED,
     /** The authorization server offers no revocation endpoint. */
     NOT_OFFERED,
     /** The server answered, but refused (e.g. a token type it does not revoke). */
     REFUSED,
-    /** The server stayed unreachable through every retry. */
-    GAVE_UP
+    /** The server could not be reached or asked to come back later (5xx, 429, no answer). */
+    UNAVAILABLE;
+
+    /** Whether asking again could change anything. */
+    public boolean worthRetrying() {
+      return this == UNAVAILABLE;
+    }
   }
 
   private final AuthorizationServerDiscovery servers;
   private final TokenEndpoint tokens;
-  private final ScheduledExecutorService scheduler;
-  private final List<Duration> retryDelays;
 
-  public Revoker(
-      AuthorizationServerDiscovery servers,
-      TokenEndpoint tokens,
-      ScheduledExecutorService scheduler,
-      List<Duration> retryDelays) {
+  public Revoker(AuthorizationServerDiscovery servers, TokenEndpoint tokens) {
     this.servers = servers;
     this.tokens = tokens;
-    this.scheduler = scheduler;
-    this.retryDelays = List.copyOf(retryDelays);
   }
 
-  /** Starts revoking now; the future completes with the outcome and never fails. */
-  public CompletableFuture<Outcome> revokeLater(PendingRevocation pending) {
-    CompletableFuture<Outcome> outcome = new CompletableFuture<>();
-    scheduler.execute(() -> attempt(pending, 0, outcome));
-    return outcome;
-  }
-
-  private void attempt(PendingRevocation pending, int retries, CompletableFuture<Outcome> outcome) {
+  /** Asks the authorization server once; never throws. */
+  public Outcome revoke(PendingRevocation pending) {
     try {
       AuthorizationServerMetadata server = servers.discover(pending.issuer());
       boolean offered = tokens.revoke(server, pending.client(), pending.token());
-      finish(pending, offered ? Outcome.REVOKED : Outcome.NOT_OFFERED, null, outcome);
+      return logged(pending, offered ? Outcome.REVOKED : Outcome.NOT_OFFERED, null);
     } catch (AuthorizationException e) {
-      if (e.reason() == AuthorizationException.Reason.VENDOR_UNAVAILABLE
-          && retries < retryDelays.size()) {
-        Duration delay = retryDelays.get(retries);
-        LOG.info(
-            () ->
-                "Revocation for "
-                    + pending.connection()
-                    + " failed ("
-                    + e.getMessage()
-                    + "); trying again in "
-                    + delay);
-        scheduler.schedule(
-            () -> attempt(pending, retries + 1, outcome), delay.toMillis(), TimeUnit.MILLISECONDS);
-        return;
-      }
-      Outcome ended =
+      return logged(
+          pending,
           e.reason() == AuthorizationException.Reason.VENDOR_UNAVAILABLE
-              ? Outcome.GAVE_UP
-              : Outcome.REFUSED;
-      finish(pending, ended, e, outcome);
+              ? Outcome.UNAVAILABLE
+              : Outcome.REFUSED,
+          e);
     } catch (RuntimeException e) {
-      finish(pending, Outcome.REFUSED, e, outcome);
+      return logged(pending, Outcome.REFUSED, e);
     }
   }
 
-  private static void finish(
-      PendingRevocation pending,
-      Outcome ended,
-      Exception cause,
-      CompletableFuture<Outcome> outcome) {
+  private static Outcome logged(PendingRevocation pending, Outcome outcome, Exception cause) {
     Level level =
-        ended == Outcome.REVOKED || ended == Outcome.NOT_OFFERED ? Level.INFO : Level.WARNING;
+        outcome == Outcome.REVOKED || outcome == Outcome.NOT_OFFERED ? Level.INFO : Level.WARNING;
     LOG.log(
         level,
         () ->
@@ -99,8 +66,8 @@ public final class Revoker {
                 + " at "
                 + pending.issuer()
                 + ": "
-                + ended
+                + outcome
                 + (cause == null ? "" : " (" + cause.getMessage() + ")"));
-    outcome.complete(ended);
+    return outcome;
   }
 }

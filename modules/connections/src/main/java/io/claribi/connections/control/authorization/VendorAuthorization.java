@@ -1,11 +1,8 @@
 package io.claribi.connections.control.authorization;
 
 import io.claribi.catalog.api.OutboundPolicy;
-import io.claribi.connections.control.ConnectSettings;
 import io.claribi.platform.api.VendorTimeouts;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -20,9 +17,6 @@ public class VendorAuthorization {
   @Inject OutboundPolicy outbound;
   @Inject VendorTimeouts settings;
   @Inject Clock clock;
-  @Inject ConnectSettings connect;
-
-  @Resource ManagedScheduledExecutorService scheduler;
 
   private OAuthHttp http;
 
@@ -53,8 +47,8 @@ public class VendorAuthorization {
     return new TokenEndpoint(http, clock);
   }
 
-  /** Revokes in the background, on the server's managed scheduler. */
+  /** One revocation request per call; the revocation queue decides when. */
   public Revoker revoker() {
-    return new Revoker(servers(), tokens(), scheduler, connect.revocationRetries());
+    return new Revoker(servers(), tokens());
   }
 }

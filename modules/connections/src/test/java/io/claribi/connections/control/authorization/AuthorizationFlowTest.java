@@ -10,6 +10,7 @@ import io.claribi.connections.control.authorization.ClientRegistration.ClientAut
 import io.claribi.connections.control.authorization.ClientRegistration.Source;
 import io.claribi.credentials.api.Credential;
 import io.claribi.credentials.api.TokenSet;
+import io.claribi.credentials.api.TokenToRevoke;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -26,9 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
@@ -433,27 +431,21 @@ class AuthorizationFlowTest {
   @Test
   void a_revoked_refresh_token_refreshes_nothing() throws Exception {
     Granted granted = grantAtTheMock();
-    ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-    try {
-      Revoker revoker =
-          new Revoker(new AuthorizationServerDiscovery(http), granted.tokens, scheduler, List.of());
+    Revoker revoker = new Revoker(new AuthorizationServerDiscovery(http), granted.tokens);
 
-      Revoker.Outcome outcome =
-          revoker
-              .revokeLater(PendingRevocation.of("c-1", issuer, "claribi", lent(granted.first)))
-              .get(10, TimeUnit.SECONDS);
+    Revoker.Outcome outcome =
+        revoker.revoke(
+            new PendingRevocation(
+                "c-1", issuer, granted.client, TokenToRevoke.of(lent(granted.first))));
 
-      assertThat(outcome).isEqualTo(Revoker.Outcome.REVOKED);
-      assertThatThrownBy(granted::spendFirstRefreshToken)
-          .extracting(e -> ((AuthorizationException) e).code())
-          .isEqualTo("VENDOR_TOKEN_REJECTED");
-    } finally {
-      scheduler.shutdownNow();
-    }
+    assertThat(outcome).isEqualTo(Revoker.Outcome.REVOKED);
+    assertThatThrownBy(granted::spendFirstRefreshToken)
+        .extracting(e -> ((AuthorizationException) e).code())
+        .isEqualTo("VENDOR_TOKEN_REJECTED");
   }
 
   @Test
-  void a_revocation_endpoint_that_stays_down_is_retried_then_given_up() throws Exception {
+  void a_revocation_endpoint_that_is_down_is_worth_asking_again_and_a_refusal_is_not() {
     String self = vendor.url("/down").toString();
     publishServerMetadata(
         "/down",
@@ -462,26 +454,23 @@ class AuthorizationFlowTest {
         "S256",
         ",\"revocation_endpoint\":\"" + vendor.url("/down/revoke") + "\"");
     vendor.on("/down/revoke", 503, Map.of(), "");
-    ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-    try {
-      Revoker revoker =
-          new Revoker(
-              new AuthorizationServerDiscovery(http),
-              new TokenEndpoint(http, Clock.systemUTC()),
-              scheduler,
-              List.of(Duration.ofMillis(20), Duration.ofMillis(20)));
-      TokenSet tokens = new TokenSet("at", Optional.of("rt"), Optional.empty(), Set.of(), "Bearer");
+    Revoker revoker =
+        new Revoker(
+            new AuthorizationServerDiscovery(http), new TokenEndpoint(http, Clock.systemUTC()));
+    ClientRegistration client = ClientRegistration.publicClient(self, "c", Source.PRE_REGISTERED);
+    PendingRevocation pending =
+        new PendingRevocation(
+            "c-2", self, client, new TokenToRevoke("rt", TokenToRevoke.Kind.REFRESH_TOKEN));
 
-      Revoker.Outcome outcome =
-          revoker
-              .revokeLater(PendingRevocation.of("c-2", self, "c", lent(tokens)))
-              .get(10, TimeUnit.SECONDS);
+    Revoker.Outcome down = revoker.revoke(pending);
+    vendor.on("/down/revoke", 400, Map.of(), "{\"error\":\"unsupported_token_type\"}");
+    Revoker.Outcome refused = revoker.revoke(pending);
 
-      assertThat(outcome).isEqualTo(Revoker.Outcome.GAVE_UP);
-      assertThat(vendor.requests).filteredOn("POST /down/revoke"::equals).hasSize(3);
-    } finally {
-      scheduler.shutdownNow();
-    }
+    assertThat(down).isEqualTo(Revoker.Outcome.UNAVAILABLE);
+    assertThat(down.worthRetrying()).isTrue();
+    assertThat(refused).isEqualTo(Revoker.Outcome.REFUSED);
+    assertThat(refused.worthRetrying()).isFalse();
+    assertThat(vendor.requests).filteredOn("POST /down/revoke"::equals).hasSize(2);
   }
 
   private static final URI RESOURCE = URI.create("https://vendor.example.com/mcp");
