@@ -19,6 +19,7 @@ import io.claribi.connections.control.authorization.LentGrant;
 import io.claribi.connections.control.authorization.PendingRevocation;
 import io.claribi.credentials.api.Credential;
 import io.claribi.credentials.api.LentClientSecret;
+import io.claribi.credentials.api.TokenToRevoke;
 import io.claribi.gateway.boundary.ToolCalls;
 import io.claribi.gateway.boundary.mcp.violations.CallingAVendorFromTheEndpoint;
 import io.claribi.gateway.boundary.mcp.violations.CallingAVendorWithTheModernClient;
@@ -185,12 +186,15 @@ class ReadOnlyByConstructionTest {
           .should()
           .callMethodWhere(
               describe(
-                  "Credential.accessToken() or refreshToken(), LentClientSecret.secret()",
+                  "Credential.accessToken() or refreshToken(), LentClientSecret.secret(),"
+                      + " TokenToRevoke.value()",
                   (JavaMethodCall call) ->
                       call.getTargetOwner().isAssignableTo(Credential.class)
                               && Set.of("accessToken", "refreshToken").contains(call.getName())
                           || call.getTargetOwner().isAssignableTo(LentClientSecret.class)
-                              && call.getName().equals("secret")))
+                              && call.getName().equals("secret")
+                          || call.getTargetOwner().isAssignableTo(TokenToRevoke.class)
+                              && call.getName().equals("value")))
           .because(
               "a lent token goes into one Authorization header, one refresh request or one"
                   + " revocation request, and nowhere else");
