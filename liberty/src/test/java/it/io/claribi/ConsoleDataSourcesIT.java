@@ -68,10 +68,18 @@ class ConsoleDataSourcesIT {
         .contains(id)
         .contains("stored credential")
         .contains("the token is revoked at the vendor");
+    assertThat(connectionItem(id).findElements(By.id("confirm-disconnect")))
+        .as("the confirmation opens at the connection it is about")
+        .hasSize(1);
+    WebElement yes = browser.driver.findElement(By.cssSelector("[data-confirm-disconnect=yes]"));
+    assertThat(yes.getAttribute("class")).contains("danger");
+    assertThat(yes.getCssValue("background-color"))
+        .as("a destructive button is red, not the accent blue")
+        .isEqualTo("rgba(166, 27, 27, 1)");
     assertThat(listedIds()).as("nothing deleted before the confirmation").contains(id);
     browser.screenshot("data-sources-confirm-disconnect");
 
-    browser.submit(By.id("confirm-disconnect-yes"));
+    browser.submit(By.cssSelector("[data-confirm-disconnect=yes]"));
 
     assertThat(browser.text("notice")).startsWith("Disconnected");
     assertThat(browser.driver.findElements(By.cssSelector("[data-connection='" + id + "']")))
@@ -114,7 +122,7 @@ class ConsoleDataSourcesIT {
       browser.visit(PAGE);
       browser.submit(
           connectionItem(id).findElement(By.cssSelector("[data-disconnect='" + id + "']")));
-      browser.submit(By.id("confirm-disconnect-no"));
+      browser.submit(By.cssSelector("[data-confirm-disconnect=no]"));
 
       assertThat(browser.driver.findElements(By.id("confirm-disconnect"))).isEmpty();
       assertThat(connectionItem(id).getAttribute("data-state")).isEqualTo("PENDING");

@@ -80,7 +80,7 @@ class ConsoleProtectionIT {
       askToDisconnect(id);
 
       tamper.accept(browser);
-      browser.submit(By.id("confirm-disconnect-yes"));
+      browser.submit(By.cssSelector("[data-confirm-disconnect=yes]"));
 
       assertThat(browser.driver.findElement(By.tagName("h1")).getText())
           .isEqualTo("This form is no longer valid");
@@ -104,7 +104,7 @@ class ConsoleProtectionIT {
       askToDisconnect(id);
 
       ConsoleSignIn.dropViewState(browser);
-      browser.submit(By.id("confirm-disconnect-yes"));
+      browser.submit(By.cssSelector("[data-confirm-disconnect=yes]"));
 
       assertThat(browser.driver.findElements(By.id("notice")))
           .as("no 'Disconnected' notice")

@@ -2,6 +2,8 @@ package it.io.claribi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -13,10 +15,12 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 
 /**
- * The console's quality bar, checked on every page as a laptop (1280×800) and a tablet (768×1024)
- * show it: nothing is loaded from anywhere but this server (no CDN, no web font), no page is wider
- * than the screen, and every form control has a label a screen reader can read. Screenshots of the
- * tablet views go to {@code target/screenshots/tablet-*.png}.
+ * The console's quality bar, checked on every page as a laptop (1280×800), a tablet (768×1024) and
+ * a small phone (320×640) show it: nothing is loaded from anywhere but this server (no CDN, no web
+ * font), no page is wider than the screen, every form control has a label a screen reader can read,
+ * every table has a name, the menu marks the page being shown ({@code aria-current}), and axe-core
+ * (injected by the test, never shipped) finds no serious or critical violation. Screenshots go to
+ * {@code target/screenshots/{laptop,tablet,phone}-*.png}.
  */
 @ExtendWith(BrowserExtension.class)
 class ConsoleQualityIT {
@@ -24,7 +28,7 @@ class ConsoleQualityIT {
   @RegisterExtension static final AcmePlan acmePlan = AcmePlan.during("PROFESSIONAL");
 
   @ParameterizedTest
-  @ValueSource(strings = {"1280x800", "768x1024"})
+  @ValueSource(strings = {"1280x800", "768x1024", "320x640"})
   void the_admin_pages_are_self_contained_fit_the_screen_and_label_every_control(
       String size, Browser browser) throws Exception {
     resize(browser, size);
@@ -36,7 +40,7 @@ class ConsoleQualityIT {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"1280x800", "768x1024"})
+  @ValueSource(strings = {"1280x800", "768x1024", "320x640"})
   void the_operator_pages_are_self_contained_fit_the_screen_and_label_every_control(
       String size, Browser browser) throws Exception {
     resize(browser, size);
@@ -48,13 +52,18 @@ class ConsoleQualityIT {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"1280x800", "768x1024"})
+  @ValueSource(strings = {"1280x800", "768x1024", "320x640"})
   void the_sign_in_page_too(String size, Browser browser) throws Exception {
     resize(browser, size);
     browser.visit(ConsoleSignIn.SIGN_IN);
     browser.await(By.id("username"));
     checked(browser, size, "Sign in");
   }
+
+  /** The menu entry of each page reached through the menu; the sign-in page has no menu. */
+  private static final java.util.Set<String> MENU =
+      java.util.Set.of(
+          "Plan and usage", "Data sources", "Audit trail", "Catalog", "Review queue", "Keys");
 
   private static void checked(Browser browser, String size, String page) throws Exception {
     JavascriptExecutor js = browser.driver;
@@ -79,10 +88,14 @@ class ConsoleQualityIT {
     Map<String, Object> widths =
         (Map<String, Object>)
             js.executeScript(
-                "return {page: document.documentElement.scrollWidth,"
-                    + " screen: document.documentElement.clientWidth};");
+                "const screen = document.documentElement.clientWidth;"
+                    + "return {page: document.documentElement.scrollWidth, screen: screen,"
+                    + " wider: [...document.querySelectorAll('body *')]"
+                    + ".filter(e => e.getBoundingClientRect().right > screen + 1)"
+                    + ".slice(-5).map(e => e.tagName.toLowerCase()"
+                    + " + (e.id ? '#' + e.id : '') + (e.className ? '.' + e.className : ''))};");
     assertThat(((Number) widths.get("page")).longValue())
-        .as(page + " at " + size + ": no sideways scrolling")
+        .as(page + " at " + size + ": no sideways scrolling (wider: " + widths.get("wider") + ")")
         .isLessThanOrEqualTo(((Number) widths.get("screen")).longValue());
 
     @SuppressWarnings("unchecked")
@@ -99,8 +112,53 @@ class ConsoleQualityIT {
                     + ".filter(c => !named(c)).map(c => c.outerHTML);");
     assertThat(unlabelled).as(page + ": controls without a label").isEmpty();
 
+    @SuppressWarnings("unchecked")
+    List<String> current =
+        (List<String>)
+            js.executeScript(
+                "return [...document.querySelectorAll('nav[aria-label=Console] a')]"
+                    + ".filter(a => a.getAttribute('aria-current') === 'page')"
+                    + ".map(a => a.textContent.trim());");
+    assertThat(current)
+        .as(page + ": the menu marks the page being shown, and only it")
+        .isEqualTo(MENU.contains(page) ? List.of(page) : List.of());
+
+    @SuppressWarnings("unchecked")
+    List<String> unnamedTables =
+        (List<String>)
+            js.executeScript(
+                "const named = t => !!(t.caption && t.caption.textContent.trim())"
+                    + " || !!t.getAttribute('aria-label')"
+                    + " || (t.getAttribute('aria-labelledby') || '').split(' ').some(id =>"
+                    + "      document.getElementById(id)"
+                    + "      && document.getElementById(id).textContent.trim() !== '');"
+                    + "return [...document.querySelectorAll('table')].filter(t => !named(t))"
+                    + ".map(t => t.id || t.outerHTML.slice(0, 80));");
+    assertThat(unnamedTables).as(page + ": tables without a name").isEmpty();
+
+    Results axe = new AxeBuilder().analyze(browser.driver);
+    assertThat(axe.getErrorMessage()).as(page + ": axe-core ran").isNull();
+    List<String> serious =
+        axe.getViolations().stream()
+            .filter(rule -> List.of("serious", "critical").contains(rule.getImpact()))
+            .map(
+                rule ->
+                    rule.getImpact()
+                        + " "
+                        + rule.getId()
+                        + " ("
+                        + rule.getHelp()
+                        + ") at "
+                        + rule.getNodes().stream()
+                            .map(node -> String.valueOf(node.getTarget()))
+                            .toList())
+            .toList();
+    assertThat(serious)
+        .as(page + " at " + size + ": axe-core's serious or critical findings")
+        .isEmpty();
+
     browser.screenshot(
-        (size.startsWith("768") ? "tablet-" : "laptop-")
+        (size.startsWith("768") ? "tablet-" : size.startsWith("320") ? "phone-" : "laptop-")
             + page.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
   }
 

@@ -238,13 +238,9 @@ public class DataSourcesPage implements Serializable {
     return notice;
   }
 
-  /** The connection waiting for confirmation, with its vendor, or null. */
+  /** The connection whose disconnect waits for confirmation, or null. */
   public String getConfirmingConnection() {
     return confirmingConnection;
-  }
-
-  public String getConfirmingVendor() {
-    return confirmingConnection == null ? "" : vendorOf(confirmingConnection).orElse("");
   }
 
   public String getConfirmingUpload() {
