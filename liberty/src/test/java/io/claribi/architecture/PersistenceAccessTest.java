@@ -21,6 +21,7 @@ import io.claribi.platform.api.TenantBinding;
 import io.claribi.platform.control.SchemaMigration;
 import io.claribi.platform.control.violations.JdbcStatementRunner;
 import io.claribi.tiering.boundary.violations.ResourceWithEntityManager;
+import io.claribi.tiering.control.CrossTenantOrganizations;
 import io.claribi.tiering.control.violations.NativeQueryRepository;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -88,6 +89,8 @@ class PersistenceAccessTest {
           .and()
           .doNotHaveFullyQualifiedName(CrossTenantConnections.class.getName())
           .and()
+          .doNotHaveFullyQualifiedName(CrossTenantOrganizations.class.getName())
+          .and()
           .doNotHaveFullyQualifiedName(ConnectionLock.class.getName())
           .and()
           .doNotHaveFullyQualifiedName(SetAsideUsage.class.getName())
@@ -104,6 +107,7 @@ class PersistenceAccessTest {
                   + " (with ToolNameKeys, a migration step on the global catalog table),"
                   + " key rotation re-encrypts every organization's ciphertext (and nothing else),"
                   + " retiring a vendor asks which organizations are connected to it,"
+                  + " an operator lists the organizations to set their plans (ids, names, plans),"
                   + " a vendor call takes a shared lock on its connection row (JPA has none),"
                   + " usage records the audit trail refused are kept for the operator's view"
                   + " across organizations, usage records wait in an outbox that the relay reads"

@@ -45,7 +45,7 @@ class ConsoleQualityIT {
       String size, Browser browser) throws Exception {
     resize(browser, size);
     ConsoleSignIn.as(browser, "operator", "operator-demo");
-    for (String link : List.of("Catalog", "Review queue", "Keys")) {
+    for (String link : List.of("Organizations", "Catalog", "Review queue", "Keys")) {
       browser.submit(browser.driver.findElement(By.linkText(link)));
       checked(browser, size, link);
     }
@@ -63,7 +63,13 @@ class ConsoleQualityIT {
   /** The menu entry of each page reached through the menu; the sign-in page has no menu. */
   private static final java.util.Set<String> MENU =
       java.util.Set.of(
-          "Plan and usage", "Data sources", "Audit trail", "Catalog", "Review queue", "Keys");
+          "Plan and usage",
+          "Data sources",
+          "Audit trail",
+          "Organizations",
+          "Catalog",
+          "Review queue",
+          "Keys");
 
   private static void checked(Browser browser, String size, String page) throws Exception {
     JavascriptExecutor js = browser.driver;

@@ -32,7 +32,7 @@ public class OrganizationsResource {
   static final String PLANS = "FREE|LITE|TRIAL|STARTER|PROFESSIONAL|ENTERPRISE";
 
   /** Enough for the loser of a create race to run again as an update, with room to spare. */
-  static final int RACE_ATTEMPTS = 4;
+  public static final int RACE_ATTEMPTS = 4;
 
   @Inject OrganizationPlans plans;
   @Inject OrganizationChanges changes;
