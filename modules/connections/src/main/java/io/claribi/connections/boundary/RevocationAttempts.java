@@ -11,6 +11,7 @@ import io.claribi.connections.control.authorization.Revoker.Outcome;
 import io.claribi.connections.control.authorization.VendorAuthorization;
 import io.claribi.connections.entity.QueuedRevocation;
 import io.claribi.credentials.api.ClientSecretVault;
+import io.claribi.credentials.api.CredentialKeyRemovedException;
 import io.claribi.credentials.api.CredentialUnavailableException;
 import io.claribi.credentials.api.RevocationVault;
 import io.claribi.platform.api.NodeName;
@@ -83,6 +84,22 @@ public class RevocationAttempts {
         return Optional.empty();
       }
       QueuedRevocation revocation = row.get();
+      if (!tokens.opensHere(where.connection())) {
+        // Sealed with a key this node has not loaded: another node may have it. Only once every
+        // node has had its chances is the revocation given up.
+        if (revocation.queuedAt().plus(settings.revocationWindow()).isBefore(now)) {
+          LOG.warning(
+              () ->
+                  "Revocation for "
+                      + where.connection()
+                      + ": its token is sealed with a key no node opened it with since "
+                      + revocation.queuedAt()
+                      + "; given up, it expires at the vendor on its own");
+          tokens.forget(where.connection());
+          queue.delete(revocation);
+        }
+        return Optional.empty();
+      }
       revocation.claim(node, now.plus(settings.revocationLease()));
       return Optional.of(
           new Claimed(
@@ -119,6 +136,14 @@ public class RevocationAttempts {
                             + ": no token is kept for it; nothing can be revoked");
                 return Outcome.REFUSED;
               });
+    } catch (CredentialKeyRemovedException keyNotHere) {
+      // its key left this node's ring since the claim: a node that has it may try later
+      LOG.warning(
+          () ->
+              "Revocation for "
+                  + where.connection()
+                  + ": its key is not in this node's key ring; another attempt comes later");
+      return Outcome.UNAVAILABLE;
     } catch (CredentialUnavailableException unreadable) {
       LOG.warning(
           () ->

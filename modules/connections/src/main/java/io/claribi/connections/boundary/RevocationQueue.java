@@ -10,6 +10,7 @@ import io.claribi.credentials.api.CredentialUnavailableException;
 import io.claribi.credentials.api.CredentialVault;
 import io.claribi.credentials.api.RevocationVault;
 import io.claribi.credentials.api.TokenToRevoke;
+import io.claribi.platform.api.DatabaseUnavailable;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -24,6 +25,7 @@ import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -153,7 +155,17 @@ public class RevocationQueue {
         LOG.info(() -> "Made " + made + " revocation attempts that were due");
       }
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Sweeping due revocations failed; the next pass tries again", e);
+      Optional<String> away = DatabaseUnavailable.in(e);
+      if (away.isPresent()) {
+        // the database is away: one line per pass, no stack trace; the next pass tries again
+        LOG.warning(
+            () ->
+                "Sweeping due revocations: the database is unavailable (SQL state "
+                    + away.get()
+                    + "); the next pass tries again");
+      } else {
+        LOG.log(Level.WARNING, "Sweeping due revocations failed; the next pass tries again", e);
+      }
     }
   }
 }

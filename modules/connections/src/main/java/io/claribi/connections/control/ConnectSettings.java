@@ -160,6 +160,16 @@ public class ConnectSettings {
     return revocationLease;
   }
 
+  /**
+   * How long a revocation may wait in all: every pause of {@link #revocationRetries} plus two
+   * leases. A revocation whose token no node could open for that long is given up.
+   */
+  public Duration revocationWindow() {
+    return revocationRetries().stream()
+        .reduce(Duration.ZERO, Duration::plus)
+        .plus(revocationLease.multipliedBy(2));
+  }
+
   private static Duration positive(String value) {
     Duration duration = Duration.parse(value);
     if (duration.isNegative() || duration.isZero()) {

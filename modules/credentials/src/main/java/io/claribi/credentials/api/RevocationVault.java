@@ -27,6 +27,14 @@ public interface RevocationVault {
   <T> Optional<T> use(ConnectionId connection, Function<TokenToRevoke, T> use);
 
   /**
+   * Whether this server's key ring holds the key that sealed the connection's kept token (true if
+   * none is kept: there is nothing this server could not open). A server whose key file has not yet
+   * brought it a new key (a secrets manager updates the nodes one by one) leaves the token to a
+   * server that has it, rather than calling it unreadable.
+   */
+  boolean opensHere(ConnectionId connection);
+
+  /**
    * Deletes the kept token in the caller's transaction, which must exist: the vendor revoked it, or
    * nobody ever will.
    *

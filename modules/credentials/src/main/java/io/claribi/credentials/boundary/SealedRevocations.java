@@ -50,6 +50,14 @@ public class SealedRevocations implements RevocationVault {
   }
 
   @Override
+  public boolean opensHere(ConnectionId connection) {
+    return reads
+        .readTokenToRevoke(connection)
+        .map(stored -> seal.fingerprints().contains(stored.keyFingerprint()))
+        .orElse(true);
+  }
+
+  @Override
   @Transactional(TxType.MANDATORY)
   public boolean forget(ConnectionId connection) {
     return credentials.deleteTokenToRevoke(connection);
