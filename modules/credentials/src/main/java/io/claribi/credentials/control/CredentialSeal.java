@@ -45,13 +45,7 @@ public class CredentialSeal {
   }
 
   public Sealed seal(OrganizationId organization, ConnectionId connection, TokenSet tokens) {
-    FernetKey key = keys.current().primary();
-    byte[] plaintext = TokenSetCodec.encode(organization, connection, tokens);
-    try {
-      return new Sealed(fernet.encrypt(key, plaintext, clock.instant()), key.fingerprint());
-    } finally {
-      Arrays.fill(plaintext, (byte) 0);
-    }
+    return sealAndClear(TokenSetCodec.encode(organization, connection, tokens));
   }
 
   /**
@@ -59,22 +53,12 @@ public class CredentialSeal {
    * @throws io.claribi.credentials.api.InvalidCredentialCiphertextException if it does not open
    */
   public TokenSet open(OrganizationId organization, ConnectionId connection, Sealed sealed) {
-    FernetKey key =
-        keys.current()
-            .byFingerprint(sealed.keyFingerprint())
-            .orElseThrow(() -> new CredentialKeyRemovedException(sealed.keyFingerprint()));
-    return TokenSetCodec.decode(fernet.decrypt(key, sealed.ciphertext()), organization, connection);
+    return TokenSetCodec.decode(plaintextOf(sealed), organization, connection);
   }
 
   /** Seals an organization's client secret for its row ({@link ClientSecretRow}). */
   public Sealed seal(OrganizationId organization, ClientSecret secret) {
-    FernetKey key = keys.current().primary();
-    byte[] plaintext = ClientSecretCodec.encode(organization, secret);
-    try {
-      return new Sealed(fernet.encrypt(key, plaintext, clock.instant()), key.fingerprint());
-    } finally {
-      Arrays.fill(plaintext, (byte) 0);
-    }
+    return sealAndClear(ClientSecretCodec.encode(organization, secret));
   }
 
   /**
@@ -83,22 +67,12 @@ public class CredentialSeal {
    */
   public ClientSecret openClientSecret(
       OrganizationId organization, ClientSecretId secret, Sealed sealed) {
-    FernetKey key =
-        keys.current()
-            .byFingerprint(sealed.keyFingerprint())
-            .orElseThrow(() -> new CredentialKeyRemovedException(sealed.keyFingerprint()));
-    return ClientSecretCodec.decode(fernet.decrypt(key, sealed.ciphertext()), organization, secret);
+    return ClientSecretCodec.decode(plaintextOf(sealed), organization, secret);
   }
 
   /** Seals a deleted connection's token to revoke for its row ({@link RevocationRow}). */
   public Sealed seal(OrganizationId organization, ConnectionId connection, TokenToRevoke token) {
-    FernetKey key = keys.current().primary();
-    byte[] plaintext = RevocationCodec.encode(organization, connection, token);
-    try {
-      return new Sealed(fernet.encrypt(key, plaintext, clock.instant()), key.fingerprint());
-    } finally {
-      Arrays.fill(plaintext, (byte) 0);
-    }
+    return sealAndClear(RevocationCodec.encode(organization, connection, token));
   }
 
   /**
@@ -107,12 +81,26 @@ public class CredentialSeal {
    */
   public TokenToRevoke openTokenToRevoke(
       OrganizationId organization, ConnectionId connection, Sealed sealed) {
+    return RevocationCodec.decode(plaintextOf(sealed), organization, connection);
+  }
+
+  /** Seals a plaintext with the newest key and clears it. */
+  private Sealed sealAndClear(byte[] plaintext) {
+    FernetKey key = keys.current().primary();
+    try {
+      return new Sealed(fernet.encrypt(key, plaintext, clock.instant()), key.fingerprint());
+    } finally {
+      Arrays.fill(plaintext, (byte) 0);
+    }
+  }
+
+  /** The plaintext under the key the stored fingerprint names; the codec reads and clears it. */
+  private byte[] plaintextOf(Sealed sealed) {
     FernetKey key =
         keys.current()
             .byFingerprint(sealed.keyFingerprint())
             .orElseThrow(() -> new CredentialKeyRemovedException(sealed.keyFingerprint()));
-    return RevocationCodec.decode(
-        fernet.decrypt(key, sealed.ciphertext()), organization, connection);
+    return fernet.decrypt(key, sealed.ciphertext());
   }
 
   /**
