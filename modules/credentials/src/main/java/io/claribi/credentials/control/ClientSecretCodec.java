@@ -4,13 +4,10 @@ import io.claribi.credentials.api.ClientSecret;
 import io.claribi.credentials.api.ClientSecretId;
 import io.claribi.credentials.api.InvalidCredentialCiphertextException;
 import io.claribi.platform.api.OrganizationId;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonGenerator;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.util.Arrays;
 
 /**
  * The plaintext inside a sealed client secret: the registration and the organization and row id
@@ -44,14 +41,7 @@ final class ClientSecretCodec {
 
   /** Reads a plaintext and clears it. */
   static ClientSecret decode(byte[] plaintext, OrganizationId organization, ClientSecretId id) {
-    JsonObject json;
-    try {
-      json = JSON.createReader(new ByteArrayInputStream(plaintext)).readObject();
-    } catch (JsonException | IllegalStateException e) {
-      throw new InvalidCredentialCiphertextException("the plaintext is not a client secret");
-    } finally {
-      Arrays.fill(plaintext, (byte) 0);
-    }
+    JsonObject json = Plaintexts.readAndClear(plaintext, "a client secret");
     try {
       if (json.getInt("v") != FORMAT || !KIND.equals(json.getString("kind", ""))) {
         throw new InvalidCredentialCiphertextException("the plaintext is not a client secret");

@@ -4,13 +4,10 @@ import io.claribi.credentials.api.InvalidCredentialCiphertextException;
 import io.claribi.credentials.api.TokenToRevoke;
 import io.claribi.platform.api.ConnectionId;
 import io.claribi.platform.api.OrganizationId;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonGenerator;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.util.Arrays;
 
 /**
  * The plaintext inside a sealed token awaiting revocation: the token, its kind and the organization
@@ -43,14 +40,7 @@ final class RevocationCodec {
   /** Reads a plaintext and clears it. */
   static TokenToRevoke decode(
       byte[] plaintext, OrganizationId organization, ConnectionId connection) {
-    JsonObject json;
-    try {
-      json = JSON.createReader(new ByteArrayInputStream(plaintext)).readObject();
-    } catch (JsonException | IllegalStateException e) {
-      throw new InvalidCredentialCiphertextException("the plaintext is not a token to revoke");
-    } finally {
-      Arrays.fill(plaintext, (byte) 0);
-    }
+    JsonObject json = Plaintexts.readAndClear(plaintext, "a token to revoke");
     try {
       if (json.getInt("v") != FORMAT || !KIND.equals(json.getString("kind", ""))) {
         throw new InvalidCredentialCiphertextException("the plaintext is not a token to revoke");

@@ -4,12 +4,10 @@ import io.claribi.credentials.api.InvalidCredentialCiphertextException;
 import io.claribi.credentials.api.TokenSet;
 import io.claribi.platform.api.ConnectionId;
 import io.claribi.platform.api.OrganizationId;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonGenerator;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.util.Arrays;
@@ -50,14 +48,7 @@ final class TokenSetCodec {
 
   /** Reads a plaintext and clears it. */
   static TokenSet decode(byte[] plaintext, OrganizationId organization, ConnectionId connection) {
-    JsonObject json;
-    try {
-      json = JSON.createReader(new ByteArrayInputStream(plaintext)).readObject();
-    } catch (JsonException | IllegalStateException e) {
-      throw new InvalidCredentialCiphertextException("the plaintext is not a token set");
-    } finally {
-      Arrays.fill(plaintext, (byte) 0);
-    }
+    JsonObject json = Plaintexts.readAndClear(plaintext, "a token set");
     try {
       if (json.getInt("v") != FORMAT) {
         throw new InvalidCredentialCiphertextException("unknown token set format");
