@@ -47,7 +47,7 @@ class ConsoleLdapSignInIT {
     assertThat(browser.text("signed-in-as"))
         .isEqualTo("Signed in as " + InMemoryDirectory.ACME_ADMIN);
     assertThat(browser.text("organization")).endsWith("(acme)");
-    assertThat(browser.text("plan")).isEqualTo(acme.getString("plan"));
+    assertThat(browser.text("plan")).isEqualTo(ConsoleSignIn.planName(acme.getString("plan")));
     browser.screenshot("ldap-plan-and-usage");
 
     browser.visit("/console/data-sources.xhtml");

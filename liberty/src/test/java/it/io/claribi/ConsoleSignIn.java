@@ -57,4 +57,15 @@ final class ConsoleSignIn {
             "document.querySelectorAll(\"input[name='jakarta.faces.ViewState']\")"
                 + ".forEach(input => input.remove());");
   }
+
+  /** A plan as the console names it: {@code PROFESSIONAL} is "Professional". */
+  static String planName(String code) {
+    String lower = code.toLowerCase(java.util.Locale.ROOT);
+    return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
+  }
+
+  /** A count as the console writes it: 250000 is "250,000". */
+  static String count(long value) {
+    return String.format(java.util.Locale.US, "%,d", value);
+  }
 }

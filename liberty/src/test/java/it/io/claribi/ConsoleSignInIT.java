@@ -64,12 +64,12 @@ class ConsoleSignInIT {
     browser.awaitPath(HOME);
     assertThat(browser.text("signed-in-as")).isEqualTo("Signed in as " + ADMIN);
     assertThat(browser.text("organization")).endsWith("(acme)");
-    assertThat(browser.text("plan")).isEqualTo(acme.getString("plan"));
+    assertThat(browser.text("plan")).isEqualTo(ConsoleSignIn.planName(acme.getString("plan")));
     JsonObject toolCalls = acme.getJsonObject("toolCalls");
     assertThat(browser.text("tool-calls-used"))
-        .isEqualTo(toolCalls.getJsonNumber("used").toString());
+        .isEqualTo(ConsoleSignIn.count(toolCalls.getJsonNumber("used").longValue()));
     assertThat(browser.text("tool-calls-limit"))
-        .isEqualTo(toolCalls.getJsonNumber("limit").toString());
+        .isEqualTo(ConsoleSignIn.count(toolCalls.getJsonNumber("limit").longValue()));
     browser.screenshot("plan-and-usage");
 
     HttpResponse<String> page = withBrowserCookies(HOME);

@@ -32,6 +32,13 @@ public enum AuditEventType {
    * (the operator's own organization's), with {@code organization} naming the one changed.
    */
   PLAN_CHANGED(Subject.NONE, "from", "to", "reason", "organization"),
+  /**
+   * An admin of the organization asked the platform operators for a larger plan (or asked again,
+   * replacing the open request); {@code message} only if they wrote one.
+   */
+  PLAN_REQUESTED(Subject.NONE, "plan", "message"),
+  /** A platform operator declined the organization's open request for a plan, saying why. */
+  PLAN_REQUEST_DECLINED(Subject.NONE, "plan", "reason"),
   /** An operator changed the allowlist decision of a tool of a vendor the organization uses. */
   TOOL_DECISION_CHANGED(Subject.VENDOR, "tool", "decision", "reason"),
   /**

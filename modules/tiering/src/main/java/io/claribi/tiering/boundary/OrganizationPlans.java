@@ -12,8 +12,10 @@ import io.claribi.tiering.api.Plan;
 import io.claribi.tiering.api.PlanChangeView;
 import io.claribi.tiering.control.Organizations;
 import io.claribi.tiering.control.PlanChanges;
+import io.claribi.tiering.control.PlanRequests;
 import io.claribi.tiering.entity.Organization;
 import io.claribi.tiering.entity.PlanChange;
+import io.claribi.tiering.entity.PlanRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -35,6 +37,7 @@ public class OrganizationPlans implements Entitlements {
   @Inject CurrentOrganization current;
   @Inject Organizations organizations;
   @Inject PlanChanges planChanges;
+  @Inject PlanRequests requests;
   @Inject TenantBinding tenancy;
   @Inject VerifiedCaller caller;
   @Inject Clock clock;
@@ -96,6 +99,12 @@ public class OrganizationPlans implements Entitlements {
         organization.changePlan(plan, now);
         planChanges.add(change.get());
         audit.fire(PlanChange.auditEvent(before, plan, reason));
+        // A change to the plan asked for, or a larger one, answers the open request.
+        requests
+            .open()
+            .filter(open -> plan.ordinal() >= open.plan().ordinal())
+            .ifPresent(
+                open -> open.close(PlanRequest.Outcome.GRANTED, caller.actor(), now, reason));
         forOperators = Optional.of(PlanChange.auditEvent(before, plan, reason, target));
       }
       provisioned = new Provisioned(toView(organization), existing.isEmpty());

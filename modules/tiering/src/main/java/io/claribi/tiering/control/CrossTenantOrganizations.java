@@ -1,5 +1,6 @@
 package io.claribi.tiering.control;
 
+import io.claribi.tiering.api.OpenPlanRequest;
 import io.claribi.tiering.api.Plan;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,6 +44,48 @@ public class CrossTenantOrganizations {
       return listed;
     } catch (SQLException e) {
       throw new IllegalStateException("cannot list the organizations", e);
+    }
+  }
+
+  /** Up to {@code limit} open plan requests of every organization, oldest first. */
+  public List<OpenPlanRequest> openRequests(int limit) {
+    String sql =
+        "SELECT r.organization_id, o.name, o.current_plan, r.plan, r.message, r.requested_by,"
+            + " r.requested_at FROM plan_requests r JOIN organizations o"
+            + " ON o.id = r.organization_id WHERE r.outcome IS NULL ORDER BY r.requested_at, r.id";
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setMaxRows(limit);
+      List<OpenPlanRequest> open = new ArrayList<>();
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          open.add(
+              new OpenPlanRequest(
+                  rows.getString(1).trim(),
+                  rows.getString(2),
+                  Plan.valueOf(rows.getString(3)),
+                  Plan.valueOf(rows.getString(4)),
+                  rows.getString(5),
+                  rows.getString(6),
+                  rows.getTimestamp(7).toInstant()));
+        }
+      }
+      return open;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot list the open plan requests", e);
+    }
+  }
+
+  /** How many organizations have an open plan request: the count in the operators' menu. */
+  public long openRequestCount() {
+    String sql = "SELECT COUNT(*) FROM plan_requests WHERE outcome IS NULL";
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql);
+        ResultSet rows = statement.executeQuery()) {
+      rows.next();
+      return rows.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot count the open plan requests", e);
     }
   }
 }

@@ -10,6 +10,7 @@ import io.claribi.tiering.api.Plan;
 import io.claribi.tiering.boundary.OrganizationChanges;
 import io.claribi.tiering.boundary.OrganizationPlans;
 import io.claribi.tiering.boundary.OrganizationsResource;
+import io.claribi.tiering.boundary.PlanRequesting;
 import io.claribi.tiering.control.CrossTenantOrganizations;
 import io.claribi.tiering.control.CrossTenantOrganizations.Listed;
 import jakarta.faces.context.FacesContext;
@@ -43,6 +44,7 @@ public class OrganizationsPage implements Serializable {
   @Inject OrganizationPlans plans;
   @Inject OrganizationChanges changes;
   @Inject VerifiedCaller caller;
+  @Inject PlanRequesting requesting;
 
   /** Read again on every visit and after every change; not kept across requests. */
   private transient List<Row> organizations;
@@ -53,6 +55,14 @@ public class OrganizationsPage implements Serializable {
   private String notice;
   private boolean alert;
   private boolean reasonInvalid;
+
+  /** The open plan requests, read with the organizations. */
+  private transient List<RequestRow> requests;
+
+  /** The organization whose request the decline form is open for. */
+  private String declining;
+
+  private String declineReason;
 
   /** One organization as the page lists it. */
   public record Row(String id, String name, String plan, String planCode) {
@@ -100,10 +110,134 @@ public class OrganizationsPage implements Serializable {
   }
 
   private void read() {
+    requests =
+        directory.openRequests(SHOWN).stream()
+            .map(
+                r ->
+                    new RequestRow(
+                        r.organization(),
+                        r.name(),
+                        ConsoleText.title(r.current()),
+                        ConsoleText.title(r.plan()),
+                        r.plan().name(),
+                        r.message() == null ? "" : r.message(),
+                        r.requestedBy(),
+                        ConsoleText.when(r.requestedAt())))
+            .toList();
     organizations =
         directory.all(SHOWN).stream()
             .map(o -> new Row(o.id(), o.name(), ConsoleText.title(o.plan()), o.plan().name()))
             .toList();
+  }
+
+  /** An open request for a larger plan, as the operators' list shows it. */
+  public record RequestRow(
+      String id,
+      String name,
+      String current,
+      String plan,
+      String planCode,
+      String message,
+      String requestedBy,
+      String requestedAt) {
+
+    public String getId() {
+      return id;
+    }
+
+    public String getName() {
+      return name;
+    }
+
+    public String getCurrent() {
+      return current;
+    }
+
+    public String getPlan() {
+      return plan;
+    }
+
+    public String getPlanCode() {
+      return planCode;
+    }
+
+    public String getMessage() {
+      return message;
+    }
+
+    public String getRequestedBy() {
+      return requestedBy;
+    }
+
+    public String getRequestedAt() {
+      return requestedAt;
+    }
+  }
+
+  /**
+   * Grants a request: the change form opens at the organization's row with the plan asked for
+   * chosen; the change (with its reason) answers the request.
+   */
+  public void grant(String id) {
+    Optional<RequestRow> request =
+        getRequests().stream().filter(r -> r.id().equals(id)).findFirst();
+    edit(id);
+    request.ifPresent(r -> plan = r.planCode());
+  }
+
+  public void askToDecline(String id) {
+    notice = null;
+    editing = null;
+    declining = id;
+    declineReason = null;
+  }
+
+  /** Declines the open request with the reason typed, which the organization's admins read. */
+  public void decline() {
+    if (declining == null) {
+      return;
+    }
+    try {
+      requesting.decline(new OrganizationId(declining), declineReason);
+    } catch (ProblemException refused) {
+      show(refused.getMessage(), true);
+      return;
+    }
+    String name =
+        getRequests().stream()
+            .filter(r -> r.id().equals(declining))
+            .map(RequestRow::name)
+            .findFirst()
+            .orElse(declining);
+    declining = null;
+    declineReason = null;
+    show("The request of " + name + " was declined; its admins see your reason.", false);
+    read();
+  }
+
+  public void cancelDecline() {
+    declining = null;
+    declineReason = null;
+    notice = null;
+  }
+
+  public List<RequestRow> getRequests() {
+    if (requests == null) {
+      read();
+    }
+    return requests;
+  }
+
+  public String getDeclining() {
+    return declining;
+  }
+
+  public String getDeclineReason() {
+    return declineReason;
+  }
+
+  public void setDeclineReason(String declineReason) {
+    this.declineReason = declineReason;
   }
 
   /** Opens the change form at one organization's row, its current plan chosen. */
