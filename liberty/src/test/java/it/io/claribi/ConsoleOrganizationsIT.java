@@ -91,8 +91,11 @@ class ConsoleOrganizationsIT {
     WebElement professional = offer(browser, "PROFESSIONAL");
     assertThat(professional.getText()).contains("Audit trail").contains("250,000");
     browser.submit(professional.findElement(By.cssSelector("[data-ask=PROFESSIONAL]")));
-    browser.driver.findElement(By.id("request-message")).sendKeys("We need the audit trail");
-    browser.submit(browser.driver.findElement(By.id("send-request")));
+    browser
+        .driver
+        .findElement(By.cssSelector("[data-field=request-message]"))
+        .sendKeys("We need the audit trail");
+    browser.submit(browser.driver.findElement(By.cssSelector("[data-send-request]")));
 
     assertThat(browser.text("notice")).contains("request for the Professional plan was sent");
     assertThat(browser.text("open-request")).startsWith("You asked for the Professional plan on");
@@ -102,6 +105,11 @@ class ConsoleOrganizationsIT {
     browser.submit(browser.driver.findElement(By.id("sign-out")));
 
     ConsoleSignIn.as(browser, "operator", "operator-demo");
+    assertThat(browser.driver.findElement(By.tagName("h1")).getText())
+        .as("an operator lands on what waits for them, not on their own plan")
+        .isEqualTo("Overview");
+    assertThat(browser.text("waiting-plan-requests"))
+        .matches("Plan requests: [1-9]\\d* organizations? waits? for an answer\\.");
     assertThat(browser.text("nav-organizations")).matches("Organizations \\(\\d+\\)");
     browser.submit(browser.driver.findElement(By.id("nav-organizations")));
     WebElement request = browser.driver.findElement(By.cssSelector("tr[data-request=acme]"));
@@ -143,10 +151,13 @@ class ConsoleOrganizationsIT {
     browser.visit(PAGE);
     WebElement request = browser.driver.findElement(By.cssSelector("tr[data-request=acme]"));
     browser.submit(request.findElement(By.cssSelector("[data-decline=acme]")));
-    browser.submit(browser.driver.findElement(By.id("decline-yes")));
+    browser.submit(browser.driver.findElement(By.cssSelector("[data-decline-yes=acme]")));
     assertThat(browser.text("notice")).contains("Say why");
-    browser.driver.findElement(By.id("decline-reason")).sendKeys("Enterprise needs a contract");
-    browser.submit(browser.driver.findElement(By.id("decline-yes")));
+    browser
+        .driver
+        .findElement(By.cssSelector("[data-field=decline-reason]"))
+        .sendKeys("Enterprise needs a contract");
+    browser.submit(browser.driver.findElement(By.cssSelector("[data-decline-yes=acme]")));
     assertThat(browser.text("notice")).contains("was declined");
     assertThat(browser.driver.findElements(By.cssSelector("tr[data-request=acme]"))).isEmpty();
     browser.submit(browser.driver.findElement(By.id("sign-out")));

@@ -72,6 +72,9 @@ class ConsoleUsageIT {
       assertThat(number(dayRow.getAttribute("textContent"))).isEqualTo(apiToday);
       long apiTool = toolCalls(api, TOOL);
       assertThat(rowCalls(browser, "by-tool", TOOL)).isEqualTo(apiTool);
+      assertThat(browser.driver.findElements(By.cssSelector("#chart-filter option[selected]")))
+          .as("nothing chosen: all connections and tools")
+          .isEmpty();
       browser.screenshot("plan-and-usage");
 
       browser.visit("/console/index.xhtml?connection=" + connection);

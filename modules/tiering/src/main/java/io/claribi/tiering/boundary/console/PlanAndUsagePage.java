@@ -80,6 +80,9 @@ public class PlanAndUsagePage implements Serializable {
   /** The page for the URL's parameters ({@code connection}, {@code tool}, {@code month}). */
   void show(Map<String, String> parameters) {
     organization = plans.currentOrganization();
+    if (isOperatorView()) {
+      return; // the operators' own organization's plan means nothing to them: the overview instead
+    }
     connection = bounded(parameters.get("connection"), 64);
     tool = bounded(parameters.get("tool"), 255);
     month = bounded(parameters.get("month"), 7);
@@ -143,6 +146,16 @@ public class PlanAndUsagePage implements Serializable {
         "Your request for the "
             + PlanWords.plan(plan)
             + " plan was sent to the platform operators. The plan changes when they grant it.");
+  }
+
+  /**
+   * A platform operator who is not also an organization's admin lands on the operators' overview
+   * (what waits for them) instead of their own organization's plan.
+   */
+  public boolean isOperatorView() {
+    return caller != null
+        && caller.isInRole(Roles.PLATFORM_OPERATOR)
+        && !caller.isInRole(Roles.ORG_ADMIN);
   }
 
   public boolean isMayAsk() {
