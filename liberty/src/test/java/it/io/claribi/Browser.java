@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
@@ -187,17 +188,34 @@ final class Browser implements AutoCloseable {
       earlier = files.collect(Collectors.toSet());
     }
     element.click();
+    // Chromium names the final file before it writes it: an empty placeholder appears at once and
+    // the content arrives in a *.crdownload beside it, renamed over the placeholder at the end. A
+    // download is complete when its file is not empty, no *.crdownload is left, and its size held
+    // still between two looks.
     java.time.Instant deadline = java.time.Instant.now().plusSeconds(30);
+    Path candidate = null;
+    long size = -1;
     while (java.time.Instant.now().isBefore(deadline)) {
+      List<Path> fresh;
       try (Stream<Path> files = Files.list(downloads)) {
-        var done =
-            files
-                .filter(file -> !earlier.contains(file))
-                .filter(file -> file.getFileName().toString().endsWith(suffix))
-                .findFirst();
-        if (done.isPresent()) {
-          return done.get();
+        fresh = files.filter(file -> !earlier.contains(file)).toList();
+      }
+      boolean writing =
+          fresh.stream().anyMatch(file -> file.getFileName().toString().endsWith(".crdownload"));
+      var done =
+          fresh.stream().filter(file -> file.getFileName().toString().endsWith(suffix)).findFirst();
+      if (done.isPresent() && !writing) {
+        long now;
+        try {
+          now = Files.size(done.get());
+        } catch (java.nio.file.NoSuchFileException renamedMeanwhile) {
+          continue;
         }
+        if (now > 0 && done.get().equals(candidate) && now == size) {
+          return candidate;
+        }
+        candidate = done.get();
+        size = now;
       }
       Thread.sleep(100);
     }
