@@ -8,6 +8,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -60,8 +61,9 @@ public class PlanAndUsagePage implements Serializable {
     return organization.toolCalls().period();
   }
 
-  public String getResetsAt() {
-    return organization.toolCalls().resetsAt().toString();
+  /** Written by the page's {@code claribi:time}, in the person's zone. */
+  public Instant getResetsAt() {
+    return organization.toolCalls().resetsAt();
   }
 
   /** Share of the monthly quota used, 0 to 100, for the meter on the page. */

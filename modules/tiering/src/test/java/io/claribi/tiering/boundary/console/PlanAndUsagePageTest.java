@@ -58,7 +58,7 @@ class PlanAndUsagePageTest {
     assertThat(cut.getToolCallsUsed()).isEqualTo(12);
     assertThat(cut.getToolCallsLimit()).isEqualTo(50);
     assertThat(cut.getPeriod()).isEqualTo("2026-11");
-    assertThat(cut.getResetsAt()).isEqualTo("2026-12-01T00:00:00Z");
+    assertThat(cut.getResetsAt()).isEqualTo(java.time.Instant.parse("2026-12-01T00:00:00Z"));
     assertThat(cut.getEntitlements())
         .containsExactly(
             Entitlement.MCP_CATALOG, Entitlement.NATIVE_CONNECTORS, Entitlement.FILE_UPLOADS);
