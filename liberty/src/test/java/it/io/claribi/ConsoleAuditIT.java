@@ -1,6 +1,7 @@
 package it.io.claribi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -9,11 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,11 +28,14 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * The console's Audit trail page in a real browser, signed in as the demo admin of {@code acme} on
  * the Professional plan: a connection to the demo vendor made, used once and disconnected through
- * the API is found by its id with exactly its three events; the CSV and JSON Lines exports of that
- * filter are downloaded and read; the chain verifies; pages do not overlap; a bad filter reads
- * nothing; on Starter the page explains the upgrade; the platform operator sees the operators'
- * trail as through the API. acme's plan is put back afterwards. Screenshots go to {@code
- * target/screenshots/}.
+ * the API is found by its id with exactly its three events, newest first; a day picked in the date
+ * filter finds them and the day before does not; the filters live in the address, which shows the
+ * same rows on a fresh visit; times are shown in the time zone chosen on the Time zone page, not in
+ * the browser's, with UTC in their title; the Time zone page returns only to console pages; the CSV
+ * and JSON Lines exports of that filter are downloaded and read; the chain verifies; pages do not
+ * overlap; a bad filter reads nothing; on Starter the page explains the upgrade; the platform
+ * operator sees the operators' trail as through the API. acme's plan is put back afterwards.
+ * Screenshots go to {@code target/screenshots/}.
  */
 class ConsoleAuditIT {
 
@@ -39,8 +46,9 @@ class ConsoleAuditIT {
   private static final String ACTOR = "user@" + ORG;
   private static final List<String> LIFE =
       List.of("CONNECTION_CREATED", "CONNECTION_USED", "CONNECTION_DISCONNECTED");
-  private static final DateTimeFormatter MINUTES =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm").withZone(ZoneOffset.UTC);
+  private static final List<String> NEWEST_FIRST =
+      List.of("CONNECTION_DISCONNECTED", "CONNECTION_USED", "CONNECTION_CREATED");
+  private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
   @RegisterExtension static final AcmePlan acmePlan = AcmePlan.during("PROFESSIONAL");
 
@@ -63,10 +71,13 @@ class ConsoleAuditIT {
     assertThat(text("h1")).isEqualTo("Audit trail");
     assertThat(browser.driver.findElement(By.id("plan")).getText()).isEqualTo("Professional");
 
-    filter(MINUTES.format(Instant.now().minus(1, ChronoUnit.HOURS)), "", usedOnce, 25);
+    filter("", "", usedOnce, 25);
 
     List<WebElement> rows = rows();
-    assertThat(rows).extracting(r -> r.getAttribute("data-type")).containsExactlyElementsOf(LIFE);
+    assertThat(rows)
+        .extracting(r -> r.getAttribute("data-type"))
+        .containsExactlyElementsOf(NEWEST_FIRST);
+    assertThat(cell(rows.get(1), "type")).startsWith("Connection used").contains("CONNECTION_USED");
     assertThat(rows)
         .allSatisfy(
             row -> {
@@ -79,6 +90,163 @@ class ConsoleAuditIT {
     assertThat(browser.driver.findElement(By.id("no-more")).getText()).isEqualTo("No more events.");
     showResults();
     browser.screenshot("audit");
+  }
+
+  @Test
+  void times_are_shown_in_the_chosen_time_zone_not_the_browsers() throws Exception {
+    ConsoleSignIn.as(browser, "acme-admin", "acme-admin-demo");
+    browser.driver.executeCdpCommand(
+        "Emulation.setTimezoneOverride", Map.of("timezoneId", "Asia/Tokyo"));
+    assertThat(
+            browser.driver.executeScript("return Intl.DateTimeFormat().resolvedOptions().timeZone"))
+        .as("the browser's own zone")
+        .isEqualTo("Asia/Tokyo");
+    browser.visit(PAGE + "?connection=" + usedOnce);
+    assertThat(text("#time-zone")).isEqualTo("Times: UTC");
+    assertThat(firstTime().getText()).endsWith(" UTC");
+
+    browser.submit(By.id("time-zone"));
+    assertThat(text("h1")).isEqualTo("Time zone");
+    new Select(browser.driver.findElement(By.id("zone"))).selectByValue("America/New_York");
+    browser.submit(By.id("save"));
+
+    assertThat(browser.path()).isEqualTo(PAGE + "?connection=" + usedOnce);
+    assertThat(text("#time-zone")).isEqualTo("Times: America/New_York");
+    assertThat(text("#filters-zone")).isEqualTo("America/New_York (Eastern Time)");
+    WebElement time = firstTime();
+    Instant instant = Instant.parse(time.getAttribute("datetime"));
+    assertThat(instant).isCloseTo(Instant.now(), within(java.time.Duration.ofHours(2)));
+    assertThat(time.getAttribute("title"))
+        .isEqualTo(
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+                .withZone(ZoneOffset.UTC)
+                .format(instant));
+    assertThat(time.getText())
+        .isEqualTo(
+            DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm zzz", Locale.ENGLISH)
+                .withZone(NEW_YORK)
+                .format(instant))
+        .matches("\\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d{2}:\\d{2} E[SD]T");
+    assertThat(browser.driver.getPageSource()).doesNotContain("JST");
+    var cookie = browser.cookie("claribi_tz");
+    assertThat(cookie.getValue()).isEqualTo("America/New_York");
+    assertThat(cookie.getPath()).isEqualTo("/console");
+    assertThat(cookie.isHttpOnly()).isTrue();
+    assertThat(cookie.getSameSite()).isEqualTo("Strict");
+    assertThat(cookie.getExpiry())
+        .isAfter(java.util.Date.from(Instant.now().plus(java.time.Duration.ofDays(360))));
+    showResults();
+    browser.screenshot("audit-new-york");
+  }
+
+  @Test
+  void a_day_picked_in_the_date_filter_finds_that_days_events_and_only_them() throws Exception {
+    LocalDate day = LocalDate.ofInstant(createdAt(usedOnce), ZoneOffset.UTC);
+    ConsoleSignIn.as(browser, "acme-admin", "acme-admin-demo");
+    browser.visit(PAGE);
+    assertThat(browser.driver.findElement(By.id("from")).getAttribute("type")).isEqualTo("date");
+
+    filter(day.toString(), day.toString(), usedOnce, 25);
+    assertThat(rows())
+        .extracting(r -> r.getAttribute("data-type"))
+        .containsExactlyElementsOf(NEWEST_FIRST);
+    assertThat(text("#filters-hint")).contains("both included");
+
+    filter(day.minusDays(1).toString(), day.minusDays(1).toString(), usedOnce, 25);
+    assertThat(rows()).isEmpty();
+    assertThat(text("#no-events")).isEqualTo("No events on this page.");
+
+    filter(day.toString(), "", usedOnce, 25);
+    new Select(browser.driver.findElement(By.id("type"))).selectByVisibleText("Connection used");
+    browser.submit(By.id("show"));
+    assertThat(rows())
+        .extracting(r -> r.getAttribute("data-type"))
+        .containsExactly("CONNECTION_USED");
+  }
+
+  @Test
+  void newest_first_by_default_and_oldest_first_when_asked() throws Exception {
+    ConsoleSignIn.as(browser, "acme-admin", "acme-admin-demo");
+    browser.visit(PAGE);
+    assertThat(
+            new Select(browser.driver.findElement(By.id("order")))
+                .getFirstSelectedOption()
+                .getText())
+        .isEqualTo("Newest first");
+    List<Long> all = sequences().stream().map(Long::valueOf).toList();
+    assertThat(all).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    assertThat(text("#order-shown")).isEqualTo("Newest first");
+
+    type("connection", usedOnce);
+    new Select(browser.driver.findElement(By.id("order"))).selectByVisibleText("Oldest first");
+    browser.submit(By.id("show"));
+
+    assertThat(rows()).extracting(r -> r.getAttribute("data-type")).containsExactlyElementsOf(LIFE);
+    assertThat(text("#order-shown")).isEqualTo("Oldest first");
+  }
+
+  @Test
+  void the_address_with_the_filters_shows_the_same_rows_on_a_fresh_visit() throws Exception {
+    String busy = connectionUsed(3); // created, 3 uses, disconnected
+    String day = LocalDate.ofInstant(createdAt(busy), ZoneOffset.UTC).toString();
+    ConsoleSignIn.as(browser, "acme-admin", "acme-admin-demo");
+    browser.visit(PAGE);
+    setDate("from", day);
+    setDate("to", day);
+    type("connection", busy);
+    new Select(browser.driver.findElement(By.id("type"))).selectByValue("CONNECTION_USED");
+    new Select(browser.driver.findElement(By.id("size"))).selectByValue("10");
+    browser.submit(By.id("show"));
+    List<String> shown = sequences();
+    assertThat(shown).hasSize(3);
+    String address = browser.path();
+    assertThat(address)
+        .startsWith(PAGE + "?")
+        .contains("from=" + day, "to=" + day, "connection=" + busy, "type=CONNECTION_USED")
+        .contains("order=newest");
+
+    try (Browser fresh = Browser.open()) {
+      fresh.visit(address);
+      ConsoleSignIn.fillIn(fresh, "acme-admin", "acme-admin-demo");
+      fresh.awaitPath(PAGE);
+      assertThat(fresh.path()).as("back at the shared address after signing in").isEqualTo(address);
+      assertThat(
+              fresh.driver.findElements(By.cssSelector("#events tbody tr")).stream()
+                  .map(r -> r.getAttribute("data-sequence"))
+                  .toList())
+          .isEqualTo(shown);
+      assertThat(fresh.driver.findElement(By.id("from")).getAttribute("value")).isEqualTo(day);
+      assertThat(
+              new Select(fresh.driver.findElement(By.id("type")))
+                  .getFirstSelectedOption()
+                  .getText())
+          .isEqualTo("Connection used");
+    }
+  }
+
+  @Test
+  void the_time_zone_page_never_sends_the_browser_to_another_site() throws Exception {
+    ConsoleSignIn.as(browser, "acme-admin", "acme-admin-demo");
+    for (String elsewhere :
+        List.of(
+            "https://evil.example/console/audit.xhtml",
+            "//evil.example/",
+            "/api/v1/audit/events")) {
+      browser.visit(
+          "/console/time-zone.xhtml?return="
+              + java.net.URLEncoder.encode(elsewhere, StandardCharsets.UTF_8));
+      assertThat(browser.driver.findElement(By.id("back")).getAttribute("href"))
+          .isEqualTo(Api.BASE + ConsoleSignIn.HOME);
+      new Select(browser.driver.findElement(By.id("zone"))).selectByValue("Europe/Paris");
+      browser.submit(By.id("save"));
+
+      assertThat(browser.driver.getCurrentUrl())
+          .as(elsewhere)
+          .isEqualTo(Api.BASE + ConsoleSignIn.HOME);
+      assertThat(text("#time-zone")).isEqualTo("Times: Europe/Paris");
+    }
+    browser.visit("/console/time-zone.xhtml?return=%2Fconsole%2Faudit.xhtml");
+    browser.screenshot("time-zone");
   }
 
   @Test
@@ -186,8 +354,10 @@ class ConsoleAuditIT {
     List<String> second = sequences();
     assertThat(text("#page-number")).isEqualTo("Page 2");
     assertThat(second).hasSize(3).doesNotContainAnyElementsOf(first);
-    assertThat(Long.parseLong(second.get(0))).isGreaterThan(Long.parseLong(first.get(9)));
-    assertThat(rows().get(2).getAttribute("data-type")).isEqualTo("CONNECTION_DISCONNECTED");
+    assertThat(Long.parseLong(second.get(0)))
+        .as("newest first")
+        .isLessThan(Long.parseLong(first.get(9)));
+    assertThat(rows().get(2).getAttribute("data-type")).isEqualTo("CONNECTION_CREATED");
     assertThat(text("#no-more")).isEqualTo("No more events.");
     assertThat(browser.driver.findElement(By.id("next")).isEnabled()).isFalse();
     showResults();
@@ -207,13 +377,16 @@ class ConsoleAuditIT {
 
     filter("2026-11-25", "2026-11-24", "", 25);
 
-    assertThat(text("#problem")).contains("'from' must not be after 'to'");
+    assertThat(text("#problem")).contains("the From day must not be after the To day");
     assertThat(browser.driver.findElements(By.id("events"))).isEmpty();
     assertThat(browser.driver.findElements(By.id("page-number"))).isEmpty();
     browser.screenshot("audit-invalid-filter");
 
-    filter("yesterday", "", "", 25);
-    assertThat(text("#problem")).contains("ISO-8601");
+    browser.visit(PAGE + "?from=12%2F05%2F2026");
+    assertThat(text("#problem"))
+        .contains("From is not a day the page can read")
+        .contains("2026-12-05")
+        .doesNotContainIgnoringCase("offset");
     assertThat(browser.driver.findElements(By.id("events"))).isEmpty();
 
     filter("", "", "not a connection", 25);
@@ -260,14 +433,36 @@ class ConsoleAuditIT {
     browser.screenshot("audit-operator");
   }
 
-  /** Fills the filters (connection, time window, page size) and presses "Show events". */
+  /** Fills the filters (days, connection, page size) and presses "Show events". */
   private void filter(String from, String to, String connection, int pageSize) {
-    type("from", from);
-    type("to", to);
+    setDate("from", from);
+    setDate("to", to);
     type("connection", connection);
-    new Select(browser.driver.findElement(By.id("page-size")))
-        .selectByValue(Integer.toString(pageSize));
+    new Select(browser.driver.findElement(By.id("size"))).selectByValue(Integer.toString(pageSize));
     browser.submit(By.id("show"));
+  }
+
+  /**
+   * Picks a day in a date field as its calendar would: typing depends on the browser's locale
+   * (month first in en-US), the calendar's value does not.
+   */
+  private void setDate(String id, String day) {
+    browser.driver.executeScript(
+        "arguments[0].value = arguments[1]", browser.driver.findElement(By.id(id)), day);
+  }
+
+  private WebElement firstTime() {
+    return browser.driver.findElement(By.cssSelector("#events tbody tr td.time time"));
+  }
+
+  /** When the API says the connection was created. */
+  private static Instant createdAt(String connection) {
+    return Instant.parse(
+        Api.get("/api/v1/audit/events?type=CONNECTION_CREATED&connection=" + connection, admin())
+            .json()
+            .getJsonArray("events")
+            .getJsonObject(0)
+            .getString("occurredAt"));
   }
 
   /** Scrolls the results to the top of the window, for the screenshot. */

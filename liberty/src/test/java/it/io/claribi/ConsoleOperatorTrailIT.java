@@ -74,10 +74,13 @@ class ConsoleOperatorTrailIT {
 
       ConsoleSignIn.as(browser, "operator", "operator-demo");
       browser.submit(browser.driver.findElement(By.linkText("Audit trail")));
-      type("from", before.toString());
+      browser.driver.executeScript(
+          "arguments[0].value = arguments[1]",
+          browser.driver.findElement(By.id("from")),
+          java.time.LocalDate.ofInstant(before, java.time.ZoneOffset.UTC).toString());
       new Select(browser.driver.findElement(By.id("type"))).selectByValue("TOOL_DECISION_CHANGED");
       type("actor", "user@platform");
-      new Select(browser.driver.findElement(By.id("page-size"))).selectByValue("100");
+      new Select(browser.driver.findElement(By.id("size"))).selectByValue("100");
       browser.submit(By.id("show"));
 
       List<WebElement> rows =

@@ -37,6 +37,8 @@ class ConsoleQualityIT {
       browser.submit(browser.driver.findElement(By.linkText(link)));
       checked(browser, size, link);
     }
+    browser.submit(browser.driver.findElement(By.id("time-zone")));
+    checked(browser, size, "Time zone");
   }
 
   @ParameterizedTest

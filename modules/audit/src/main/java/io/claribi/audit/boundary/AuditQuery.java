@@ -38,6 +38,18 @@ public final class AuditQuery {
     Instant start = time("from", from);
     Instant end = time("to", to);
     requireOrdered(start, end);
+    return filterBetween(start, end, connection, vendor, types, actor);
+  }
+
+  /** The same checks for times already read, such as the console's days in a time zone. */
+  public static EventFilter filterBetween(
+      Instant start,
+      Instant end,
+      String connection,
+      String vendor,
+      List<String> types,
+      String actor) {
+    requireOrdered(start, end);
     return new EventFilter(
         start,
         end,

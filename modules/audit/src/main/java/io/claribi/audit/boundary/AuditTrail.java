@@ -62,6 +62,19 @@ public class AuditTrail {
         .toList();
   }
 
+  /**
+   * The same selection newest first: events below {@code below} (a sequence number; {@code
+   * Long.MAX_VALUE} for the newest page). The console lists this way; the REST API pages oldest
+   * first with {@code after}.
+   */
+  @Transactional
+  public List<EventView> selectNewestFirst(EventFilter filter, long below, int limit) {
+    String organization = log.organization().value();
+    return log.selectNewestFirst(filter, below, limit).stream()
+        .map(e -> EventView.of(organization, e))
+        .toList();
+  }
+
   /** The same selection as {@link #select}, as export rows. */
   @Transactional
   public List<ExportRow> exportChunk(EventFilter filter, long after, long upTo, int limit) {

@@ -53,6 +53,19 @@ public class EventLog {
 
   /** Events after {@code after} up to {@code upTo} (sequence numbers) that match, in order. */
   public List<RecordedEvent> select(EventFilter filter, long after, long upTo, int limit) {
+    return select(filter, after, upTo, limit, "");
+  }
+
+  /**
+   * Events below {@code below} (a sequence number) that match, newest first: the next page of a
+   * newest-first listing is the events below the last one shown.
+   */
+  public List<RecordedEvent> selectNewestFirst(EventFilter filter, long below, int limit) {
+    return select(filter, 0, below - 1, limit, " DESC");
+  }
+
+  private List<RecordedEvent> select(
+      EventFilter filter, long after, long upTo, int limit, String direction) {
     StringBuilder jpql =
         new StringBuilder(
             "SELECT e FROM RecordedEvent e WHERE e.sequence > :after AND e.sequence <= :upTo");
@@ -74,7 +87,7 @@ public class EventLog {
     if (filter.actor() != null) {
       jpql.append(" AND e.actor = :actor");
     }
-    jpql.append(" ORDER BY e.sequence");
+    jpql.append(" ORDER BY e.sequence").append(direction);
     TypedQuery<RecordedEvent> query =
         tenancy.bind(em).createQuery(jpql.toString(), RecordedEvent.class);
     query.setParameter("after", after).setParameter("upTo", upTo).setMaxResults(limit);

@@ -3,19 +3,21 @@ package io.claribi.audit.boundary.console;
 import io.claribi.audit.boundary.AuditQuery;
 import io.claribi.audit.boundary.AuditTrail;
 import io.claribi.audit.boundary.EventPage;
+import io.claribi.audit.boundary.EventView;
 import io.claribi.audit.boundary.Export;
 import io.claribi.audit.boundary.Verification;
 import io.claribi.audit.control.AuditSettings;
 import io.claribi.audit.control.EventFilter;
-import io.claribi.platform.api.AuditEventType;
 import io.claribi.platform.api.ProblemException;
 import io.claribi.platform.api.Roles;
 import io.claribi.platform.api.VerifiedCaller;
+import io.claribi.platform.api.console.ConsoleTime;
 import io.claribi.tiering.api.Entitlement;
 import io.claribi.tiering.api.Entitlements;
 import io.claribi.tiering.api.Plan;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
+import jakarta.faces.model.SelectItem;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -23,7 +25,6 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.time.Clock;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
@@ -47,14 +48,21 @@ public class AuditTrailPage implements Serializable {
   @Inject Entitlements entitlements;
   @Inject VerifiedCaller caller;
   @Inject Clock clock;
+  @Inject ConsoleTime time;
 
+  /** What the address asks for (f:viewParam): the filters, and an export format if any. */
   private final AuditFilterForm form = new AuditFilterForm();
+
+  private String exportFormat;
 
   /** The filter of the table shown; null when no table is shown. */
   private AuditFilterForm shown;
 
-  /** Paging as the API pages: {@code after} of this page, and of each page before it. */
-  private long after;
+  /**
+   * The cursor of this page: oldest first, the {@code after} of the API; newest first, the sequence
+   * number the page's events are below ({@code Long.MAX_VALUE} for the first).
+   */
+  private long cursor;
 
   private final Deque<Long> before = new ArrayDeque<>();
   private Long next;
@@ -65,15 +73,23 @@ public class AuditTrailPage implements Serializable {
   private String problem;
   private ChainVerdict verdict;
 
-  /** Every visit (f:viewAction): the first page of the whole trail, if the plan shows it. */
+  /**
+   * Every visit (f:viewAction): the first page of what the address's filters select (the whole
+   * trail, newest first, without any), or with {@code export=csv|jsonl} that selection as a file.
+   */
   public void load() throws IOException {
-    if (mayRead()) {
+    if (!mayRead()) {
+      return;
+    }
+    if (exportFormat != null && !exportFormat.isEmpty()) {
+      export(exportFormat);
+    } else {
       show();
     }
   }
 
-  /** "Show events": the first page of what the filters select, or why they cannot. */
-  public void show() throws IOException {
+  /** The first page of what the filters select, or why they cannot. */
+  void show() throws IOException {
     if (!mayRead()) {
       return;
     }
@@ -81,19 +97,19 @@ public class AuditTrailPage implements Serializable {
     shown = null;
     events = List.of();
     try {
-      form.filter();
+      form.filter(time.getZone());
     } catch (ProblemException invalid) {
       problem = invalid.detail();
       return;
     }
     shown = form.copy();
     before.clear();
-    read(0);
+    read(shown.isNewestFirst() ? Long.MAX_VALUE : 0);
   }
 
   public void nextPage() throws IOException {
     if (shown != null && next != null && mayRead()) {
-      before.push(after);
+      before.push(cursor);
       read(next);
     }
   }
@@ -104,22 +120,28 @@ public class AuditTrailPage implements Serializable {
     }
   }
 
-  private void read(long cursor) {
+  private void read(long at) {
     int size = shown.getPageSize();
-    EventPage page = EventPage.of(trail.select(shown.filter(), cursor, Long.MAX_VALUE, size), size);
-    after = cursor;
+    EventFilter filter = shown.filter(time.getZone());
+    List<EventView> read =
+        shown.isNewestFirst()
+            ? trail.selectNewestFirst(filter, at, size)
+            : trail.select(filter, at, Long.MAX_VALUE, size);
+    EventPage page = EventPage.of(read, size);
+    cursor = at;
     next = page.next() == null ? null : Long.valueOf(page.next());
     events = page.events().stream().map(EventRow::of).toList();
   }
 
-  /** Streams the filters' whole selection as a download, as the API's export does. */
-  public void export(String format) throws IOException {
-    if (!mayRead()) {
+  /** Streams the filters' whole selection as a download (UTC, oldest first), as the API's. */
+  private void export(String format) throws IOException {
+    if (!List.of("csv", "jsonl").contains(format)) {
+      problem = "An export is a CSV or a JSON Lines file.";
       return;
     }
     EventFilter filter;
     try {
-      filter = form.filter();
+      filter = form.filter(time.getZone());
     } catch (ProblemException invalid) {
       problem = invalid.detail();
       return;
@@ -131,7 +153,7 @@ public class AuditTrailPage implements Serializable {
             clock.instant(),
             filter,
             AuditQuery.format(format),
-            form.query(format));
+            form.query(format, time.getZone()));
     FacesContext faces = FacesContext.getCurrentInstance();
     ExternalContext response = faces.getExternalContext();
     response.responseReset();
@@ -192,12 +214,29 @@ public class AuditTrailPage implements Serializable {
     return form;
   }
 
-  public List<String> getEventTypes() {
-    return Arrays.stream(AuditEventType.values()).map(Enum::name).toList();
+  public List<SelectItem> getEventTypes() {
+    return EventTypes.choices();
   }
 
-  public List<Integer> getPageSizes() {
-    return AuditFilterForm.PAGE_SIZES;
+  public List<String> getPageSizes() {
+    return AuditFilterForm.PAGE_SIZES.stream().map(String::valueOf).toList();
+  }
+
+  public String getExport() {
+    return exportFormat;
+  }
+
+  public void setExport(String format) {
+    this.exportFormat = format;
+  }
+
+  /** The zone the filters' days and the events' times are in, e.g. {@code America/New_York}. */
+  public String getZoneName() {
+    return time.getZoneName();
+  }
+
+  public boolean isNewestFirst() {
+    return shown == null || shown.isNewestFirst();
   }
 
   public boolean isEntitled() {

@@ -2,6 +2,7 @@ package io.claribi.audit.boundary.console;
 
 import io.claribi.audit.boundary.EventView;
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -11,8 +12,9 @@ public final class EventRow implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private final long sequence;
-  private final String occurredAt;
+  private final Instant occurredAt;
   private final String type;
+  private final String typeWords;
   private final String actor;
   private final String vendor;
   private final String connection;
@@ -20,7 +22,7 @@ public final class EventRow implements Serializable {
 
   private EventRow(
       long sequence,
-      String occurredAt,
+      Instant occurredAt,
       String type,
       String actor,
       String vendor,
@@ -29,6 +31,7 @@ public final class EventRow implements Serializable {
     this.sequence = sequence;
     this.occurredAt = occurredAt;
     this.type = type;
+    this.typeWords = EventTypes.words(type);
     this.actor = actor;
     this.vendor = vendor;
     this.connection = connection;
@@ -38,7 +41,7 @@ public final class EventRow implements Serializable {
   static EventRow of(EventView event) {
     return new EventRow(
         event.sequence(),
-        event.occurredAt(),
+        Instant.parse(event.occurredAt()),
         event.type(),
         event.actor(),
         event.vendor(),
@@ -60,12 +63,17 @@ public final class EventRow implements Serializable {
     return sequence;
   }
 
-  public String getOccurredAt() {
+  public Instant getOccurredAt() {
     return occurredAt;
   }
 
   public String getType() {
     return type;
+  }
+
+  /** {@code Connection used} for {@code CONNECTION_USED}. */
+  public String getTypeWords() {
+    return typeWords;
   }
 
   public String getActor() {

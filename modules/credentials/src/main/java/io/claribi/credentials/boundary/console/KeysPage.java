@@ -12,10 +12,7 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The console's "KeysPage" page, for platform operators: the key ring's fingerprints (never a key),
@@ -28,10 +25,6 @@ import java.util.Locale;
 public class KeysPage implements Serializable {
 
   private static final long serialVersionUID = 1L;
-
-  private static final DateTimeFormatter WHEN =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
-          .withZone(ZoneOffset.UTC);
 
   @Inject KeyRotation rotation;
   @Inject VerifiedCaller caller;
@@ -149,10 +142,6 @@ public class KeysPage implements Serializable {
     return alert;
   }
 
-  static String when(Instant instant) {
-    return instant == null ? "" : WHEN.format(instant);
-  }
-
   /** One key of the ring, or a key that left it, as the page lists it. */
   public static final class KeyRow implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -218,8 +207,9 @@ public class KeysPage implements Serializable {
       return run.requestedBy();
     }
 
-    public String getRequestedAt() {
-      return when(run.requestedAt());
+    /** Written by the page's {@code claribi:time}, in the person's zone. */
+    public Instant getRequestedAt() {
+      return run.requestedAt();
     }
 
     public String getTargetKey() {
@@ -234,8 +224,8 @@ public class KeysPage implements Serializable {
       return run.rowsUnopenable();
     }
 
-    public String getFinishedAt() {
-      return when(run.finishedAt());
+    public Instant getFinishedAt() {
+      return run.finishedAt();
     }
   }
 }

@@ -6,6 +6,7 @@ import io.claribi.platform.api.ProblemException;
 import io.claribi.platform.api.Roles;
 import io.claribi.platform.api.VerifiedCaller;
 import io.claribi.platform.api.console.ConsoleText;
+import io.claribi.platform.api.console.ConsoleTime;
 import io.claribi.tiering.api.Plan;
 import io.claribi.tiering.boundary.OrganizationChanges;
 import io.claribi.tiering.boundary.OrganizationPlans;
@@ -45,6 +46,7 @@ public class OrganizationsPage implements Serializable {
   @Inject OrganizationChanges changes;
   @Inject VerifiedCaller caller;
   @Inject PlanRequesting requesting;
+  @Inject ConsoleTime consoleTime;
 
   /** Read again on every visit and after every change; not kept across requests. */
   private transient List<Row> organizations;
@@ -122,7 +124,7 @@ public class OrganizationsPage implements Serializable {
                         r.plan().name(),
                         r.message() == null ? "" : r.message(),
                         r.requestedBy(),
-                        ConsoleText.when(r.requestedAt())))
+                        consoleTime.local(r.requestedAt())))
             .toList();
     organizations =
         directory.all(SHOWN).stream()

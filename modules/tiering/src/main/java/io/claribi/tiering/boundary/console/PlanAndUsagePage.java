@@ -4,7 +4,7 @@ import io.claribi.platform.api.ProblemException;
 import io.claribi.platform.api.Roles;
 import io.claribi.platform.api.VerifiedCaller;
 import io.claribi.platform.api.console.ConnectionLabels;
-import io.claribi.platform.api.console.ConsoleText;
+import io.claribi.platform.api.console.ConsoleTime;
 import io.claribi.platform.api.console.Notice;
 import io.claribi.tiering.api.OrganizationView;
 import io.claribi.tiering.api.Plan;
@@ -20,6 +20,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
@@ -49,6 +50,7 @@ public class PlanAndUsagePage implements Serializable {
   @Inject Instance<ConnectionLabels> connectionLabels;
   @Inject PlanRequesting requesting;
   @Inject VerifiedCaller caller;
+  @Inject ConsoleTime consoleTime;
 
   /** Read again on every visit (f:viewAction); the view holds no copy across sessions. */
   private transient OrganizationView organization;
@@ -186,7 +188,7 @@ public class PlanAndUsagePage implements Serializable {
     return "You asked for the "
         + PlanWords.plan(openRequest.plan())
         + " plan on "
-        + ConsoleText.when(openRequest.requestedAt())
+        + when(openRequest.requestedAt())
         + ". The platform operators have not answered yet; asking again replaces the request.";
   }
 
@@ -202,7 +204,7 @@ public class PlanAndUsagePage implements Serializable {
     return "Your request for the "
         + PlanWords.plan(declined.plan())
         + " plan was declined on "
-        + ConsoleText.when(declined.closedAt())
+        + when(declined.closedAt())
         + ": "
         + declined.closingReason();
   }
@@ -261,8 +263,18 @@ public class PlanAndUsagePage implements Serializable {
     return PlanWords.month(organization.toolCalls().period());
   }
 
+  /** When the count starts again, in the person's chosen zone (decision 56). */
   public String getResetsAt() {
-    return PlanWords.day(organization.toolCalls().resetsAt());
+    return when(organization.toolCalls().resetsAt());
+  }
+
+  /** The same instant, for the page's {@code claribi:time} (UTC in its title). */
+  public Instant getResetsAtInstant() {
+    return organization.toolCalls().resetsAt();
+  }
+
+  private String when(Instant instant) {
+    return consoleTime == null ? PlanWords.day(instant) : consoleTime.local(instant);
   }
 
   /** Share of the monthly quota used, 0 to 100, for the meter on the page. */
