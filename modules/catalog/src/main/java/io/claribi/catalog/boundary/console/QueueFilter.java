@@ -2,6 +2,7 @@ package io.claribi.catalog.boundary.console;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.StringJoiner;
@@ -46,6 +47,26 @@ record QueueFilter(String vendor, String state, boolean unknownState) {
     }
     tool.ifPresent(key -> query.add("tool=" + encode(key)));
     return query.toString();
+  }
+
+  /** In words, for the page: "tools", "new tools of Acme Payments (demo)". */
+  String describe(List<QueuedTool> queue) {
+    String tools =
+        switch (state) {
+          case NEW -> "new tools";
+          case CHANGED -> "tools changed since approval";
+          default -> "tools";
+        };
+    if (vendor.isEmpty()) {
+      return tools;
+    }
+    String name =
+        queue.stream()
+            .filter(t -> t.getVendorId().equals(vendor))
+            .map(QueuedTool::getVendorName)
+            .findFirst()
+            .orElse(vendor);
+    return tools + " of " + name;
   }
 
   private static String encode(String value) {

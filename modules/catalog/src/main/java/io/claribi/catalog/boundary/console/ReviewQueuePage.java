@@ -4,6 +4,7 @@ import io.claribi.catalog.api.VendorId;
 import io.claribi.catalog.boundary.Browsing;
 import io.claribi.catalog.boundary.Curation;
 import io.claribi.catalog.boundary.ToolsResource;
+import io.claribi.catalog.boundary.console.ReviewOutcomes.Outcome;
 import io.claribi.catalog.entity.Decision;
 import io.claribi.platform.api.ConcurrentUpdates;
 import io.claribi.platform.api.ProblemException;
@@ -13,19 +14,14 @@ import io.claribi.platform.api.console.Notice;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
-import jakarta.faces.context.Flash;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.Serializable;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The console's "Review queue", for platform operators: the tools of active vendors that need a
@@ -36,7 +32,7 @@ import java.util.stream.Collectors;
  * the fingerprint of the version the page showed: a tool the vendor changed meanwhile is not
  * decided. The request is checked with the REST API's own constraints ({@link
  * ToolsResource.DecisionRequest}). Every post ends in a redirect to an address of the same filter
- * (the next tool after a decision), its notice carried by the Faces flash.
+ * (the next tool after a decision), its notice kept for that address in {@link ReviewOutcomes}.
  */
 @Named
 @ViewScoped
@@ -45,11 +41,11 @@ public class ReviewQueuePage implements Serializable {
   private static final long serialVersionUID = 1L;
 
   static final String PAGE = "/console/review.xhtml";
-  private static final String OUTCOME = ReviewQueuePage.class.getName() + ".outcome";
 
   @Inject Browsing browsing;
   @Inject Curation curation;
   @Inject VerifiedCaller caller;
+  @Inject ReviewOutcomes outcomes;
 
   /** View parameters, as the address gave them. */
   private String vendor;
@@ -71,9 +67,6 @@ public class ReviewQueuePage implements Serializable {
   private boolean refused;
   private final Notice notice = new Notice();
 
-  /** What a post tells the page it redirects to. */
-  record Outcome(Notice notice, boolean refused, String reason) implements Serializable {}
-
   /** Every visit (f:viewAction, not on postbacks). */
   public void load() throws IOException {
     if (OperatorPages.refusedUnlessOperator(caller)) {
@@ -94,12 +87,14 @@ public class ReviewQueuePage implements Serializable {
               ? "That tool is not waiting for a decision."
               : "That tool is not waiting for a decision: showing the first tool of this queue.");
     }
-    Object outcome = flash().get(OUTCOME);
-    if (outcome instanceof Outcome told) {
-      notice.set(told.notice());
-      refused = told.refused();
-      reason = told.reason();
-    }
+    outcomes
+        .take(filter.query(Optional.ofNullable(tool).map(String::strip)))
+        .ifPresent(
+            told -> {
+              notice.set(told.notice());
+              refused = told.refused();
+              reason = told.reason();
+            });
   }
 
   private List<QueuedTool> waiting() {
@@ -179,15 +174,9 @@ public class ReviewQueuePage implements Serializable {
 
   /** Post, redirect, get: the address always names the filter and the tool shown. */
   private void redirect(Outcome outcome, Optional<String> to) throws IOException {
-    Flash flash = flash();
-    flash.put(OUTCOME, outcome);
-    flash.setRedirect(true);
+    outcomes.put(filter.query(to), outcome);
     ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
     external.redirect(external.getRequestContextPath() + href(to));
-  }
-
-  private static Flash flash() {
-    return FacesContext.getCurrentInstance().getExternalContext().getFlash();
   }
 
   /** The page's address (without the context path) for this filter at that tool. */
@@ -269,27 +258,7 @@ public class ReviewQueuePage implements Serializable {
 
   /** The vendors with tools in the queue, by name, for the filter. */
   public List<VendorOption> getVendors() {
-    Map<String, List<QueuedTool>> byVendor =
-        queue.stream()
-            .collect(
-                Collectors.groupingBy(
-                    QueuedTool::getVendorId, LinkedHashMap::new, Collectors.toList()));
-    List<VendorOption> options =
-        new java.util.ArrayList<>(
-            byVendor.values().stream()
-                .map(
-                    tools ->
-                        new VendorOption(
-                            tools.get(0).getVendorId(),
-                            tools.get(0).getVendorName(),
-                            tools.size(),
-                            tools.get(0).getVendorId().equals(filter.vendor())))
-                .sorted(java.util.Comparator.comparing(VendorOption::getLabel))
-                .toList());
-    if (!filter.vendor().isEmpty() && !byVendor.containsKey(filter.vendor())) {
-      options.add(new VendorOption(filter.vendor(), filter.vendor(), 0, true));
-    }
-    return options;
+    return VendorOption.of(queue, filter.vendor());
   }
 
   public String getState() {
@@ -333,21 +302,8 @@ public class ReviewQueuePage implements Serializable {
     return notice;
   }
 
-  /** How the shown part of the queue is filtered, in words. */
+  /** How the shown part of the queue is filtered, in words: "new tools of Acme Payments". */
   public String getFilterDescription() {
-    Function<String, String> vendorName =
-        id ->
-            queue.stream()
-                .filter(t -> t.getVendorId().equals(id))
-                .map(QueuedTool::getVendorName)
-                .findFirst()
-                .orElse(id);
-    String states =
-        switch (filter.state()) {
-          case QueueFilter.NEW -> "new tools";
-          case QueueFilter.CHANGED -> "tools changed since approval";
-          default -> "tools";
-        };
-    return filter.vendor().isEmpty() ? states : states + " of " + vendorName.apply(filter.vendor());
+    return filter.describe(queue);
   }
 }

@@ -106,4 +106,32 @@ class QueueNavigationTest {
     assertThat(QueuePosition.afterDecision(List.of(), "v/a", List.of("v/a", "v/b")))
         .hasValue("v/b");
   }
+
+  @Test
+  void the_filter_in_words_names_the_vendor_as_the_queue_does() {
+    List<QueuedTool> queue = List.of(NEW, CHANGED);
+
+    assertThat(QueueFilter.of(null, null).describe(queue)).isEqualTo("tools");
+    assertThat(QueueFilter.of("acme-payments", "new").describe(queue))
+        .isEqualTo("new tools of Acme Payments (demo)");
+    assertThat(QueueFilter.of("gone", "changed").describe(queue))
+        .isEqualTo("tools changed since approval of gone");
+  }
+
+  @Test
+  void the_vendor_options_count_each_vendors_waiting_tools_and_keep_the_selected_one() {
+    assertThat(VendorOption.of(List.of(NEW, CHANGED), ""))
+        .singleElement()
+        .satisfies(
+            option -> {
+              assertThat(option.getId()).isEqualTo("acme-payments");
+              assertThat(option.getLabel()).isEqualTo("Acme Payments (demo) (2)");
+              assertThat(option.isSelected()).isFalse();
+            });
+    assertThat(VendorOption.of(List.of(NEW), "gone"))
+        .extracting(VendorOption::getLabel, VendorOption::isSelected)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("Acme Payments (demo) (1)", false),
+            org.assertj.core.groups.Tuple.tuple("gone (0)", true));
+  }
 }
