@@ -125,7 +125,7 @@ class ConsoleCatalogIT {
           "Lists payouts. Changed at the vendor " + UUID.randomUUID() + ".\nNow on two lines.";
       JsonObject changed = changedAtTheVendor(tool, description);
       ConsoleSignIn.as(browser, "operator", "operator-demo");
-      openReviewQueue();
+      openReviewQueue(tool);
 
       WebElement item = queued(tool);
       assertThat(item.getAttribute("data-state")).isEqualTo("CHANGED_SINCE_APPROVAL");
@@ -215,7 +215,7 @@ class ConsoleCatalogIT {
     try {
       changedAtTheVendor(tool, "Lists invoices, and now also their card numbers.");
       ConsoleSignIn.as(browser, "operator", "operator-demo");
-      openReviewQueue();
+      openReviewQueue(tool);
 
       String reason = "The new description asks for card data. " + UUID.randomUUID();
       queued(tool).findElement(By.tagName("textarea")).sendKeys(reason);
@@ -241,7 +241,7 @@ class ConsoleCatalogIT {
     try {
       changedAtTheVendor(tool, XSS);
       ConsoleSignIn.as(browser, "operator", "operator-demo");
-      openReviewQueue();
+      openReviewQueue(tool);
 
       WebElement item = queued(tool);
       assertThat(item.findElement(By.className("description")).getText()).isEqualTo(XSS);
@@ -296,10 +296,19 @@ class ConsoleCatalogIT {
 
   // --- the page
 
-  /** The review queue is a protected view: it opens from the menu's link, which has the token. */
-  private void openReviewQueue() {
-    browser.submit(browser.driver.findElement(By.linkText("Review queue")));
+  /**
+   * The review queue opens only from a console link (decision 48): the menu's; it shows one tool at
+   * a time, so the tool is then opened from the page's list of the queue, a link of the page too.
+   */
+  private void openReviewQueue(String tool) {
+    browser.submit(browser.driver.findElement(By.id("nav-review")));
     browser.awaitPath(REVIEW);
+    WebElement list = browser.driver.findElement(By.id("queue-list"));
+    list.findElement(By.tagName("summary")).click();
+    browser.submit(
+        list.findElement(By.cssSelector("li[data-key='" + VENDOR + "/" + tool + "'] a")));
+    assertThat(browser.driver.findElements(By.cssSelector("article.review"))).hasSize(1);
+    queued(tool);
   }
 
   private WebElement vendorRow(String vendor) {

@@ -127,7 +127,6 @@ class ConsoleOrganizationsIT {
     assertThat(browser.driver.findElements(By.cssSelector("tr[data-request=acme]"))).isEmpty();
     assertThat(planOfAcme()).isEqualTo("PROFESSIONAL");
     Api.Reply requests = Api.get("/api/v1/organization/plan-requests", admin());
-    assertThat(requests.json().toString()).isNotEmpty();
     assertThat(requests.body()).contains("\"state\":\"GRANTED\"");
   }
 
@@ -167,6 +166,7 @@ class ConsoleOrganizationsIT {
         .startsWith("Your request for the Enterprise plan was declined on")
         .endsWith(": Enterprise needs a contract");
     assertThat(planOfAcme()).isNotEqualTo("ENTERPRISE");
+    acmePlan.set("PROFESSIONAL"); // to read acme's trail
     Api.Reply trail = Api.get("/api/v1/audit/events?format=jsonl", admin());
     assertThat(trail.body()).contains("PLAN_REQUESTED").contains("PLAN_REQUEST_DECLINED");
   }

@@ -53,6 +53,15 @@ public class Browsing {
     return caller.organizationClaim().map(org -> entitlements.currentPlan());
   }
 
+  /**
+   * How many tools of active vendors need a decision (the console's review queue), in one count
+   * query.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public long awaitingDecision() {
+    return tools.awaitingDecision();
+  }
+
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<ToolView> tools(VendorId id, boolean includeRetired) {
     vendors

@@ -5,6 +5,7 @@ import io.claribi.catalog.entity.CatalogTool;
 import io.claribi.catalog.entity.Decision;
 import io.claribi.catalog.entity.ShippedDecision;
 import io.claribi.catalog.entity.ToolDecisionEntry;
+import io.claribi.catalog.entity.VendorState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -44,6 +45,14 @@ public class Tools {
         .setParameter("vendor", vendor.value())
         .setParameter("decision", Decision.ALLOW)
         .getResultList();
+  }
+
+  /** The size of the review queue, counted by the database. */
+  public long awaitingDecision() {
+    return em.createNamedQuery(CatalogTool.AWAITING_DECISION, Long.class)
+        .setParameter("active", VendorState.ACTIVE)
+        .setParameter("allow", Decision.ALLOW)
+        .getSingleResult();
   }
 
   public void add(CatalogTool tool) {

@@ -39,9 +39,22 @@ import java.util.UUID;
         "SELECT t FROM CatalogTool t WHERE t.vendorId = :vendor AND t.listed = TRUE"
             + " AND t.decision = :decision"
             + " AND t.fingerprint = t.approvedFingerprint ORDER BY t.name")
+@NamedQuery(
+    name = CatalogTool.AWAITING_DECISION,
+    query =
+        "SELECT COUNT(t) FROM CatalogTool t, CatalogVendor v WHERE v.id = t.vendorId"
+            + " AND v.state = :active AND t.listed = TRUE AND (t.decision IS NULL"
+            + " OR (t.decision = :allow AND t.fingerprint <> t.approvedFingerprint))")
 public class CatalogTool {
 
   public static final String OF_VENDOR = "CatalogTool.ofVendor";
+
+  /**
+   * How many tools of active vendors are {@link ToolState#PENDING_REVIEW} or {@link
+   * ToolState#CHANGED_SINCE_APPROVAL}: {@link #state()} written as a query.
+   */
+  public static final String AWAITING_DECISION = "CatalogTool.awaitingDecision";
+
   public static final String BY_NAME = "CatalogTool.byName";
   public static final String ALLOWED = "CatalogTool.allowed";
 

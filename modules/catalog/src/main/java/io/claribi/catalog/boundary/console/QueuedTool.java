@@ -2,6 +2,7 @@ package io.claribi.catalog.boundary.console;
 
 import io.claribi.catalog.boundary.ToolView;
 import io.claribi.catalog.boundary.VendorView;
+import io.claribi.catalog.control.HintContradictions;
 import io.claribi.catalog.entity.ToolState;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -38,6 +39,7 @@ public final class QueuedTool implements Serializable {
   private final String description;
   private final String schema;
   private final List<String> hints;
+  private final List<String> contradictions;
   private final ToolState state;
   private final String fingerprint;
   private final Instant firstSeen;
@@ -57,6 +59,8 @@ public final class QueuedTool implements Serializable {
     this.description = tool.description() == null ? "" : tool.description();
     this.schema = OperatorPages.pretty(tool.inputSchema());
     this.hints = hints(tool.annotations().hints());
+    this.contradictions =
+        HintContradictions.of(tool.name(), tool.description(), tool.annotations().hints());
     this.state = tool.state();
     this.fingerprint = tool.fingerprint();
     this.firstSeen = tool.firstSeenAt();
@@ -157,6 +161,11 @@ public final class QueuedTool implements Serializable {
 
   public List<String> getHints() {
     return hints;
+  }
+
+  /** Where the vendor's hints contradict the tool's own name or description: it only informs. */
+  public List<String> getContradictions() {
+    return contradictions;
   }
 
   public String getState() {
