@@ -52,8 +52,8 @@ class ConsoleToolsIT {
       reviewed();
       browser.visit(DATA_SOURCES);
       WebElement link = browser.driver.findElement(By.cssSelector("[data-tools='" + id + "']"));
-      assertThat(link.getAttribute("aria-label"))
-          .isEqualTo("Tools of Acme Payments (demo) connection " + id);
+      String name = Api.get("/api/v1/connections/" + id, admin()).json().getString("displayName");
+      assertThat(link.getAttribute("aria-label")).isEqualTo("Tools of " + name);
       browser.submit(link);
 
       assertThat(browser.path()).startsWith(PAGE + "?connection=" + id);
