@@ -2,6 +2,7 @@ package it.io.claribi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -71,6 +72,98 @@ class ConnectIT {
     Api.Reply replayed = browse(answer);
     assertThat(replayed.status()).isEqualTo(400);
     assertThat(replayed.json().getString("code")).isEqualTo("AUTHORIZATION_STATE_INVALID");
+  }
+
+  @Test
+  void connections_of_a_vendor_have_different_names_and_a_duplicate_is_refused() throws Exception {
+    String token = Gateway.organizationOn(Api.newOrganization("connect-names"), "PROFESSIONAL");
+    String vendorName = "Acme Payments (demo)";
+
+    JsonObject first = start(token);
+    JsonObject second = start(token);
+    assertThat(first.getString("displayName")).isEqualTo(vendorName);
+    assertThat(second.getString("displayName")).isEqualTo(vendorName + " 2");
+
+    Api.Reply named = startNamed(token, "  EU payments  ");
+    assertThat(named.status()).as(named.body()).isEqualTo(201);
+    assertThat(named.json().getString("displayName")).isEqualTo("EU payments");
+
+    int before = Consent.listedIds(token).size();
+    for (String duplicate : new String[] {vendorName, "eu PAYMENTS", vendorName + " 2"}) {
+      Api.Reply refused = startNamed(token, duplicate);
+      assertThat(refused.status()).as(duplicate + ": " + refused.body()).isEqualTo(409);
+      assertThat(refused.json().getString("code")).isEqualTo("CONNECTION_NAME_TAKEN");
+      assertThat(refused.json().getString("detail")).contains("choose another name");
+    }
+    for (String invalid : new String[] {"   ", "x".repeat(81)}) {
+      Api.Reply refused = startNamed(token, invalid);
+      assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+      assertThat(refused.json().getString("code")).isEqualTo("CONNECTION_NAME_INVALID");
+    }
+    assertThat(Consent.listedIds(token)).as("no attempt made for a refused name").hasSize(before);
+
+    String otherOrganization =
+        Gateway.organizationOn(Api.newOrganization("connect-names"), "PROFESSIONAL");
+    assertThat(startNamed(otherOrganization, "EU payments").status())
+        .as("names are per organization")
+        .isEqualTo(201);
+
+    Api.Reply listed =
+        Api.get("/api/v1/connections/" + named.json().getString("connectionId"), token);
+    assertThat(listed.json().getString("displayName")).isEqualTo("EU payments");
+    assertThat(absent(listed.json(), "lastUsedAt")).isTrue();
+  }
+
+  @Test
+  void a_named_connection_keeps_its_name_when_connected_and_records_its_last_use()
+      throws Exception {
+    String token = Gateway.organizationOn(Api.newOrganization("connect-used"), "PROFESSIONAL");
+    Api.Reply started = startNamed(token, "Payments EU");
+    String id = started.json().getString("connectionId");
+    URI answer = Consent.redirect(URI.create(started.json().getString("authorizationUrl")), 302);
+    Consent.redirect(answer, 303);
+    JsonObject connected = Api.get("/api/v1/connections/" + id, token).json();
+    assertThat(connected.getString("state")).isEqualTo("ACTIVE");
+    assertThat(connected.getString("displayName")).isEqualTo("Payments EU");
+    assertThat(absent(connected, "lastUsedAt")).isTrue();
+
+    java.time.Instant before = java.time.Instant.now().minusSeconds(1);
+    assertThat(Gateway.decide(token, VENDOR, "list_customers", "ALLOW").status()).isEqualTo(200);
+    Api.Reply called = Gateway.call(token, "connectionId", id, "list_customers", "{\"limit\":1}");
+    assertThat(called.status()).as(called.body()).isEqualTo(200);
+
+    String lastUsed = awaitLastUse(token, id);
+    assertThat(java.time.Instant.parse(lastUsed)).isAfter(before);
+  }
+
+  /** The usage relay moves the record into the trail a moment after the call. */
+  static String awaitLastUse(String token, String id) throws InterruptedException {
+    long until = System.currentTimeMillis() + 15_000;
+    while (System.currentTimeMillis() < until) {
+      JsonObject connection = Api.get("/api/v1/connections/" + id, token).json();
+      if (!absent(connection, "lastUsedAt")) {
+        return connection.getString("lastUsedAt");
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no last use recorded for " + id);
+  }
+
+  /** JSON-B leaves out a null field. */
+  private static boolean absent(JsonObject object, String name) {
+    return !object.containsKey(name) || object.isNull(name);
+  }
+
+  private static Api.Reply startNamed(String token, String name) {
+    return Api.post(
+        "/api/v1/connections",
+        token,
+        Json.createObjectBuilder()
+            .add("vendor", VENDOR)
+            .add("returnTo", RETURN_TO)
+            .add("displayName", name)
+            .build()
+            .toString());
   }
 
   @Test

@@ -2,6 +2,7 @@ package it.io.claribi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,6 +33,7 @@ class ConsoleDataSourcesIT {
 
   @Test
   void the_admin_connects_and_disconnects_the_demo_vendor() throws Exception {
+    disconnectAll(); // Connect is the main button only while the vendor has no connection
     browser.visit(PAGE);
     assertThat(browser.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Data sources");
     WebElement demo = vendorRow(VENDOR);
@@ -86,6 +88,116 @@ class ConsoleDataSourcesIT {
         .isEmpty();
     assertThat(listedIds()).doesNotContain(id);
     browser.screenshot("data-sources-disconnected");
+  }
+
+  @Test
+  void no_accidental_second_connection() throws Exception {
+    String first = Consent.connect(admin());
+    String second = null;
+    try {
+      String firstName = nameOf(first);
+      browser.visit(PAGE);
+      WebElement demo = vendorRow(VENDOR);
+      assertThat(demo.findElements(By.cssSelector("[data-connect]")))
+          .as("Connect is no longer the main action of a connected vendor")
+          .isEmpty();
+      WebElement add = demo.findElement(By.cssSelector("[data-add-connection='" + VENDOR + "']"));
+      assertThat(add.getAttribute("value")).isEqualTo("Add another connection");
+      assertThat(add.getAttribute("class")).contains("secondary");
+      WebElement item = connectionItem(first);
+      assertThat(item.findElement(By.cssSelector("[data-connection-name]")).getText())
+          .isEqualTo(firstName);
+      assertThat(item.getText()).contains("Connected since").contains("Never used");
+      assertThat(item.findElement(By.className("connection-id")).getText())
+          .isEqualTo("Connection ID " + first);
+      List<String> before = listedIds();
+
+      browser.submit(add);
+      browser.submit(nameForm().findElement(By.cssSelector("[data-connect-another]")));
+      assertThat(nameProblem()).isEqualTo("Enter a name for the connection.");
+      assertThat(listedIds()).as("no attempt without a name").isEqualTo(before);
+
+      typeName(" " + firstName.toUpperCase(java.util.Locale.ROOT) + " ");
+      browser.submit(nameForm().findElement(By.cssSelector("[data-connect-another]")));
+      assertThat(nameProblem())
+          .isEqualTo(
+              "Another connection to Acme Payments (demo) is already called \u201c"
+                  + firstName.toUpperCase(java.util.Locale.ROOT)
+                  + "\u201d. Choose another name.");
+      WebElement input = nameForm().findElement(By.cssSelector("[data-connection-name-input]"));
+      assertThat(input.getAttribute("aria-invalid")).isEqualTo("true");
+      assertThat(input.getAttribute("aria-describedby")).isEqualTo("connection-name-problem");
+      assertThat(listedIds()).as("no attempt for a name taken").isEqualTo(before);
+      browser.screenshot("data-sources-name-taken");
+
+      String name = "Acme EU " + Long.toString(System.nanoTime(), 36);
+      typeName(name);
+      browser.submit(nameForm().findElement(By.cssSelector("[data-connect-another]")));
+
+      browser.awaitPath(PAGE + "?connection=");
+      second = queryValue(browser.driver.getCurrentUrl(), "connection");
+      assertThat(browser.driver.getCurrentUrl()).contains("result=connected");
+      assertThat(browser.text("notice")).isEqualTo(name + " is connected.");
+      assertThat(
+              connectionItem(second)
+                  .findElement(By.cssSelector("[data-connection-name]"))
+                  .getText())
+          .isEqualTo(name);
+      assertThat(nameOf(second)).isEqualTo(name);
+      lastUseAppearsAfterACall(first, second);
+    } finally {
+      for (String id : new String[] {first, second}) {
+        if (id != null) {
+          Api.delete("/api/v1/connections/" + id, admin());
+        }
+      }
+    }
+  }
+
+  private void lastUseAppearsAfterACall(String used, String unused) throws Exception {
+    String caller = Api.token(ORG, "org-admin", "integrator", "platform-operator");
+    assertThat(Gateway.decide(caller, VENDOR, "list_customers", "ALLOW").status()).isEqualTo(200);
+    Api.Reply called =
+        Gateway.call(caller, "connectionId", used, "list_customers", "{\"limit\":1}");
+    assertThat(called.status()).as(called.body()).isEqualTo(200);
+    String lastUsed = ConnectIT.awaitLastUse(admin(), used);
+
+    browser.visit(PAGE);
+    WebElement time = connectionItem(used).findElement(By.cssSelector("[data-last-used] time"));
+    assertThat(time.getAttribute("datetime"))
+        .isEqualTo(java.time.Instant.parse(lastUsed).truncatedTo(ChronoUnit.SECONDS).toString());
+    assertThat(connectionItem(used).findElement(By.cssSelector("[data-last-used]")).getText())
+        .as("in the zone the person chose, UTC when none (decision 56)")
+        .matches("Last used \\d{1,2} [A-Z][a-z]{2} 20\\d\\d, \\d\\d:\\d\\d UTC\\.");
+    assertThat(connectionItem(unused).findElement(By.cssSelector("[data-last-used]")).getText())
+        .isEqualTo("Never used.");
+    browser.screenshot("data-sources-two-connections");
+  }
+
+  private WebElement nameForm() {
+    return browser.driver.findElement(By.cssSelector("[data-name-connection='" + VENDOR + "']"));
+  }
+
+  private String nameProblem() {
+    return nameForm().findElement(By.cssSelector("[data-name-problem]")).getText();
+  }
+
+  private void typeName(String name) {
+    WebElement input = nameForm().findElement(By.cssSelector("[data-connection-name-input]"));
+    input.clear();
+    input.sendKeys(name);
+  }
+
+  private static String nameOf(String connection) {
+    return Api.get("/api/v1/connections/" + connection, admin()).json().getString("displayName");
+  }
+
+  /** Leftovers of acme's connections to the demo vendor, so that it starts unconnected. */
+  private static void disconnectAll() {
+    Api.get("/api/v1/connections", admin()).jsonArray().stream()
+        .map(v -> v.asJsonObject())
+        .filter(c -> VENDOR.equals(c.getString("vendor")))
+        .forEach(c -> Api.delete("/api/v1/connections/" + c.getString("id"), admin()));
   }
 
   @Test

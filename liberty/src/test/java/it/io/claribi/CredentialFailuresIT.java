@@ -114,9 +114,9 @@ class CredentialFailuresIT {
           browser.driver.findElement(By.cssSelector("li[data-connection='" + id + "']"));
       assertThat(item.getAttribute("data-state")).isEqualTo("NEEDS_REAUTH");
       assertThat(item.getText())
-          .startsWith("Needs re-authorisation since")
+          .contains(": Needs re-authorisation since")
           .contains("stored credential cannot be decrypted")
-          .contains("Connect again");
+          .contains("Add another connection to give consent anew");
       browser.screenshot("data-sources-needs-reauthorisation");
     } finally {
       Api.delete("/api/v1/connections/" + id, acme);

@@ -235,7 +235,7 @@ class DisconnectIT {
     String id = expired.json().getString("connectionId");
     assertThat(Api.get("/api/v1/connections/" + id, admin).json().getString("state"))
         .isEqualTo("PENDING");
-    assertThat(dump(id)).hasSize(2); // the PENDING connection and its attempt
+    assertThat(dump(id)).hasSize(3); // the PENDING connection, its attempt and its usage row
 
     Api.Reply swept = fixturePost("test-fixtures/connects/sweep");
 

@@ -6,6 +6,8 @@ import io.claribi.connections.control.Connections;
 import io.claribi.connections.control.CrossTenantConnections;
 import io.claribi.connections.entity.AuthorizationAttempt;
 import io.claribi.connections.entity.Connection;
+import io.claribi.connections.entity.ConnectionName;
+import io.claribi.connections.entity.ConnectionNames;
 import io.claribi.credentials.api.ClientSecret;
 import io.claribi.credentials.api.ClientSecretVault;
 import io.claribi.credentials.api.CredentialVault;
@@ -62,11 +64,60 @@ public class ConnectTransactions {
       String createdBy,
       boolean expired) {}
 
-  /** A new PENDING connection of the caller's organization and its attempt. */
+  /**
+   * A new PENDING connection of the caller's organization, with its name, and its attempt.
+   *
+   * @throws ProblemException 409 {@code CONNECTION_NAME_TAKEN} if another connection of the vendor
+   *     has the name
+   * @throws jakarta.persistence.PersistenceException if a connect running at the same time took the
+   *     name first (the unique constraint); see {@link #isTaken}
+   */
   @Transactional
-  public void start(String vendor, String createdBy, AuthorizationAttempt.Started started) {
-    connections.add(new Connection(started.connection(), vendor, createdBy, clock.instant()));
+  public void start(
+      VendorName vendor,
+      ConnectionName name,
+      String createdBy,
+      AuthorizationAttempt.Started started) {
+    if (ConnectionNames.isTaken(name, namesAt(vendor))) {
+      throw nameTaken(vendor, name);
+    }
+    connections.add(
+        new Connection(started.connection(), vendor.id(), name, createdBy, clock.instant()));
     attempts.add(new AuthorizationAttempt(started));
+  }
+
+  /** The vendor's name if no connection of it has it, else "Vendor name 2", "3"… */
+  @Transactional
+  public ConnectionName firstFreeName(VendorName vendor) {
+    return ConnectionNames.firstFree(vendor.displayName(), namesAt(vendor));
+  }
+
+  /** A vendor's slug and the name people know it by. */
+  public record VendorName(String id, String displayName) {}
+
+  /** Whether another connection of the vendor has the name now. */
+  @Transactional
+  public boolean isTaken(VendorName vendor, ConnectionName name) {
+    return ConnectionNames.isTaken(name, namesAt(vendor));
+  }
+
+  /** The names of the vendor's connections; one older than names goes by the vendor's name. */
+  private List<String> namesAt(VendorName vendor) {
+    return connections.at(vendor.id()).stream()
+        .map(c -> c.displayName().orElse(vendor.displayName()))
+        .toList();
+  }
+
+  static ProblemException nameTaken(VendorName vendor, ConnectionName name) {
+    return new ProblemException(
+        409,
+        "CONNECTION_NAME_TAKEN",
+        "Connection name taken",
+        "Another connection to "
+            + vendor.displayName()
+            + " is already called \""
+            + name
+            + "\"; choose another name.");
   }
 
   /**

@@ -24,6 +24,7 @@ import io.claribi.connections.control.authorization.ResourceMetadata;
 import io.claribi.connections.control.authorization.ScopeSelection;
 import io.claribi.connections.control.authorization.VendorAuthorization;
 import io.claribi.connections.entity.AuthorizationAttempt;
+import io.claribi.connections.entity.ConnectionName;
 import io.claribi.credentials.api.ClientSecretVault;
 import io.claribi.credentials.api.TokenSet;
 import io.claribi.platform.api.ConnectionId;
@@ -35,6 +36,7 @@ import io.claribi.tiering.api.Entitlements;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -72,16 +74,34 @@ public class Connecting {
   @Inject ClientSecretVault clientSecrets;
   @Inject ConfiguredClients clients;
 
-  /** What the admin gets back: the PENDING connection and where to consent. */
-  public record Started(ConnectionId connectionId, URI authorizationUrl, Instant expiresAt) {}
+  /** What the admin gets back: the PENDING connection, its name and where to consent. */
+  public record Started(
+      ConnectionId connectionId, String displayName, URI authorizationUrl, Instant expiresAt) {}
 
+  /** A connect whose connection gets the first free name: the vendor's, or "Vendor name 2"… */
   public Started begin(String vendorSlug, String returnTo) {
+    return begin(vendorSlug, null, returnTo);
+  }
+
+  /**
+   * @param displayName what to call the connection, or null for the first free name
+   * @throws ProblemException 400 {@code CONNECTION_NAME_INVALID} for a blank or too long name, 409
+   *     {@code CONNECTION_NAME_TAKEN} if another connection to the vendor has it; both before the
+   *     vendor is asked anything
+   */
+  public Started begin(String vendorSlug, String displayName, String returnTo) {
     Vendor vendor =
         catalog
             .vendor(VendorId.parse(vendorSlug))
             .orElseThrow(() -> ProblemException.notFound("Vendor " + vendorSlug));
     VendorEntitlement.require(entitlements.currentPlan(), vendor);
     URI back = allowedReturn(returnTo);
+    ConnectTransactions.VendorName named =
+        new ConnectTransactions.VendorName(vendor.id().value(), vendor.displayName());
+    Optional<ConnectionName> asked = Optional.ofNullable(displayName).map(Connecting::name);
+    if (asked.isPresent() && records.isTaken(named, asked.get())) {
+      throw ConnectTransactions.nameTaken(named, asked.get());
+    }
 
     Target target = vendor.kind() == VendorKind.MCP ? mcpTarget(vendor) : nativeTarget(vendor);
     AuthorizationServerMetadata server = target.server();
@@ -94,9 +114,7 @@ public class Connecting {
 
     ConnectionId connection = ConnectionId.random();
     Instant expiresAt = clock.instant().plus(settings.attemptLifetime());
-    records.start(
-        vendor.id().value(),
-        caller.actor(),
+    AuthorizationAttempt.Started attempt =
         new AuthorizationAttempt.Started(
             connection,
             hash(start.state()),
@@ -108,8 +126,54 @@ public class Connecting {
             settings.callback().toString(),
             back.toString(),
             caller.actor(),
-            expiresAt));
-    return new Started(connection, start.authorizationUrl(), expiresAt);
+            expiresAt);
+    ConnectionName name = startNamed(named, asked, attempt);
+    return new Started(connection, name.value(), start.authorizationUrl(), expiresAt);
+  }
+
+  /** How many times a connect nobody named tries the next free name after losing a race. */
+  private static final int NAME_RACES = 3;
+
+  /**
+   * The PENDING connection and its attempt. A connect running at the same time may take the same
+   * name first (the unique constraint refuses the second): an asked name is then refused, a name
+   * nobody asked for is chosen again.
+   */
+  private ConnectionName startNamed(
+      ConnectTransactions.VendorName vendor,
+      Optional<ConnectionName> asked,
+      AuthorizationAttempt.Started attempt) {
+    for (int race = 1; ; race++) {
+      ConnectionName name = asked.orElseGet(() -> records.firstFreeName(vendor));
+      try {
+        records.start(vendor, name, caller.actor(), attempt);
+        return name;
+      } catch (PersistenceException | ProblemException lost) {
+        boolean nameLost =
+            lost instanceof PersistenceException
+                ? records.isTaken(vendor, name)
+                : "CONNECTION_NAME_TAKEN".equals(((ProblemException) lost).code());
+        if (!nameLost || asked.isPresent() && lost instanceof ProblemException) {
+          throw lost;
+        }
+        if (asked.isPresent()) {
+          throw ConnectTransactions.nameTaken(vendor, name);
+        }
+        if (race == NAME_RACES) {
+          throw lost;
+        }
+        LOG.fine(
+            () -> "A connect to " + vendor.id() + " lost the name " + name + "; choosing again");
+      }
+    }
+  }
+
+  private static ConnectionName name(String typed) {
+    try {
+      return ConnectionName.parse(typed);
+    } catch (IllegalArgumentException invalid) {
+      throw ProblemException.badRequest("CONNECTION_NAME_INVALID", invalid.getMessage());
+    }
   }
 
   /**

@@ -6,7 +6,9 @@ import io.claribi.platform.api.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** Reads of the caller's organization's connections. */
 @ApplicationScoped
@@ -16,14 +18,15 @@ public class ConnectionReads {
 
   @Transactional
   public List<ConnectionView> all() {
-    return connections.all().stream().map(ConnectionView::of).toList();
+    Map<ConnectionId, Instant> used = connections.lastUses();
+    return connections.all().stream().map(c -> ConnectionView.of(c, used.get(c.id()))).toList();
   }
 
   @Transactional
   public ConnectionView one(ConnectionId id) {
     return connections
         .find(id)
-        .map(ConnectionView::of)
+        .map(c -> ConnectionView.of(c, connections.lastUse(id).orElse(null)))
         .orElseThrow(() -> ProblemException.notFound("Connection " + id));
   }
 }

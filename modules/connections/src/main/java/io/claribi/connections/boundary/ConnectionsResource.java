@@ -33,10 +33,16 @@ public class ConnectionsResource {
   @Inject Connecting connecting;
   @Inject Disconnecting disconnecting;
 
-  /** What an org admin sends to connect a vendor. */
+  /**
+   * What an org admin sends to connect a vendor. {@code displayName} is optional: without it the
+   * connection gets the vendor's name, or "Vendor name 2", "3"… if a connection to the vendor has
+   * it. Its rules (trimmed, 1-80 characters, unique per vendor) are checked by the facade, with
+   * their own codes.
+   */
   public record ConnectRequest(
       @NotNull @Size(min = 1, max = 63) String vendor,
-      @NotNull @Size(min = 1, max = 2048) String returnTo) {}
+      @NotNull @Size(min = 1, max = 2048) String returnTo,
+      @Size(max = 1000) String displayName) {}
 
   /**
    * Starts connecting a vendor: a PENDING connection, and the vendor's consent screen to send the
@@ -46,13 +52,15 @@ public class ConnectionsResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.ORG_ADMIN)
   public Response connect(@NotNull @Valid ConnectRequest request) {
-    Connecting.Started started = connecting.begin(request.vendor(), request.returnTo());
+    Connecting.Started started =
+        connecting.begin(request.vendor(), request.displayName(), request.returnTo());
     return Response.status(Response.Status.CREATED)
         .location(URI.create("connections/" + started.connectionId()))
         .entity(
             Map.of(
                 "connectionId", started.connectionId().toString(),
                 "state", "PENDING",
+                "displayName", started.displayName(),
                 "authorizationUrl", started.authorizationUrl().toString(),
                 "expiresAt", started.expiresAt().toString()))
         .build();

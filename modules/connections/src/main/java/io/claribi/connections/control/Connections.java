@@ -2,6 +2,7 @@ package io.claribi.connections.control;
 
 import io.claribi.connections.api.ConnectionState;
 import io.claribi.connections.entity.Connection;
+import io.claribi.connections.entity.ConnectionUsage;
 import io.claribi.platform.api.ConnectionId;
 import io.claribi.platform.api.TenantBinding;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +10,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The bound organization's connections; another organization's are as absent as unknown ones. */
@@ -71,11 +75,48 @@ public class Connections {
         .getResultList();
   }
 
-  /** Stored now, so that rows referring to it (its connect attempt) can follow. */
+  /**
+   * Stored now, with its usage row, so that rows referring to it (its connect attempt) can follow;
+   * a name another connection of the vendor took fails here (a unique constraint).
+   */
   public void add(Connection connection) {
     EntityManager bound = tenancy.bind(em);
     bound.persist(connection);
     bound.flush();
+    bound.persist(new ConnectionUsage(connection.id()));
+    bound.flush();
+  }
+
+  /** When each connection that was ever used was last used. */
+  public Map<ConnectionId, Instant> lastUses() {
+    Map<ConnectionId, Instant> uses = new HashMap<>();
+    for (ConnectionUsage usage :
+        tenancy
+            .bind(em)
+            .createNamedQuery(ConnectionUsage.ALL, ConnectionUsage.class)
+            .getResultList()) {
+      usage.lastUsedAt().ifPresent(at -> uses.put(usage.connection(), at));
+    }
+    return uses;
+  }
+
+  public Optional<Instant> lastUse(ConnectionId connection) {
+    return Optional.ofNullable(tenancy.bind(em).find(ConnectionUsage.class, connection.toString()))
+        .flatMap(ConnectionUsage::lastUsedAt);
+  }
+
+  /**
+   * Moves a connection's last use forward to {@code at}; locked, so two relays never move it back.
+   * An unknown connection (disconnected meanwhile, or an upload) is passed over.
+   */
+  public void usedAt(ConnectionId connection, Instant at) {
+    ConnectionUsage usage =
+        tenancy
+            .bind(em)
+            .find(ConnectionUsage.class, connection.toString(), LockModeType.PESSIMISTIC_WRITE);
+    if (usage != null) {
+      usage.usedAt(at);
+    }
   }
 
   /** A plain delete, flushed now so a failure surfaces inside the caller's transaction. */

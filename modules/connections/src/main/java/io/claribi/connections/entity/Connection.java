@@ -59,6 +59,10 @@ public class Connection {
   @Column(name = "vendor_id", nullable = false, length = 63)
   private String vendor;
 
+  /** Unique among the organization's connections to the vendor; null on rows older than names. */
+  @Column(name = "display_name", length = ConnectionName.MAX_LENGTH)
+  private String displayName;
+
   @Enumerated(EnumType.STRING)
   @Column(name = "state", nullable = false, length = 20)
   private ConnectionState state;
@@ -94,7 +98,14 @@ public class Connection {
     // for JPA
   }
 
+  /** A connection without a name (test fixtures): the console shows the vendor's name. */
   public Connection(ConnectionId id, String vendor, String createdBy, Instant createdAt) {
+    this(id, vendor, null, createdBy, createdAt);
+  }
+
+  public Connection(
+      ConnectionId id, String vendor, ConnectionName name, String createdBy, Instant createdAt) {
+    this.displayName = name == null ? null : name.value();
     this.id = Objects.requireNonNull(id, "id").toString();
     this.vendor = Objects.requireNonNull(vendor, "vendor");
     this.createdBy = Objects.requireNonNull(createdBy, "createdBy");
@@ -150,6 +161,11 @@ public class Connection {
 
   public String vendor() {
     return vendor;
+  }
+
+  /** Empty for a connection made before connections had names. */
+  public Optional<String> displayName() {
+    return Optional.ofNullable(displayName);
   }
 
   public ConnectionState state() {

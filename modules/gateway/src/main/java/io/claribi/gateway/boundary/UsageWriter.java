@@ -1,5 +1,6 @@
 package io.claribi.gateway.boundary;
 
+import io.claribi.connections.api.ConnectionUse;
 import io.claribi.gateway.control.PendingUsage;
 import io.claribi.gateway.control.UsageOutbox;
 import io.claribi.platform.api.DeferredAuditEvent;
@@ -31,6 +32,7 @@ public class UsageWriter {
   @Inject TenantBinding tenancy;
   @Inject Event<DeferredAuditEvent> audit;
   @Inject UsageOutbox outbox;
+  @Inject ConnectionUse connectionUse;
 
   @Resource TransactionSynchronizationRegistry transaction;
 
@@ -56,6 +58,14 @@ public class UsageWriter {
           .computeIfAbsent(pending.organization(), o -> new ArrayList<>())
           .add(pending.record().orElseThrow(() -> new IllegalStateException("unreadable")));
     }
+    // Each connection's last use first, then the chains: a disconnect deletes the connection's
+    // usage row before it appends to the chain, so both take the two in the same order.
+    byOrganization.forEach(
+        (organization, events) -> {
+          try (TenantBinding.OperatorScope system = tenancy.actAsSystemFor(organization)) {
+            connectionUse.used(LastCalls.of(events));
+          }
+        });
     byOrganization.forEach(
         (organization, events) -> {
           try (TenantBinding.OperatorScope system = tenancy.actAsSystemFor(organization)) {

@@ -73,7 +73,7 @@ public class ConnectionToolsPage implements Serializable {
   }
 
   private void show(ConnectionView connection) {
-    ConnectionRow row = ConnectionRow.of(connection);
+    ConnectionRow row = ConnectionRow.of(connection, connection.vendor());
     connectionId = row.getId();
     connectionState = row.getStateLabel();
     active = "ACTIVE".equals(connection.state());

@@ -8,6 +8,8 @@ import io.claribi.connections.boundary.ConnectionReads;
 import io.claribi.connections.boundary.ConnectionView;
 import io.claribi.connections.boundary.Disconnecting;
 import io.claribi.connections.control.ConnectSettings;
+import io.claribi.connections.entity.ConnectionName;
+import io.claribi.connections.entity.ConnectionNames;
 import io.claribi.platform.api.ConnectionId;
 import io.claribi.platform.api.ProblemException;
 import io.claribi.platform.api.Roles;
@@ -69,6 +71,12 @@ public class DataSourcesPage implements Serializable {
 
   private String confirmingUpload;
 
+  /** The vendor whose row asks for the name of a further connection, the name, what is wrong. */
+  private String addingTo;
+
+  private String newName;
+  private String nameProblem;
+
   /** The "Add an upload" form: the file (only for the request that posts it) and its domains. */
   private transient Part file;
 
@@ -96,26 +104,103 @@ public class DataSourcesPage implements Serializable {
     uploads = uploading.rows();
   }
 
-  /** Starts a connect and sends the browser to the vendor's consent screen. */
+  /**
+   * Connects a vendor that has no connection yet; the connection gets the vendor's name. If one
+   * appeared meanwhile (another admin, another tab), nothing starts: the page asks for a name.
+   */
   public void connect(String vendor) throws IOException {
+    clearForms();
     if (!mayManage()) {
       return;
     }
+    if (reads.all().stream().anyMatch(c -> c.vendor().equals(vendor))) {
+      refresh();
+      askForName(vendor);
+      nameProblem =
+          displayNameOf(vendor)
+              + " already has a connection. To add another, give it a name of its own.";
+      return;
+    }
+    start(vendor, null);
+  }
+
+  /** "Add another connection": the row asks for the new connection's name. */
+  public void askForName(String vendor) {
+    clearForms();
+    addingTo = vendor;
+  }
+
+  /** Starts a further, named connection of the vendor whose row asked for a name. */
+  public void connectAnother() throws IOException {
+    String vendor = addingTo;
+    notice.clear();
+    if (vendor == null || !mayManage()) {
+      return;
+    }
+    try {
+      ConnectionName name = ConnectionName.parse(newName);
+      if (ConnectionNames.isTaken(name, namesOf(vendor))) {
+        nameProblem =
+            "Another connection to "
+                + displayNameOf(vendor)
+                + " is already called \u201c"
+                + name
+                + "\u201d. Choose another name.";
+        return;
+      }
+      start(vendor, name.value());
+    } catch (IllegalArgumentException invalid) {
+      nameProblem = invalid.getMessage();
+    }
+  }
+
+  private void start(String vendor, String name) throws IOException {
     try {
       Connecting.Started started =
           connecting.begin(
-              vendor, settings.onThisProduct(external().getRequestContextPath() + PAGE).toString());
+              vendor,
+              name,
+              settings.onThisProduct(external().getRequestContextPath() + PAGE).toString());
       external().redirect(started.authorizationUrl().toString());
     } catch (ProblemException refused) {
-      notice.alert("Could not start connecting " + vendor + ": " + refused.detail());
+      if (refused.code().startsWith("CONNECTION_NAME_")) {
+        nameProblem = refused.detail(); // another admin took the name meanwhile
+      } else {
+        notice.alert(
+            "Could not start connecting " + displayNameOf(vendor) + ": " + refused.detail());
+      }
       refresh();
     }
   }
 
+  private List<String> namesOf(String vendor) {
+    return vendors.stream()
+        .filter(v -> v.getId().equals(vendor))
+        .findFirst()
+        .map(VendorRow::getConnectionNames)
+        .orElse(List.of());
+  }
+
+  private String displayNameOf(String vendor) {
+    return vendors.stream()
+        .filter(v -> v.getId().equals(vendor))
+        .map(VendorRow::getDisplayName)
+        .findFirst()
+        .orElse(vendor);
+  }
+
+  private void clearForms() {
+    notice.clear();
+    confirmingConnection = null;
+    confirmingUpload = null;
+    addingTo = null;
+    newName = null;
+    nameProblem = null;
+  }
+
   /** First step of a disconnect: the page asks for confirmation. */
   public void askToDisconnect(String connection) {
-    notice.clear();
-    confirmingUpload = null;
+    clearForms();
     confirmingConnection = connection;
   }
 
@@ -136,8 +221,7 @@ public class DataSourcesPage implements Serializable {
   }
 
   public void askToRemove(String upload) {
-    notice.clear();
-    confirmingConnection = null;
+    clearForms();
     confirmingUpload = upload;
   }
 
@@ -173,9 +257,7 @@ public class DataSourcesPage implements Serializable {
   }
 
   public void cancel() {
-    notice.clear();
-    confirmingConnection = null;
-    confirmingUpload = null;
+    clearForms();
   }
 
   /** Connecting and removing are for org admins, as on the REST API. */
@@ -187,16 +269,15 @@ public class DataSourcesPage implements Serializable {
     return false;
   }
 
-  /** The display name of the vendor of one of the organization's connections. */
+  /**
+   * What one of the organization's connections is called: its display name, or its vendor's for a
+   * connection older than names; empty for an id the organization does not have.
+   */
   Optional<String> vendorOf(String connection) {
     try {
-      String vendor = reads.one(ConnectionId.parse(connection)).vendor();
+      ConnectionView found = reads.one(ConnectionId.parse(connection));
       return Optional.of(
-          vendors.stream()
-              .filter(v -> v.getId().equals(vendor))
-              .map(VendorRow::getDisplayName)
-              .findFirst()
-              .orElse(vendor));
+          found.displayName() != null ? found.displayName() : displayNameOf(found.vendor()));
     } catch (ProblemException | IllegalArgumentException notOurs) {
       return Optional.empty();
     }
@@ -241,6 +322,24 @@ public class DataSourcesPage implements Serializable {
   /** The connection whose disconnect waits for confirmation, or null. */
   public String getConfirmingConnection() {
     return confirmingConnection;
+  }
+
+  /** The vendor whose row shows the "Add another connection" form, or null. */
+  public String getAddingTo() {
+    return addingTo;
+  }
+
+  public String getNewName() {
+    return newName;
+  }
+
+  public void setNewName(String newName) {
+    this.newName = newName;
+  }
+
+  /** Why the name given for a further connection was refused, or null. */
+  public String getNameProblem() {
+    return nameProblem;
   }
 
   public String getConfirmingUpload() {

@@ -61,7 +61,7 @@ public final class VendorRow implements Serializable {
     List<ConnectionRow> own =
         connections.stream()
             .filter(c -> c.vendor().equals(vendor.id().value()))
-            .map(ConnectionRow::of)
+            .map(c -> ConnectionRow.of(c, vendor.displayName()))
             .toList();
     boolean locked = "LOCKED".equals(availability.state());
     String unlockedBy =
@@ -121,6 +121,24 @@ public final class VendorRow implements Serializable {
   /** The plan allows a (further) connect; a locked vendor's connections can only be removed. */
   public boolean isConnectable() {
     return !locked;
+  }
+
+  /**
+   * Connect is the row's main action only while the vendor has no connection (of any state): a
+   * second one is added on purpose, with a name of its own.
+   */
+  public boolean isFirstConnect() {
+    return !locked && connections.isEmpty();
+  }
+
+  /** A further connection may be added, named so that it can be told from the others. */
+  public boolean isAnotherConnect() {
+    return !locked && !connections.isEmpty();
+  }
+
+  /** The names its connections go by, which a further connection must differ from. */
+  public List<String> getConnectionNames() {
+    return connections.stream().map(ConnectionRow::getName).toList();
   }
 
   public List<ConnectionRow> getConnections() {

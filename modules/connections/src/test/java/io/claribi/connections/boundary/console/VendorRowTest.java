@@ -102,6 +102,58 @@ class VendorRowTest {
         state,
         "acme-admin",
         T.minusSeconds(60),
-        "ACTIVE".equals(state) ? T : null);
+        "ACTIVE".equals(state) ? T : null,
+        null,
+        null);
+  }
+
+  private static ConnectionView named(String name, Instant lastUsedAt) {
+    return new ConnectionView(
+        java.util.UUID.randomUUID().toString(),
+        "acme-payments",
+        "ACTIVE",
+        "acme-admin",
+        T.minusSeconds(60),
+        T,
+        name,
+        lastUsedAt);
+  }
+
+  @Test
+  void connect_is_the_main_action_only_for_a_vendor_without_connections() {
+    var plan = Availability.of(VendorKind.MCP, Plan.TRIAL);
+
+    var none = VendorRow.of(PAYMENTS, plan, List.of());
+    var pending = VendorRow.of(PAYMENTS, plan, List.of(connection("acme-payments", "PENDING")));
+    var locked =
+        VendorRow.of(
+            PAYMENTS,
+            Availability.of(VendorKind.MCP, Plan.FREE),
+            List.of(connection("acme-payments", "ACTIVE")));
+
+    assertThat(none.isFirstConnect()).isTrue();
+    assertThat(none.isAnotherConnect()).isFalse();
+    assertThat(pending.isFirstConnect()).isFalse();
+    assertThat(pending.isAnotherConnect()).isTrue();
+    assertThat(locked.isFirstConnect()).isFalse();
+    assertThat(locked.isAnotherConnect()).isFalse();
+  }
+
+  @Test
+  void a_connection_goes_by_its_name_or_the_vendors_and_says_when_it_was_last_used() {
+    var cut =
+        VendorRow.of(
+            PAYMENTS,
+            Availability.of(VendorKind.MCP, Plan.TRIAL),
+            List.of(named("Acme EU", T.plusMillis(1500)), named(null, null)));
+
+    assertThat(cut.getConnectionNames()).containsExactly("Acme EU", "Acme <Payments>");
+    ConnectionRow used = cut.getConnections().get(0);
+    assertThat(used.isUsed()).isTrue();
+    assertThat(used.getLastUsed()).isEqualTo("2026-11-25 10:15 UTC");
+    assertThat(used.getLastUsedIso()).isEqualTo("2026-11-25T10:15:31Z");
+    ConnectionRow never = cut.getConnections().get(1);
+    assertThat(never.isUsed()).isFalse();
+    assertThat(never.getLastUsed()).isEqualTo("Never used");
   }
 }
