@@ -76,6 +76,9 @@ class ConsoleUsageIT {
           .as("nothing chosen: all connections and tools")
           .isEmpty();
       browser.screenshot("plan-and-usage");
+      browser.driver.executeScript(
+          "document.getElementById('chart-title').scrollIntoView({block: 'start'})");
+      browser.screenshot("plan-and-usage-chart");
 
       browser.visit("/console/index.xhtml?connection=" + connection);
       JsonObject narrowed = usage("?connection=" + connection);
