@@ -2,6 +2,7 @@ package io.claribi.architecture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.claribi.platform.api.FailFastOnDatabaseOutage;
 import io.claribi.platform.api.TenantGuard;
 import java.net.URL;
 import java.util.ArrayList;
@@ -17,8 +18,24 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-/** Each persistence unit with multitenant entities refuses unbound writes and caches nothing. */
+/**
+ * Each persistence unit with multitenant entities refuses unbound writes and caches nothing; every
+ * unit fails fast when the database is away.
+ */
 class PersistenceUnitsTest {
+
+  @Test
+  void every_unit_fails_fast_when_the_database_is_away() throws Exception {
+    List<Unit> units = allUnits();
+    assertThat(units).extracting(Unit::name).contains("catalog", "tiering", "audit-retention");
+    // TenantGuard applies FailFastOnDatabaseOutage first; a unit names one customizer only
+    assertThat(units)
+        .allSatisfy(
+            unit ->
+                assertThat(unit.properties().get("eclipselink.session.customizer"))
+                    .as("session customizer of %s", unit)
+                    .isIn(FailFastOnDatabaseOutage.class.getName(), TenantGuard.class.getName()));
+  }
 
   @Test
   void tiering_has_a_tenant_scoped_unit() throws Exception {
@@ -63,12 +80,16 @@ class PersistenceUnitsTest {
   }
 
   static List<Unit> tenantScopedUnits() throws Exception {
+    return allUnits().stream().filter(Unit::hasMultitenantEntity).toList();
+  }
+
+  private static List<Unit> allUnits() throws Exception {
     List<Unit> units = new ArrayList<>();
     for (URL source :
         Collections.list(Unit.class.getClassLoader().getResources("META-INF/persistence.xml"))) {
       units.addAll(read(source));
     }
-    return units.stream().filter(Unit::hasMultitenantEntity).toList();
+    return units;
   }
 
   private static List<Unit> read(URL source) throws Exception {

@@ -11,12 +11,15 @@ import org.eclipse.persistence.sessions.Session;
  *
  * <p>EclipseLink fails reads without a tenant (EclipseLink-6174) but lets writes through with
  * {@code organization_id = NULL}. Every tenant-scoped persistence unit names this class as its
- * {@code eclipselink.session.customizer}; the NOT NULL column is the second line of defence.
+ * {@code eclipselink.session.customizer}; the NOT NULL column is the second line of defence. It
+ * also makes the session fail fast when the database is away ({@link FailFastOnDatabaseOutage}), as
+ * a unit names one customizer only.
  */
 public class TenantGuard implements SessionCustomizer {
 
   @Override
   public void customize(Session session) {
+    new FailFastOnDatabaseOutage().customize(session);
     for (ClassDescriptor descriptor : session.getDescriptors().values()) {
       if (descriptor.hasMultitenantPolicy()) {
         descriptor.getEventManager().addListener(new WriteGuard());
