@@ -3,11 +3,13 @@ package it.io.claribi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The console's Keys page in a real browser: the operator sees the same key ring and numbers as
@@ -49,10 +51,24 @@ class ConsoleKeysIT {
     assertThat(browser.text("run-requested-by")).startsWith("operator at ");
     String run = browser.text("run-id");
     assertThat(run).isNotEqualTo(runId(before));
+    boolean runningWhenShown = browser.text("run-state").equals("Running");
+    assertThat(browser.driver.findElements(By.cssSelector("head meta[http-equiv='refresh']")))
+        .as("the page refreshes itself exactly while the run it shows is running")
+        .hasSize(runningWhenShown ? 1 : 0);
+    assertThat(browser.driver.findElements(By.id("run-following")))
+        .hasSize(runningWhenShown ? 1 : 0);
     awaitFinished(run);
-    browser.submit(By.id("reload"));
+    // No button pressed: a page that showed the run running follows it to its end by itself.
+    new WebDriverWait(browser.driver, Duration.ofSeconds(20))
+        .until(
+            driver -> driver.findElement(By.id("run-state")).getText().strip().equals("Finished"));
+    assertThat(browser.path()).startsWith(PAGE);
     assertThat(browser.text("run-id")).isEqualTo(run);
-    assertThat(browser.text("run-state")).isEqualTo("FINISHED");
+    assertThat(browser.driver.findElements(By.cssSelector("head meta[http-equiv='refresh']")))
+        .as("no refresh once the run has finished")
+        .isEmpty();
+    browser.submit(By.id("reload"));
+    assertThat(browser.text("run-state")).isEqualTo("Finished");
     assertThat(browser.text("rows-remaining")).isEqualTo("0");
     browser.screenshot("keys-rotated");
     Api.Reply started =

@@ -26,7 +26,10 @@ import java.util.Set;
 @ApplicationScoped
 public class OutboundRules implements OutboundPolicy {
 
-  /** The rule a URL broke; its name appears in the problem's detail. */
+  /**
+   * The rule a URL broke; its name ends the problem's detail, in parentheses, for support: people
+   * read the reason in words first.
+   */
   public enum Rule {
     MALFORMED_URL,
     SCHEME_NOT_ALLOWED,
@@ -197,6 +200,7 @@ public class OutboundRules implements OutboundPolicy {
 
   private static ProblemException refused(Rule rule, String why) {
     return ProblemException.badRequest(
-        "OUTBOUND_URL_REFUSED", "Outbound URL refused by rule " + rule + ": " + why + ".");
+        "OUTBOUND_URL_REFUSED",
+        "clariBI does not connect to this URL: " + why + " (rule " + rule + ").");
   }
 }

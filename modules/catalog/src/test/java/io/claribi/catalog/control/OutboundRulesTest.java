@@ -49,7 +49,8 @@ class OutboundRulesTest {
     } catch (ProblemException e) {
       assertThat(e.status()).isEqualTo(400);
       assertThat(e.code()).isEqualTo("OUTBOUND_URL_REFUSED");
-      return e.detail().replaceAll("^Outbound URL refused by rule ([A-Z_]+):.*$", "$1");
+      return e.detail()
+          .replaceAll("^clariBI does not connect to this URL: .+ \\(rule ([A-Z_]+)\\)\\.$", "$1");
     } catch (Exception e) {
       throw new AssertionError(e);
     }

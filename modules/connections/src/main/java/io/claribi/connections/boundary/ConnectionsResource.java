@@ -1,6 +1,7 @@
 package io.claribi.connections.boundary;
 
 import io.claribi.platform.api.ConnectionId;
+import io.claribi.platform.api.ProblemException;
 import io.claribi.platform.api.Roles;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -32,6 +33,7 @@ public class ConnectionsResource {
   @Inject ConnectionReads reads;
   @Inject Connecting connecting;
   @Inject Disconnecting disconnecting;
+  @Inject ToolReviewRequesting reviewRequesting;
 
   /**
    * What an org admin sends to connect a vendor. {@code displayName} is optional: without it the
@@ -86,6 +88,34 @@ public class ConnectionsResource {
   @Path("{id}")
   public ConnectionView one(@PathParam("id") String id) {
     return reads.one(ConnectionId.parse(id));
+  }
+
+  /** What an org admin sends to ask for a review: an optional message for the operators. */
+  public record ReviewRequest(@Size(max = 100_000) String message) {}
+
+  /**
+   * Asks the platform operators to review the tools of the connection's vendor that wait for a
+   * decision (decision 60). 200 with the request; asking again replaces the message.
+   */
+  @POST
+  @Path("{id}/review-request")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.ORG_ADMIN)
+  public ToolReviewRequestView requestReview(
+      @PathParam("id") String id, @Valid ReviewRequest request) {
+    return reviewRequesting.request(
+        ConnectionId.parse(id), request == null ? null : request.message());
+  }
+
+  /** The organization's request for a review of the connection's vendor; 404 if none. */
+  @GET
+  @Path("{id}/review-request")
+  public ToolReviewRequestView reviewRequest(@PathParam("id") String id) {
+    ConnectionId connection = ConnectionId.parse(id);
+    return reviewRequesting
+        .ofConnection(connection)
+        .orElseThrow(
+            () -> ProblemException.notFound("A request for a review of the tools of " + id));
   }
 
   /**

@@ -19,9 +19,9 @@ import javax.sql.DataSource;
  * The questions about connections that cross tenants: which organizations have connections to a
  * vendor (asked only when an operator retires a vendor, or changes it or a decision on its tools),
  * which active connections could list a vendor's tools for the catalog, and whose connect a
- * callback's state belongs to, and which revocations are due. It returns ids and nothing else; the
- * rows themselves are then read inside that organization's binding. Named in the ArchUnit rule that
- * confines JDBC.
+ * callback's state belongs to, which revocations are due, and who waits for a review of which
+ * vendor's tools. It returns ids and nothing else; the rows themselves are then read inside that
+ * organization's binding. Named in the ArchUnit rule that confines JDBC.
  */
 @ApplicationScoped
 public class CrossTenantConnections {
@@ -172,6 +172,43 @@ public class CrossTenantConnections {
       throw new IllegalStateException("cannot list the revocations due", e);
     }
   }
+
+  /**
+   * The organizations whose request for a review of a vendor's tools is open (decision 60): those
+   * an operator's decision answers when it leaves no tool of the vendor waiting.
+   */
+  public List<OrganizationId> organizationsAskingForReviewOf(String vendor) {
+    return organizations(
+        "SELECT organization_id FROM tool_review_requests WHERE vendor_id = ?"
+            + " AND answered_at IS NULL ORDER BY organization_id",
+        vendor);
+  }
+
+  /**
+   * Up to {@code limit} open requests for a tool review, oldest first, as organization and vendor:
+   * what the platform operators are asked for. Each is then read in its organization's binding.
+   */
+  public List<ReviewAsked> openToolReviewRequests(int limit) {
+    String sql =
+        "SELECT organization_id, vendor_id FROM tool_review_requests WHERE answered_at IS NULL"
+            + " ORDER BY requested_at, id";
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setMaxRows(limit);
+      List<ReviewAsked> open = new ArrayList<>();
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          open.add(new ReviewAsked(new OrganizationId(rows.getString(1)), rows.getString(2)));
+        }
+      }
+      return open;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot list the open requests for a tool review", e);
+    }
+  }
+
+  /** An organization that asked for a review of a vendor's tools. */
+  public record ReviewAsked(OrganizationId organization, String vendor) {}
 
   /** An organization and one of its connections: where a callback's state leads, and the like. */
   public record Attempt(OrganizationId organization, ConnectionId connection) {}

@@ -39,6 +39,12 @@ public enum AuditEventType {
   PLAN_REQUESTED(Subject.NONE, "plan", "message"),
   /** A platform operator declined the organization's open request for a plan, saying why. */
   PLAN_REQUEST_DECLINED(Subject.NONE, "plan", "reason"),
+  /**
+   * An admin of the organization asked the platform operators to review the tools of the
+   * connection's vendor that wait for a decision ({@code waiting} of them); {@code message} only if
+   * they wrote one.
+   */
+  TOOL_REVIEW_REQUESTED(Subject.CONNECTION, "waiting", "message"),
   /** An operator changed the allowlist decision of a tool of a vendor the organization uses. */
   TOOL_DECISION_CHANGED(Subject.VENDOR, "tool", "decision", "reason"),
   /**

@@ -10,23 +10,16 @@ import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonGenerator;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Map;
 
 /**
  * What the platform operator's console pages (catalog, review queue) share: the refusal for anyone
- * else, and how times, states and the vendor's JSON are written for people.
+ * else, and how states and the vendor's JSON are written for people (times: {@code claribi:time}).
  */
 final class OperatorPages {
 
   /** Looked up once: {@code Json.create…} searches the class path on every call. */
   private static final JsonProvider JSON = JsonProvider.provider();
-
-  private static final DateTimeFormatter WHEN =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   private static final JsonWriterFactory PRETTY =
       JSON.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
@@ -49,10 +42,6 @@ final class OperatorPages {
         .responseSendError(403, "Only platform operators may open this page.");
     faces.responseComplete();
     return true;
-  }
-
-  static String when(Instant instant) {
-    return instant == null ? "" : WHEN.format(instant);
   }
 
   static String label(ToolState state) {

@@ -45,7 +45,7 @@ public final class QueuedTool implements Serializable {
   private final Instant firstSeen;
   private final String approvedFingerprint;
   private final String allowedBy;
-  private final String allowedAt;
+  private final Instant allowedAt;
   private final String allowReason;
   private final boolean approvedKept;
   private final List<FieldChange> changes = new ArrayList<>();
@@ -68,7 +68,7 @@ public final class QueuedTool implements Serializable {
     boolean changed = state == ToolState.CHANGED_SINCE_APPROVAL;
     this.approvedFingerprint = changed ? tool.approvedFingerprint() : "";
     this.allowedBy = changed ? tool.decidedBy() : "";
-    this.allowedAt = changed ? OperatorPages.when(tool.decidedAt()) : "";
+    this.allowedAt = changed ? tool.decidedAt() : null;
     this.allowReason = changed ? tool.decisionReason() : "";
     this.approvedKept = changed && tool.approved() != null;
     if (approvedKept) {
@@ -184,8 +184,8 @@ public final class QueuedTool implements Serializable {
     return fingerprint;
   }
 
-  public String getFirstSeen() {
-    return OperatorPages.when(firstSeen);
+  public Instant getFirstSeen() {
+    return firstSeen;
   }
 
   public String getApprovedFingerprint() {
@@ -196,7 +196,7 @@ public final class QueuedTool implements Serializable {
     return allowedBy;
   }
 
-  public String getAllowedAt() {
+  public Instant getAllowedAt() {
     return allowedAt;
   }
 

@@ -5,6 +5,7 @@ import io.claribi.catalog.boundary.ToolView;
 import io.claribi.catalog.entity.Decision;
 import io.claribi.catalog.entity.VendorSource;
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.List;
 
 /** A vendor's tool on the console's catalog page: where it stands and every decision made on it. */
@@ -18,12 +19,12 @@ public final class ToolRow implements Serializable {
   private final String stateLabel;
   private final String decision;
   private final String decidedBy;
-  private final String decidedAt;
+  private final Instant decidedAt;
   private final String reason;
   private final List<Entry> history;
 
   /** One entry of the tool's decision history ({@code Curation.decisions}). */
-  public record Entry(String decision, String fingerprint, String by, String at, String reason)
+  public record Entry(String decision, String fingerprint, String by, Instant at, String reason)
       implements Serializable {
 
     static Entry of(DecisionView view) {
@@ -31,7 +32,7 @@ public final class ToolRow implements Serializable {
           decisionLabel(view.decision()),
           view.fingerprint(),
           ToolRow.by(view.decidedBy(), view.source()),
-          OperatorPages.when(view.decidedAt()),
+          view.decidedAt(),
           view.reason());
     }
 
@@ -47,7 +48,8 @@ public final class ToolRow implements Serializable {
       return by;
     }
 
-    public String getAt() {
+    /** When, shown in the person's zone ({@code claribi:time}). */
+    public Instant getAt() {
       return at;
     }
 
@@ -63,7 +65,7 @@ public final class ToolRow implements Serializable {
     this.stateLabel = OperatorPages.label(tool.state());
     this.decision = decisionLabel(tool.decision());
     this.decidedBy = tool.decidedBy() == null ? "" : by(tool.decidedBy(), tool.decisionSource());
-    this.decidedAt = OperatorPages.when(tool.decidedAt());
+    this.decidedAt = tool.decidedAt();
     this.reason = tool.decisionReason() == null ? "" : tool.decisionReason();
     this.history = List.copyOf(history);
   }
@@ -107,7 +109,7 @@ public final class ToolRow implements Serializable {
     return decidedBy;
   }
 
-  public String getDecidedAt() {
+  public Instant getDecidedAt() {
     return decidedAt;
   }
 

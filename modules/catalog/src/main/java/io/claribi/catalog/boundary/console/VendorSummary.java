@@ -6,6 +6,7 @@ import io.claribi.catalog.boundary.VendorView;
 import io.claribi.catalog.entity.ToolState;
 import io.claribi.catalog.entity.VendorState;
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ public final class VendorSummary implements Serializable {
   private final List<String> readScopes;
   private final List<String> dataDomains;
   private final String changedBy;
-  private final String changedAt;
+  private final Instant changedAt;
   private final String changeReason;
   private final List<Count> counts;
 
@@ -54,7 +55,7 @@ public final class VendorSummary implements Serializable {
     this.readScopes = List.copyOf(vendor.readScopes());
     this.dataDomains = List.copyOf(vendor.dataDomains());
     this.changedBy = vendor.changedBy();
-    this.changedAt = OperatorPages.when(vendor.changedAt());
+    this.changedAt = vendor.changedAt();
     this.changeReason = vendor.changeReason();
     this.counts = List.copyOf(counts);
   }
@@ -117,7 +118,7 @@ public final class VendorSummary implements Serializable {
     return changedBy;
   }
 
-  public String getChangedAt() {
+  public Instant getChangedAt() {
     return changedAt;
   }
 

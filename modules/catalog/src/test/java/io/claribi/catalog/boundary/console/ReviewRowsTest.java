@@ -73,7 +73,7 @@ class ReviewRowsTest {
     assertThat(cut.getApprovedFingerprint()).isEqualTo("a".repeat(64));
     assertThat(cut.getFingerprint()).isEqualTo("f".repeat(64));
     assertThat(cut.getAllowedBy()).isEqualTo("alice");
-    assertThat(cut.getAllowedAt()).isEqualTo("2026-11-01 08:00 UTC");
+    assertThat(cut.getAllowedAt()).isEqualTo(T0);
     assertThat(cut.getAllowReason()).isEqualTo("reviewed");
     assertThat(cut.getKey()).isEqualTo("acme-payments/list_payouts");
     assertThat(cut.getHints()).containsExactly("readOnlyHint: true");

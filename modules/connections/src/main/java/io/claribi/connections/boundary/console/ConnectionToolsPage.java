@@ -2,12 +2,15 @@ package io.claribi.connections.boundary.console;
 
 import io.claribi.catalog.api.Availability;
 import io.claribi.catalog.api.Catalog;
+import io.claribi.catalog.api.KnownTool;
 import io.claribi.catalog.api.Vendor;
 import io.claribi.catalog.api.VendorId;
 import io.claribi.catalog.api.VendorKind;
 import io.claribi.catalog.api.VendorTools;
 import io.claribi.connections.boundary.ConnectionReads;
 import io.claribi.connections.boundary.ConnectionView;
+import io.claribi.connections.boundary.ToolReviewRequestView;
+import io.claribi.connections.boundary.ToolReviewRequesting;
 import io.claribi.platform.api.ConnectionId;
 import io.claribi.platform.api.ProblemException;
 import io.claribi.tiering.api.Entitlements;
@@ -16,6 +19,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,6 +40,7 @@ public class ConnectionToolsPage implements Serializable {
   @Inject Catalog catalog;
   @Inject VendorTools vendorTools;
   @Inject Entitlements entitlements;
+  @Inject ToolReviewRequesting reviewRequesting;
 
   private boolean found;
   private String connectionId;
@@ -47,6 +52,11 @@ public class ConnectionToolsPage implements Serializable {
   private boolean locked;
   private String lockedKind;
   private List<ToolRow> tools = List.of();
+  private long waiting;
+  private ToolReviewRequestView reviewRequest;
+  private String reviewMessage;
+  private String reviewNotice;
+  private boolean reviewNoticeAlert;
 
   /**
    * Every visit (f:viewAction): the connection named in the address, if the organization has it.
@@ -89,7 +99,97 @@ public class ConnectionToolsPage implements Serializable {
             .orElse(false);
     lockedKind =
         known.map(v -> v.kind() == VendorKind.MCP ? "MCP servers" : "native connectors").orElse("");
-    tools = vendorTools.known(vendor).stream().map(ToolRow::of).toList();
+    List<KnownTool> vendorsTools = vendorTools.known(vendor);
+    tools = vendorsTools.stream().map(ToolRow::of).toList();
+    waiting = ToolReviewRequesting.waiting(vendorsTools);
+    reviewRequest = reviewRequesting.ofConnection(ConnectionId.parse(connectionId)).orElse(null);
+  }
+
+  /**
+   * Asks the platform operators to review the vendor's tools that wait for a decision (decision
+   * 60); the page then shows the request. A refusal (nothing waits any more, a message too long) is
+   * said in words and changes nothing.
+   */
+  public void askForReview() {
+    ConnectionId connection = ConnectionId.parse(connectionId);
+    try {
+      reviewRequest = reviewRequesting.request(connection, reviewMessage);
+      waiting = reviewRequest.waitingTools();
+      reviewMessage = null;
+      reviewNotice =
+          "Review asked for: platform operators see your request with each waiting tool in their"
+              + " review queue.";
+      reviewNoticeAlert = false;
+    } catch (ProblemException refused) {
+      reviewNotice = refused.detail();
+      reviewNoticeAlert = true;
+      ours(connectionId).ifPresent(this::show);
+    }
+  }
+
+  /** How many tools wait for a platform operator's decision (new, or changed since allowed). */
+  public long getWaitingCount() {
+    return waiting;
+  }
+
+  /** {@code 3 tools wait for a platform operator's review; nobody can call them before it.} */
+  public String getWaitingSummary() {
+    if (waiting == 0) {
+      return "No tool waits for a review: a platform operator has decided on each.";
+    }
+    return waiting
+        + (waiting == 1 ? " tool waits" : " tools wait")
+        + " for a platform operator's review; nobody can call "
+        + (waiting == 1 ? "it" : "them")
+        + " before it.";
+  }
+
+  /** The organization asked for a review that no decision has answered yet. */
+  public boolean isReviewRequested() {
+    return reviewRequest != null && reviewRequest.isOpen();
+  }
+
+  /** The organization's last request was answered: every tool it was about has a decision. */
+  public boolean isReviewAnswered() {
+    return reviewRequest != null && !reviewRequest.isOpen();
+  }
+
+  public String getReviewRequestedBy() {
+    return reviewRequest == null ? "" : reviewRequest.requestedBy();
+  }
+
+  public Instant getReviewRequestedAt() {
+    return reviewRequest == null ? null : reviewRequest.requestedAt();
+  }
+
+  public String getReviewRequestMessage() {
+    return reviewRequest == null || reviewRequest.message() == null ? "" : reviewRequest.message();
+  }
+
+  public Instant getReviewAnsweredAt() {
+    return reviewRequest == null ? null : reviewRequest.answeredAt();
+  }
+
+  public String getReviewAnsweredBy() {
+    return reviewRequest == null || reviewRequest.answeredBy() == null
+        ? ""
+        : reviewRequest.answeredBy();
+  }
+
+  public String getReviewMessage() {
+    return reviewMessage;
+  }
+
+  public void setReviewMessage(String reviewMessage) {
+    this.reviewMessage = reviewMessage;
+  }
+
+  public String getReviewNotice() {
+    return reviewNotice;
+  }
+
+  public boolean isReviewNoticeAlert() {
+    return reviewNoticeAlert;
   }
 
   public boolean isFound() {

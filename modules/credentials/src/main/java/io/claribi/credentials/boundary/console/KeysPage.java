@@ -59,7 +59,7 @@ public class KeysPage implements Serializable {
           "Rotation "
               + status.run().id()
               + " started: credentials under older keys are re-encrypted with the primary key in"
-              + " the background. Reload the page to follow it.",
+              + " the background.",
           false);
     } catch (ProblemException refused) {
       status = rotation.status();
@@ -124,6 +124,26 @@ public class KeysPage implements Serializable {
   /** Share of stored credentials under the primary key, 100 when there are none. */
   public long getPercentDone() {
     return status.rowsTotal() == 0 ? 100 : status.rowsDone() * 100 / status.rowsTotal();
+  }
+
+  /** Whether the latest run still works: the page then refreshes itself to follow it. */
+  public boolean isRunning() {
+    return status != null && status.run() != null && status.run().finishedAt() == null;
+  }
+
+  /**
+   * Where a run under way stands, in words. The meter counts credentials under the primary key, so
+   * it is full before the run's last step (recording it in each organization's trail): say so.
+   */
+  public String getRunningSummary() {
+    if (status.rowsRemaining() > 0) {
+      return "Re-encrypting: "
+          + status.rowsRemaining()
+          + (status.rowsRemaining() == 1 ? " credential" : " credentials")
+          + " still under older keys.";
+    }
+    return "Every credential is under the primary key; the run is finishing (recording itself in"
+        + " each organization's audit trail).";
   }
 
   public boolean isRunShown() {
@@ -201,6 +221,11 @@ public class KeysPage implements Serializable {
 
     public String getState() {
       return run.state();
+    }
+
+    /** The state in words: {@code Running} or {@code Finished}. */
+    public String getStateLabel() {
+      return "RUNNING".equals(run.state()) ? "Running" : "Finished";
     }
 
     public String getRequestedBy() {
