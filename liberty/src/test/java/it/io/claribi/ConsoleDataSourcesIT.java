@@ -215,6 +215,15 @@ class ConsoleDataSourcesIT {
 
       browser.submit(row.findElement(By.cssSelector("input[type='submit']")));
       assertThat(browser.text("confirm-remove")).contains(name).contains("stored contents");
+      assertThat(
+              browser
+                  .driver
+                  .findElement(By.cssSelector("tr[data-upload='" + id + "']"))
+                  .findElements(By.id("confirm-remove")))
+          .as("the confirmation opens at the file's row")
+          .hasSize(1);
+      assertThat(browser.driver.findElement(By.id("confirm-remove-yes")).getAttribute("class"))
+          .contains("danger");
       assertThat(Api.get("/api/v1/uploads/" + id, admin()).status()).isEqualTo(200);
       browser.submit(By.id("confirm-remove-yes"));
 

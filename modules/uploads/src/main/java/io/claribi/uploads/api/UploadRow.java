@@ -16,7 +16,7 @@ public final class UploadRow implements Serializable {
   private final String size;
   private final long rows;
   private final String domains;
-  private final String uploadedAt;
+  private final Instant uploadedAt;
 
   public UploadRow(
       String id,
@@ -32,7 +32,7 @@ public final class UploadRow implements Serializable {
     this.size = ConsoleText.bytes(sizeBytes);
     this.rows = rows;
     this.domains = String.join(", ", domains);
-    this.uploadedAt = ConsoleText.when(uploadedAt);
+    this.uploadedAt = uploadedAt;
   }
 
   public String getId() {
@@ -59,7 +59,8 @@ public final class UploadRow implements Serializable {
     return domains;
   }
 
-  public String getUploadedAt() {
+  /** Written by the page's {@code claribi:time}, in the person's zone. */
+  public Instant getUploadedAt() {
     return uploadedAt;
   }
 }
