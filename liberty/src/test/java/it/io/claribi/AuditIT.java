@@ -195,6 +195,26 @@ class AuditIT {
     assertThat(first.getString("next")).isEqualTo("3");
     assertThat(second.getJsonArray("events")).hasSize(1);
     assertThat(!second.containsKey("next") || second.isNull("next")).isTrue();
+
+    // newest first, as the console lists: the same four events the other way round
+    JsonObject newest = Api.get("/api/v1/audit/events?limit=3&order=newest", admin).json();
+    JsonObject older =
+        Api.get(
+                "/api/v1/audit/events?limit=3&order=newest&before=" + newest.getString("next"),
+                admin)
+            .json();
+    assertThat(sequences(newest)).containsExactly(4L, 3L, 2L);
+    assertThat(newest.getString("next")).isEqualTo("2");
+    assertThat(sequences(older)).containsExactly(1L);
+    assertProblem(
+        Api.get("/api/v1/audit/events?order=newest&after=2", admin), 400, "INVALID_PARAMETER");
+    assertProblem(Api.get("/api/v1/audit/events?order=up", admin), 400, "INVALID_PARAMETER");
+  }
+
+  private static List<Long> sequences(JsonObject page) {
+    return page.getJsonArray("events").getValuesAs(JsonObject.class).stream()
+        .map(e -> e.getJsonNumber("sequence").longValue())
+        .toList();
   }
 
   @Test

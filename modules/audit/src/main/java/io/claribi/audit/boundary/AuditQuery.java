@@ -154,6 +154,51 @@ public final class AuditQuery {
     return (int) limit;
   }
 
+  /**
+   * Whether a page lists newest first: {@code order=newest} (paged with {@code before}) or {@code
+   * oldest}, the default (paged with {@code after}). Exports are always oldest first, as the chain
+   * runs; a cursor of the other order is refused rather than ignored.
+   */
+  public static boolean newestFirst(String order, String after, String before, boolean export) {
+    boolean newest;
+    if (order == null || order.isEmpty() || order.equals("oldest")) {
+      newest = false;
+    } else if (order.equals("newest")) {
+      newest = true;
+    } else {
+      throw ProblemException.badRequest(
+          INVALID_PARAMETER, "'order' is 'oldest' (the default) or 'newest'.");
+    }
+    if (newest && export) {
+      throw ProblemException.badRequest(
+          INVALID_PARAMETER, "An export is always oldest first: leave 'order' out.");
+    }
+    if (newest && after != null && !after.isEmpty()) {
+      throw ProblemException.badRequest(
+          INVALID_PARAMETER, "Newest first pages with 'before', not 'after'.");
+    }
+    if (!newest && before != null && !before.isEmpty()) {
+      throw ProblemException.badRequest(
+          INVALID_PARAMETER, "'before' pages a newest-first listing: add 'order=newest'.");
+    }
+    return newest;
+  }
+
+  /**
+   * The cursor of a newest-first page: the sequence number of the last (oldest) event of the
+   * previous page; none for the newest page.
+   */
+  public static long before(String value) {
+    if (value == null || value.isEmpty()) {
+      return Long.MAX_VALUE;
+    }
+    long before = integer("before", value);
+    if (before < 1) {
+      throw ProblemException.badRequest(INVALID_PARAMETER, "'before' must be positive.");
+    }
+    return before;
+  }
+
   /** The paging cursor: the sequence number of the last event of the previous page. */
   public static long after(String value) {
     if (value == null || value.isEmpty()) {

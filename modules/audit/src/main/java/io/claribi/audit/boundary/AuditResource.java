@@ -55,13 +55,19 @@ public class AuditResource {
       @QueryParam("actor") String actor,
       @QueryParam("format") String format,
       @QueryParam("limit") String limit,
-      @QueryParam("after") String after) {
+      @QueryParam("after") String after,
+      @QueryParam("before") String before,
+      @QueryParam("order") String order) {
     trail.requireEntitled();
     EventFilter filter = AuditQuery.filter(from, to, connection, vendor, types, actor);
     ExportFormat export = AuditQuery.format(format);
+    boolean newestFirst = AuditQuery.newestFirst(order, after, before, export != null);
     if (export == null) {
       int size = AuditQuery.limit(limit);
-      List<EventView> events = trail.select(filter, AuditQuery.after(after), Long.MAX_VALUE, size);
+      List<EventView> events =
+          newestFirst
+              ? trail.selectNewestFirst(filter, AuditQuery.before(before), size)
+              : trail.select(filter, AuditQuery.after(after), Long.MAX_VALUE, size);
       return Response.ok(EventPage.of(events, size), MediaType.APPLICATION_JSON).build();
     }
     Export file = Export.of(trail, settings, clock.instant(), filter, export, query());

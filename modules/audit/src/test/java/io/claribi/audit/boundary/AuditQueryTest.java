@@ -62,6 +62,22 @@ class AuditQueryTest {
     assertCode(() -> AuditQuery.after("-1"), "INVALID_PARAMETER");
     assertCode(() -> AuditQuery.after("x"), "INVALID_PARAMETER");
     assertCode(() -> AuditQuery.requiredTime("from", null), "INVALID_TIME");
+    assertCode(() -> AuditQuery.newestFirst("desc", null, null, false), "INVALID_PARAMETER");
+    assertCode(() -> AuditQuery.newestFirst("newest", "5", null, false), "INVALID_PARAMETER");
+    assertCode(() -> AuditQuery.newestFirst(null, null, "5", false), "INVALID_PARAMETER");
+    assertCode(() -> AuditQuery.newestFirst("newest", null, null, true), "INVALID_PARAMETER");
+    assertCode(() -> AuditQuery.before("0"), "INVALID_PARAMETER");
+    assertCode(() -> AuditQuery.before("x"), "INVALID_PARAMETER");
+  }
+
+  @Test
+  void oldest_first_unless_asked_each_order_with_its_own_cursor() {
+    assertThat(AuditQuery.newestFirst(null, null, null, false)).isFalse();
+    assertThat(AuditQuery.newestFirst("oldest", "12", "", false)).isFalse();
+    assertThat(AuditQuery.newestFirst("oldest", null, null, true)).isFalse();
+    assertThat(AuditQuery.newestFirst("newest", "", "12", false)).isTrue();
+    assertThat(AuditQuery.before(null)).as("the newest page").isEqualTo(Long.MAX_VALUE);
+    assertThat(AuditQuery.before("12")).isEqualTo(12);
   }
 
   private static void assertCode(Runnable call, String code) {
