@@ -6,7 +6,6 @@ import io.claribi.platform.api.ProblemException;
 import io.claribi.platform.api.Roles;
 import io.claribi.platform.api.VerifiedCaller;
 import io.claribi.platform.api.console.ConsoleText;
-import io.claribi.platform.api.console.ConsoleTime;
 import io.claribi.tiering.api.Plan;
 import io.claribi.tiering.boundary.OrganizationChanges;
 import io.claribi.tiering.boundary.OrganizationPlans;
@@ -20,6 +19,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -46,7 +46,6 @@ public class OrganizationsPage implements Serializable {
   @Inject OrganizationChanges changes;
   @Inject VerifiedCaller caller;
   @Inject PlanRequesting requesting;
-  @Inject ConsoleTime consoleTime;
 
   /** Read again on every visit and after every change; not kept across requests. */
   private transient List<Row> organizations;
@@ -124,7 +123,7 @@ public class OrganizationsPage implements Serializable {
                         r.plan().name(),
                         r.message() == null ? "" : r.message(),
                         r.requestedBy(),
-                        consoleTime.local(r.requestedAt())))
+                        r.requestedAt()))
             .toList();
     organizations =
         directory.all(SHOWN).stream()
@@ -141,7 +140,7 @@ public class OrganizationsPage implements Serializable {
       String planCode,
       String message,
       String requestedBy,
-      String requestedAt) {
+      Instant requestedAt) {
 
     public String getId() {
       return id;
@@ -171,7 +170,8 @@ public class OrganizationsPage implements Serializable {
       return requestedBy;
     }
 
-    public String getRequestedAt() {
+    /** Written by the page's {@code claribi:time}, in the person's zone. */
+    public Instant getRequestedAt() {
       return requestedAt;
     }
   }
