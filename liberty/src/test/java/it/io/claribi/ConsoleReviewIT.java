@@ -56,22 +56,7 @@ class ConsoleReviewIT {
   static void fillTheQueue() throws Exception {
     ops = Gateway.organizationOn(Api.newOrganization("console-review"), "PROFESSIONAL");
     acmeConnection = Consent.connect(ops);
-    String demoUrl = Api.get("/api/v1/catalog/vendors/" + ACME, ops).json().getString("serverUrl");
-    mine = "review-it-" + UUID.randomUUID().toString().substring(0, 8);
-    Api.Reply created =
-        Api.post(
-            "/api/v1/catalog/vendors",
-            ops,
-            "{\"id\":\""
-                + mine
-                + "\",\"displayName\":\""
-                + MINE_NAME
-                + "\",\"kind\":\"MCP\",\"serverUrl\":\""
-                + demoUrl
-                + "\",\"readScopes\":[\"openid\",\"payments:read\"],"
-                + "\"dataDomains\":[\"payments\"],\"resourcesEnabled\":false,"
-                + "\"reason\":\"console review IT\"}");
-    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    mine = DemoVendor.catalogued("review-it", MINE_NAME, ops, "console review IT");
     mineConnection = Consent.connectTo(mine, ops);
     assertThat(tools(mine))
         .as("the test vendor's tools, discovered at connect, all await review")

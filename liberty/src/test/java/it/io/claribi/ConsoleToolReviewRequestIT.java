@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,23 +40,7 @@ class ConsoleToolReviewRequestIT {
   @BeforeAll
   static void aConnectionWhoseToolsWaitForReview() throws Exception {
     operator = Api.token("platform-ops", "platform-operator");
-    String demoUrl =
-        Api.get("/api/v1/catalog/vendors/" + Gateway.VENDOR, operator)
-            .json()
-            .getString("serverUrl");
-    vendor = "ask-review-it-" + UUID.randomUUID().toString().substring(0, 8);
-    Api.Reply created =
-        Api.post(
-            "/api/v1/catalog/vendors",
-            operator,
-            "{\"id\":\""
-                + vendor
-                + "\",\"displayName\":\"Ask Review IT\",\"kind\":\"MCP\",\"serverUrl\":\""
-                + demoUrl
-                + "\",\"readScopes\":[\"openid\",\"payments:read\"],"
-                + "\"dataDomains\":[\"payments\"],\"resourcesEnabled\":false,"
-                + "\"reason\":\"tool review request IT\"}");
-    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    vendor = DemoVendor.catalogued("ask-review-it", "Ask Review IT", operator, "tool review IT");
     connection = Consent.connectTo(vendor, admin());
     assertThat(tools())
         .as("the vendor's tools, discovered at connect, all await review")

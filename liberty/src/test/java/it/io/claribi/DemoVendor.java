@@ -200,4 +200,36 @@ public final class DemoVendor {
       throw new IllegalStateException("demo vendor control failed: " + reply);
     }
   }
+
+  /**
+   * A catalog vendor of a test's own, {@code <prefix>-<8 hex digits>}, served by the demo vendor's
+   * MCP server (payments data, read scopes), added by the operator token given: its tools are
+   * discovered at its first connect and all await review. Returns its id.
+   */
+  static String catalogued(String prefix, String displayName, String operator, String reason) {
+    String demoUrl =
+        Api.get("/api/v1/catalog/vendors/" + Gateway.VENDOR, operator)
+            .json()
+            .getString("serverUrl");
+    String id = prefix + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    Api.Reply created =
+        Api.post(
+            "/api/v1/catalog/vendors",
+            operator,
+            "{\"id\":\""
+                + id
+                + "\",\"displayName\":\""
+                + displayName
+                + "\",\"kind\":\"MCP\",\"serverUrl\":\""
+                + demoUrl
+                + "\",\"readScopes\":[\"openid\",\"payments:read\"],"
+                + "\"dataDomains\":[\"payments\"],\"resourcesEnabled\":false,"
+                + "\"reason\":\""
+                + reason
+                + "\"}");
+    if (created.status() != 201) {
+      throw new IllegalStateException("cannot add the vendor " + id + ": " + created);
+    }
+    return id;
+  }
 }
