@@ -222,10 +222,14 @@ class ConsoleDataSourcesIT {
                   .findElements(By.id("confirm-remove")))
           .as("the confirmation opens at the file's row")
           .hasSize(1);
-      assertThat(browser.driver.findElement(By.id("confirm-remove-yes")).getAttribute("class"))
+      assertThat(
+              browser
+                  .driver
+                  .findElement(By.cssSelector("#confirm-remove [data-confirm-remove='yes']"))
+                  .getAttribute("class"))
           .contains("danger");
       assertThat(Api.get("/api/v1/uploads/" + id, admin()).status()).isEqualTo(200);
-      browser.submit(By.id("confirm-remove-yes"));
+      browser.submit(By.cssSelector("#confirm-remove [data-confirm-remove='yes']"));
 
       assertThat(browser.text("notice")).isEqualTo("Removed " + name + ".");
       assertThat(browser.driver.findElements(By.cssSelector("tr[data-upload='" + id + "']")))

@@ -6,6 +6,8 @@ import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,17 +17,47 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 
 /**
- * The console's quality bar, checked on every page as a laptop (1280×800), a tablet (768×1024) and
- * a small phone (320×640) show it: nothing is loaded from anywhere but this server (no CDN, no web
- * font), no page is wider than the screen, every form control has a label a screen reader can read,
- * every table has a name, the menu marks the page being shown ({@code aria-current}), and axe-core
- * (injected by the test, never shipped) finds no serious or critical violation. Screenshots go to
- * {@code target/screenshots/{laptop,tablet,phone}-*.png}.
+ * The console's quality bar, checked on every page (a connection's Tools page with its review form
+ * included) as a laptop (1280×800), a tablet (768×1024) and a small phone (320×640) show it:
+ * nothing is loaded from anywhere but this server (no CDN, no web font), no page is wider than the
+ * screen, every form control has a label a screen reader can read, every table has a name, the menu
+ * marks the page being shown ({@code aria-current}), and axe-core (injected by the test, never
+ * shipped) finds no serious or critical violation. Screenshots go to {@code
+ * target/screenshots/{laptop,tablet,phone}-*.png}.
  */
 @ExtendWith(BrowserExtension.class)
 class ConsoleQualityIT {
 
   @RegisterExtension static final AcmePlan acmePlan = AcmePlan.during("PROFESSIONAL");
+
+  private static String operator;
+  private static String vendor;
+  private static String connection;
+
+  /**
+   * A connection of acme's whose tools wait for review, so that its Tools page shows everything it
+   * can: the tools, and the form asking for a review; the operators' pages show the waiting tools.
+   */
+  @BeforeAll
+  static void aConnectionWhoseToolsWaitForReview() throws Exception {
+    operator = Api.token("platform-ops", "platform-operator");
+    vendor = DemoVendor.catalogued("quality-it", "Quality IT", operator, "console quality IT");
+    connection = Consent.connectTo(vendor, Api.token("acme", "org-admin"));
+  }
+
+  @AfterAll
+  static void cleanUp() {
+    try {
+      if (connection != null) {
+        Api.delete("/api/v1/connections/" + connection, Api.token("acme", "org-admin"));
+      }
+    } finally {
+      if (vendor != null) {
+        Api.delete(
+            "/api/v1/catalog/vendors/" + vendor + "?reason=console%20quality%20IT", operator);
+      }
+    }
+  }
 
   @ParameterizedTest
   @ValueSource(strings = {"1280x800", "768x1024", "320x640"})
@@ -37,6 +69,10 @@ class ConsoleQualityIT {
       browser.submit(browser.driver.findElement(By.linkText(link)));
       checked(browser, size, link);
     }
+    browser.submit(browser.driver.findElement(By.linkText("Data sources")));
+    browser.submit(browser.driver.findElement(By.cssSelector("[data-tools='" + connection + "']")));
+    assertThat(browser.driver.findElements(By.id("ask-review-button"))).hasSize(1);
+    checked(browser, size, "Tools");
     browser.submit(browser.driver.findElement(By.id("time-zone")));
     checked(browser, size, "Time zone");
   }

@@ -15,13 +15,13 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * An admin whose connection has tools waiting for review asks the platform operators for one, in a
- * real browser (decision 60): the demo admin of {@code acme} (on Trial for the test) connects a
- * vendor of this test's own (id {@code ask-review-it-…}, served by the demo vendor's MCP server),
- * whose ten tools all await review; asks on the connection's Tools page with a message; the demo
- * {@code operator} sees the request on the Overview and with the vendor's tools in the review
- * queue; the operators' decisions on every waiting tool answer it, which the admin then reads, and
- * a request when nothing waits is refused. The API refuses what the console cannot send: a long
- * message, another organization's connection, an integrator.
+ * real browser (decision 60): the demo admin of {@code acme} (on Professional for the test, whose
+ * audit trail it reads) connects a vendor of this test's own (id {@code ask-review-it-…}, served by
+ * the demo vendor's MCP server), whose ten tools all await review; asks on the connection's Tools
+ * page with a message; the demo {@code operator} sees the request on the Overview and with the
+ * vendor's tools in the review queue; the operators' decisions on every waiting tool answer it,
+ * which the admin then reads, and a request when nothing waits is refused. The API refuses what the
+ * console cannot send: a long message, another organization's connection, an integrator.
  */
 @ExtendWith(BrowserExtension.class)
 class ConsoleToolReviewRequestIT {
@@ -29,7 +29,7 @@ class ConsoleToolReviewRequestIT {
   private static final String ORG = "acme";
   private static final String MESSAGE = "We need the invoices for the board report on Monday.";
 
-  @RegisterExtension static final AcmePlan acmePlan = AcmePlan.during("TRIAL");
+  @RegisterExtension static final AcmePlan acmePlan = AcmePlan.during("PROFESSIONAL");
 
   private static String operator;
   private static String vendor;
