@@ -407,6 +407,9 @@ class ConsoleAuditIT {
       assertThat(text("#upgrade"))
           .contains("exports as CSV or JSON Lines")
           .contains("platform operator");
+      assertThat(browser.driver.findElement(By.id("ask-plan")).getAttribute("href"))
+          .as("the way forward: ask for the plan on Plan and usage")
+          .endsWith("/console/index.xhtml#plans");
       assertThat(browser.driver.findElements(By.id("events"))).isEmpty();
       assertThat(browser.driver.findElements(By.id("filters"))).isEmpty();
       assertThat(browser.driver.findElements(By.id("export-csv"))).isEmpty();

@@ -287,12 +287,19 @@ class ConsoleDataSourcesIT {
 
       assertThat(browser.text("plan")).isEqualTo("Free");
       WebElement demo = vendorRow(VENDOR);
-      assertThat(demo.findElement(By.className("unlocked-by")).getText()).contains("Trial");
+      assertThat(demo.findElement(By.className("unlocked-by")).getText())
+          .contains("Trial")
+          .endsWith("ask for it");
       assertThat(demo.findElements(By.cssSelector("[data-connect]"))).isEmpty();
       if (demo.findElements(By.cssSelector("[data-connection]")).isEmpty()) {
         assertThat(demo.getAttribute("data-state")).isEqualTo("LOCKED");
       }
       browser.screenshot("data-sources-locked");
+      // the way forward: the larger plans on Plan and usage, where the admin asks for one
+      browser.submit(demo.findElement(By.cssSelector("a.ask-plan")));
+      assertThat(browser.path()).isEqualTo("/console/index.xhtml#plans");
+      assertThat(browser.driver.findElements(By.cssSelector("#larger-plans tr[data-plan='TRIAL']")))
+          .hasSize(1);
     } finally {
       acmePlan.set("TRIAL");
     }
