@@ -135,6 +135,15 @@ public class ToolReviewRequesting {
   }
 
   /**
+   * The caller's organization's request for a review of {@code vendor}'s tools, for a page that has
+   * already read the connection and counted the waiting tools (the Tools page): no second read.
+   */
+  @Transactional
+  public Optional<ToolReviewRequestView> ofVendor(String vendor, long waitingNow) {
+    return requests.ofVendor(vendor).map(r -> ToolReviewRequestView.of(r, waitingNow));
+  }
+
+  /**
    * Every open request of every organization, oldest first, for platform operators: a request whose
    * vendor no longer has a tool waiting is not listed (it was answered meanwhile).
    */

@@ -102,7 +102,7 @@ public class ConnectionToolsPage implements Serializable {
     List<KnownTool> vendorsTools = vendorTools.known(vendor);
     tools = vendorsTools.stream().map(ToolRow::of).toList();
     waiting = ToolReviewRequesting.waiting(vendorsTools);
-    reviewRequest = reviewRequesting.ofConnection(ConnectionId.parse(connectionId)).orElse(null);
+    reviewRequest = reviewRequesting.ofVendor(vendorId, waiting).orElse(null);
   }
 
   /**
