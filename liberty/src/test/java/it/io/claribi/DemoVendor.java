@@ -188,6 +188,25 @@ public final class DemoVendor {
     }
   }
 
+  /**
+   * What the authorization server's token endpoint was shown in refresh grants since the last
+   * {@link #clearRefreshes}: {@code refreshes}, {@code refused} (a token it no longer held) and
+   * {@code presented_again} (a refresh token shown a second time, whether honoured or not).
+   */
+  public static JsonObject refreshes() {
+    Api.Reply reply =
+        Api.send(HttpRequest.newBuilder(URI.create(BASE + "/control/refreshes")).GET());
+    if (reply.status() != 200) {
+      throw new IllegalStateException("demo vendor control failed: " + reply);
+    }
+    return reply.json();
+  }
+
+  public static void clearRefreshes() {
+    expect204or200(
+        Api.send(HttpRequest.newBuilder(URI.create(BASE + "/control/refreshes")).DELETE()));
+  }
+
   public static void reset() {
     expect204or200(
         Api.send(

@@ -65,10 +65,14 @@ class DisconnectIT {
     assertThat(call(id).status()).isEqualTo(200);
 
     Thread.sleep(UNTIL_REFRESH_MILLIS);
+    DemoVendor.clearRefreshes();
     List<Integer> statuses = concurrently(50, 50, () -> call(id).status(), null);
 
     assertThat(statuses).containsOnly(200);
     assertThat(events(id, "CREDENTIAL_REFRESHED")).hasSize(1);
+    JsonObject atTheVendor = DemoVendor.refreshes();
+    assertThat(atTheVendor.getInt("refreshes")).as(atTheVendor.toString()).isEqualTo(1);
+    assertThat(atTheVendor.getInt("presented_again")).as(atTheVendor.toString()).isZero();
 
     List<String> before = dump(id);
     String ciphertext =

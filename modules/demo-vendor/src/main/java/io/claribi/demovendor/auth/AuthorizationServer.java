@@ -27,6 +27,8 @@ public final class AuthorizationServer {
   private final OAuth2TokenProvider tokenProvider = new OAuth2TokenProvider();
   // Its revocation endpoint; kept across restarts with its log and its outage switch.
   private final RevocationDesk revocations = new RevocationDesk();
+  // What its token endpoint was shown in refresh grants; kept across restarts too.
+  private final RefreshLedger refreshes = new RefreshLedger();
   private MockOAuth2Server server;
 
   public AuthorizationServer(int port, long tokenLifetimeSeconds) {
@@ -51,7 +53,7 @@ public final class AuthorizationServer {
             Set.of(callback),
             new NettyWrapper());
     MockOAuth2Server starting = new MockOAuth2Server(config, revocations);
-    revocations.serve(RememberedGrants.attach(starting, grantsFile, callback));
+    revocations.serve(RememberedGrants.attach(starting, grantsFile, callback, refreshes));
     try {
       starting.start(InetAddress.getByName(HOST), port);
     } catch (java.io.IOException e) {
@@ -126,6 +128,11 @@ public final class AuthorizationServer {
   /** The revocation endpoint's log and outage switch. */
   public RevocationDesk revocations() {
     return revocations;
+  }
+
+  /** What the token endpoint was shown in refresh grants. */
+  public RefreshLedger refreshes() {
+    return refreshes;
   }
 
   public static String issuer(int port) {

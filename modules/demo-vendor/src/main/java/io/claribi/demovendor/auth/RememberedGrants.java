@@ -28,9 +28,11 @@ final class RememberedGrants extends HashMap<String, OAuth2TokenCallback> {
   private static final Logger LOG = Logger.getLogger(RememberedGrants.class.getName());
 
   private final transient Path file;
+  private final transient RefreshLedger ledger;
 
-  private RememberedGrants(Path file) {
+  private RememberedGrants(Path file, RefreshLedger ledger) {
     this.file = file;
+    this.ledger = ledger;
   }
 
   /**
@@ -40,8 +42,8 @@ final class RememberedGrants extends HashMap<String, OAuth2TokenCallback> {
    * @return the server's grants now, empty if this mock version keeps them elsewhere
    */
   static java.util.Optional<RememberedGrants> attach(
-      MockOAuth2Server server, Path file, OAuth2TokenCallback callback) {
-    RememberedGrants grants = new RememberedGrants(file);
+      MockOAuth2Server server, Path file, OAuth2TokenCallback callback, RefreshLedger ledger) {
+    RememberedGrants grants = new RememberedGrants(file, ledger);
     grants.load(callback);
     try {
       Object handler = field(server, "defaultRequestHandler");
@@ -101,9 +103,14 @@ final class RememberedGrants extends HashMap<String, OAuth2TokenCallback> {
     return before;
   }
 
+  /** The mock looks a token up here only for a refresh grant: the ledger sees each one. */
   @Override
   public synchronized OAuth2TokenCallback get(Object token) {
-    return super.get(token);
+    OAuth2TokenCallback callback = super.get(token);
+    if (token instanceof String presented) {
+      ledger.presented(presented, callback != null);
+    }
+    return callback;
   }
 
   /** Written to a temporary file and moved into place, so a crash never leaves half a file. */

@@ -21,8 +21,9 @@ import java.util.regex.Pattern;
 /**
  * Test controls, {@code /control/*}: the request log, a tool's description at the vendor, the rug
  * pull of {@code list_customers} (with or without {@code list_changed}), a reset to the pristine
- * tools and data, and the authorization server's revocations (their log, and an outage). Off (404)
- * unless enabled by configuration; loopback callers only (403 otherwise).
+ * tools and data, the authorization server's revocations (their log, and an outage) and what its
+ * token endpoint was shown in refresh grants. Off (404) unless enabled by configuration; loopback
+ * callers only (403 otherwise).
  */
 public final class ControlServlet extends HttpServlet {
 
@@ -82,6 +83,11 @@ public final class ControlServlet extends HttpServlet {
       response.setStatus(HttpServletResponse.SC_NO_CONTENT);
     } else if ("/revocations/outage".equals(path) && "DELETE".equals(method)) {
       authorization.revocations().open();
+      response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+    } else if ("/refreshes".equals(path) && "GET".equals(method)) {
+      writeJson(response, authorization.refreshes().counts());
+    } else if ("/refreshes".equals(path) && "DELETE".equals(method)) {
+      authorization.refreshes().clear();
       response.setStatus(HttpServletResponse.SC_NO_CONTENT);
     } else if ("/grants/forget".equals(path) && "POST".equals(method)) {
       authorization.forgetGrants();

@@ -88,6 +88,25 @@ class RememberedGrantsTest {
     assertThat(refresh(token).statusCode()).isEqualTo(400);
   }
 
+  @Test
+  void the_ledger_counts_each_refresh_and_notices_a_token_presented_again() throws Exception {
+    server = started(null);
+    String first = refreshTokenOf(codeGrant());
+    assertThat(server.refreshes().counts()).isEqualTo(new RefreshLedger.Counts(0, 0, 0));
+
+    String second = refreshTokenOf(refresh(first).body());
+    assertThat(server.refreshes().counts()).isEqualTo(new RefreshLedger.Counts(1, 0, 0));
+    assertThat(refresh(first).statusCode()).as("spent").isEqualTo(400);
+    assertThat(server.refreshes().counts()).isEqualTo(new RefreshLedger.Counts(2, 1, 1));
+
+    server.refreshes().clear();
+    assertThat(refresh(first).statusCode()).isEqualTo(400);
+    assertThat(refresh(second).statusCode()).isEqualTo(200);
+    assertThat(server.refreshes().counts())
+        .as("a token seen before the counts were cleared is still known")
+        .isEqualTo(new RefreshLedger.Counts(2, 1, 1));
+  }
+
   /** Netty releases the port shortly after a stop: retry the bind for up to five seconds. */
   private AuthorizationServer started(Path grants) {
     AuthorizationServer started = new AuthorizationServer(port, 60, grants);
