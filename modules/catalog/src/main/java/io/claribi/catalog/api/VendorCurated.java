@@ -5,9 +5,10 @@ import java.util.Objects;
 
 /**
  * Fired inside the transaction in which a platform operator changed a vendor or the decision on one
- * of its tools, after that change was audited in the operator's own organization's trail: the
- * organizations actively connected to the vendor record the same event in their own trails (what
- * they can use changed), in that same transaction.
+ * of its tools, to record {@code event} in that same transaction in the operator's own
+ * organization's trail and in the trail of every organization actively connected to the vendor
+ * (what they can use changed). Its observer in the connections context writes them all, in {@link
+ * io.claribi.platform.api.OrganizationId#LOCK_ORDER}; the catalog records the event nowhere else.
  */
 public record VendorCurated(VendorId vendor, AuditEvent event) {
 

@@ -51,7 +51,6 @@ public class Curation {
   @Inject OutboundRules outbound;
   @Inject VerifiedCaller caller;
   @Inject Clock clock;
-  @Inject Event<AuditEvent> audit;
   @Inject Event<VendorRetired> retired;
   @Inject Event<VendorCurated> curated;
 
@@ -169,11 +168,12 @@ public class Curation {
   }
 
   /**
-   * In the operator's own organization's trail (the operators' trail), then in the trail of every
-   * organization actively connected to the vendor ({@link VendorCurated}).
+   * In the operator's own organization's trail (the operators' trail) and in the trail of every
+   * organization actively connected to the vendor, all written by the observer of {@link
+   * VendorCurated} in one order: appending to the operators' trail here first would take its chain
+   * head out of that order, and deadlock with a usage relay holding the heads in order.
    */
   private void audited(VendorId vendor, AuditEvent event) {
-    audit.fire(event);
     curated.fire(new VendorCurated(vendor, event));
   }
 

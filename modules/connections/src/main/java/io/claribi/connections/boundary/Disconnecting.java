@@ -83,7 +83,11 @@ public class Disconnecting {
     List<ConnectionId> deleted = new ArrayList<>();
     List<CrossTenantConnections.Attempt> revocations = new ArrayList<>();
     String vendor = retired.vendor().value();
-    for (OrganizationId organization : crossTenant.organizationsConnectedTo(vendor)) {
+    // chain heads in the one order (the database's ORDER BY may collate otherwise)
+    for (OrganizationId organization :
+        crossTenant.organizationsConnectedTo(vendor).stream()
+            .sorted(OrganizationId.LOCK_ORDER)
+            .toList()) {
       try (TenantBinding.OperatorScope scope = tenancy.actAsOperatorFor(organization)) {
         for (Connection found : connections.at(vendor)) {
           lock.holdExclusively(found.id());

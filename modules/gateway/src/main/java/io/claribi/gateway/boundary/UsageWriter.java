@@ -14,7 +14,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -52,7 +51,7 @@ public class UsageWriter {
     // Chain heads are locked in one order (by organization id), as by every writer that appends to
     // several organizations' trails: two relays (two nodes) never wait on each other in a circle.
     Map<OrganizationId, List<DeferredAuditEvent>> byOrganization =
-        new TreeMap<>(Comparator.comparing(OrganizationId::value));
+        new TreeMap<>(OrganizationId.LOCK_ORDER);
     for (PendingUsage pending : batch) {
       byOrganization
           .computeIfAbsent(pending.organization(), o -> new ArrayList<>())
