@@ -85,6 +85,7 @@ public class OrganizationPlans implements Entitlements {
    */
   @Transactional
   public Provisioned provision(OrganizationId target, String name, Plan plan, String reason) {
+    Optional<AuditEvent> forTarget = Optional.empty();
     Optional<AuditEvent> forOperators = Optional.empty();
     Provisioned provisioned;
     try (TenantBinding.OperatorScope scope = tenancy.actAsOperatorFor(target)) {
@@ -98,7 +99,7 @@ public class OrganizationPlans implements Entitlements {
       if (change.isPresent()) {
         organization.changePlan(plan, now);
         planChanges.add(change.get());
-        audit.fire(PlanChange.auditEvent(before, plan, reason));
+        forTarget = Optional.of(PlanChange.auditEvent(before, plan, reason));
         // A change to the plan asked for, or a larger one, answers the open request.
         requests
             .open()
@@ -109,11 +110,29 @@ public class OrganizationPlans implements Entitlements {
       }
       provisioned = new Provisioned(toView(organization), existing.isEmpty());
     }
-    // ...and in the operators' trail (the operator's own organization's), naming the organization.
-    if (!target.equals(tenancy.organization())) {
-      forOperators.ifPresent(audit::fire);
+    if (forTarget.isPresent()) {
+      audited(target, forTarget.get(), forOperators.orElseThrow());
     }
     return provisioned;
+  }
+
+  /**
+   * In the organization's trail and in the operators' (the operator's own organization's, naming
+   * the organization), the two chain heads taken in {@link OrganizationId#LOCK_ORDER} as by every
+   * writer of several trails (decision 61).
+   */
+  private void audited(OrganizationId target, AuditEvent forTarget, AuditEvent forOperators) {
+    OrganizationId operators = tenancy.organization();
+    boolean operatorsFirst = OrganizationId.LOCK_ORDER.compare(operators, target) < 0;
+    if (operatorsFirst) {
+      audit.fire(forOperators);
+    }
+    try (TenantBinding.OperatorScope scope = tenancy.actAsOperatorFor(target)) {
+      audit.fire(forTarget);
+    }
+    if (!operatorsFirst && !target.equals(operators)) {
+      audit.fire(forOperators);
+    }
   }
 
   /** The outcome of {@link #provision}: the organization and whether it was new. */
